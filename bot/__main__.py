@@ -1,0 +1,57 @@
+"""`python -m bot [run|migrate|import-schools FILE|seed-demo]`: reads settings and runs."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from bot.config import Settings
+
+
+def _settings() -> Settings:
+    try:
+        return Settings()  # type: ignore[call-arg]
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in error['loc']).upper() or 'settings'}: {error['msg']}"
+            for error in exc.errors()
+        )
+        print(f"Configuration error: {problems} (see .env.example)", file=sys.stderr)
+        raise SystemExit(2) from None
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m bot", description="Сетевой координатор")
+    commands = parser.add_subparsers(dest="command")
+    commands.add_parser("run", help="run the bot (default)")
+    commands.add_parser("migrate", help="apply database migrations and exit")
+    schools = commands.add_parser("import-schools", help="load the schools directory from CSV")
+    schools.add_argument("file", type=Path)
+    commands.add_parser("seed-demo", help="fill the database with a realistic demo data set")
+    args = parser.parse_args(argv)
+
+    settings = _settings()
+    logging.basicConfig(
+        level=settings.log_level.upper(),
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    from bot import cli
+
+    command = args.command or "run"
+    if command == "run":
+        asyncio.run(cli.run(settings))
+    elif command == "migrate":
+        asyncio.run(cli.migrate_only(settings))
+    elif command == "import-schools":
+        asyncio.run(cli.import_schools(settings, args.file))
+    elif command == "seed-demo":
+        asyncio.run(cli.seed_demo(settings))
+
+
+if __name__ == "__main__":
+    main()

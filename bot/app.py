@@ -1,0 +1,105 @@
+"""Run modes: long polling (default) and webhook, both with migrations first and a clean stop."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+from dataclasses import dataclass
+
+from aiogram import Bot, Dispatcher
+from aiogram.exceptions import TelegramAPIError
+from aiogram.webhook.aiohttp_server import SimpleRequestHandler, setup_application
+from aiohttp import web
+
+from bot.config import Settings
+from bot.factory import Database, create_bot, create_dispatcher, policy_from
+from db import migrate
+from handlers.commands_menu import set_default_commands
+from services.i18n import default_translator
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class App:
+    settings: Settings
+    database: Database
+    bot: Bot
+    dispatcher: Dispatcher
+
+
+async def build_app(settings: Settings) -> App:
+    settings.ensure_sqlite_dir()
+    database = Database.from_url(settings.database_url)
+    if settings.migrate_on_start:
+        await migrate.upgrade(database.engine)
+    bot = create_bot(settings)
+    # The username goes into deep links, so it is asked for before anything is built on it.
+    me = await bot.get_me()
+    policy = policy_from(settings, bot_username=me.username or "")
+    dispatcher = create_dispatcher(settings, database.session_factory, policy=policy)
+    app = App(settings, database, bot, dispatcher)
+    dispatcher.startup.register(_on_startup)
+    dispatcher.shutdown.register(_on_shutdown)
+    dispatcher["app"] = app
+    return app
+
+
+async def _on_startup(bot: Bot) -> None:
+    try:
+        await set_default_commands(bot, default_translator())
+    except TelegramAPIError:
+        log.warning("could not set the default command menu", exc_info=True)
+    log.info("bot started as id=%s", bot.id)
+
+
+async def _on_shutdown(app: App) -> None:
+    log.info("bot stopping")
+    await app.database.engine.dispose()
+
+
+async def run_polling(settings: Settings) -> None:
+    app = await build_app(settings)
+    try:
+        await app.bot.delete_webhook(drop_pending_updates=False)
+        await app.dispatcher.start_polling(
+            app.bot,
+            handle_signals=True,
+            allowed_updates=app.dispatcher.resolve_used_update_types(),
+        )
+    finally:
+        await app.bot.session.close()
+
+
+async def run_webhook(settings: Settings) -> None:
+    app = await build_app(settings)
+    assert settings.webhook_url and settings.webhook_secret
+    secret = settings.webhook_secret.get_secret_value()
+
+    async def set_webhook(bot: Bot) -> None:
+        await bot.set_webhook(
+            settings.webhook_url.rstrip("/") + settings.webhook_path,  # type: ignore[union-attr]
+            secret_token=secret,
+            allowed_updates=app.dispatcher.resolve_used_update_types(),
+        )
+
+    app.dispatcher.startup.register(set_webhook)
+    web_app = web.Application()
+    SimpleRequestHandler(app.dispatcher, app.bot, secret_token=secret).register(
+        web_app, path=settings.webhook_path
+    )
+    setup_application(web_app, app.dispatcher, bot=app.bot, app=app)
+    runner = web.AppRunner(web_app)
+    await runner.setup()
+    site = web.TCPSite(runner, settings.webhook_host, settings.webhook_port)
+    await site.start()
+    log.info("webhook listening on %s:%s", settings.webhook_host, settings.webhook_port)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(signum, stop.set)
+    try:
+        await stop.wait()
+    finally:
+        await runner.cleanup()

@@ -1,0 +1,88 @@
+"""The subcommands behind `python -m bot`."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from bot.app import run_polling, run_webhook
+from bot.config import Settings
+from bot.factory import Database, policy_from
+from db import migrate
+from services.container import Services
+from services.context import Actor
+from services.demo import seed_demo_data
+from services.enums import Role
+from services.i18n import default_translator
+
+log = logging.getLogger(__name__)
+
+
+def system_actor(settings: Settings) -> Actor:
+    """Who the command line acts as: an administrator without a Telegram account."""
+    return Actor(0, None, settings.default_locale, frozenset({Role.ADMIN}))
+
+
+async def run(settings: Settings) -> None:
+    if settings.bot_token is None:
+        print(
+            "Configuration error: BOT_TOKEN is required to run the bot (see .env.example)",
+            file=sys.stderr,
+        )
+        raise SystemExit(2)
+    if settings.webhook_url:
+        await run_webhook(settings)
+    else:
+        await run_polling(settings)
+
+
+async def _database(settings: Settings) -> Database:
+    settings.ensure_sqlite_dir()
+    database = Database.from_url(settings.database_url)
+    await migrate.upgrade(database.engine)
+    return database
+
+
+async def migrate_only(settings: Settings) -> None:
+    database = await _database(settings)
+    await database.engine.dispose()
+    print("Database is up to date.")
+
+
+async def import_schools(settings: Settings, path: Path) -> None:
+    try:
+        data = path.read_bytes()  # noqa: ASYNC240 (a one-off command; nothing else runs)
+    except OSError:
+        print(f"Cannot read {path}", file=sys.stderr)
+        raise SystemExit(2) from None
+    database = await _database(settings)
+    t = default_translator().bind(settings.default_locale)
+    try:
+        async with database.session_factory() as session:
+            services = Services(session, policy_from(settings))
+            report = await services.schools.import_csv(system_actor(settings), data)
+    finally:
+        await database.engine.dispose()
+    print(
+        t(
+            "schools-import-done",
+            added=report.added,
+            updated=report.updated,
+            errors=len(report.errors),
+        )
+    )
+    for line_no, key, args in report.errors:
+        print(t("schools-import-error-line", line=line_no, problem=t(key, **args)))
+    if report.errors:
+        raise SystemExit(1)
+
+
+async def seed_demo(settings: Settings) -> None:
+    database = await _database(settings)
+    try:
+        async with database.session_factory() as session:
+            summary = await seed_demo_data(Services(session, policy_from(settings)))
+    finally:
+        await database.engine.dispose()
+    print(summary)

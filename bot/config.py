@@ -1,0 +1,138 @@
+"""Typed settings read from the environment and `.env`; built once in `__main__`."""
+
+from __future__ import annotations
+
+import re
+from datetime import time
+from pathlib import Path
+from typing import Annotated
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import Field, SecretStr, field_validator, model_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+DEFAULT_SQLITE_URL = "sqlite+aiosqlite:///data/bot.sqlite3"
+_TOKEN_SHAPE = re.compile(r"^\d{3,}:[A-Za-z0-9_-]{20,}$")
+_PLACEHOLDERS = {"", "changeme", "your-token-here", "123456:ABC", "<token>"}
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_file=".env",
+        env_file_encoding="utf-8",
+        env_nested_delimiter="__",
+        extra="ignore",
+    )
+
+    # Optional here so that `migrate`, `import-schools` and `seed-demo` run without one.
+    bot_token: SecretStr | None = None
+    bot_api_base_url: str | None = Field(
+        default=None,
+        description="Base URL of a self-hosted Bot API server, e.g. http://127.0.0.1:8081",
+    )
+    bot_api_local_mode: bool = False
+    database_url: str = DEFAULT_SQLITE_URL
+    redis_url: str | None = None
+    admin_ids: Annotated[list[int], NoDecode] = Field(default_factory=list)
+    timezone: str = "Europe/Moscow"
+    default_locale: str = "ru"
+    centre_name: str = "Центр сетевого взаимодействия"
+    channel_id: int | None = None
+
+    webhook_url: str | None = None
+    webhook_path: str = "/telegram/webhook"
+    webhook_secret: SecretStr | None = None
+    webhook_host: str = "0.0.0.0"
+    webhook_port: int = 8080
+
+    migrate_on_start: bool = True
+    consent_version: str = "2026-11"
+    log_level: str = "INFO"
+
+    broadcast_rate: float = Field(default=25.0, gt=0, le=1000)
+    quiet_hours_start: time = time(21, 0)
+    quiet_hours_end: time = time(8, 0)
+    reminder_offsets_hours: Annotated[list[float], NoDecode] = Field(
+        default_factory=lambda: [24.0, 1.0]
+    )
+    delivery_tick_seconds: float = Field(default=1.0, gt=0)
+
+    @field_validator("bot_token")
+    @classmethod
+    def _token_is_real(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is None:
+            return None
+        raw = value.get_secret_value().strip()
+        if raw in _PLACEHOLDERS or not _TOKEN_SHAPE.match(raw):
+            raise ValueError("BOT_TOKEN must look like 123456789:AA... (ask @BotFather)")
+        return SecretStr(raw)
+
+    @field_validator("admin_ids", mode="before")
+    @classmethod
+    def _split_ids(cls, value: object) -> object:
+        if isinstance(value, str):
+            parts = [p for p in re.split(r"[,\s]+", value.strip()) if p]
+            try:
+                return [int(p) for p in parts]
+            except ValueError as exc:
+                raise ValueError(
+                    "ADMIN_IDS must be Telegram user ids separated by commas"
+                ) from exc
+        if isinstance(value, int):
+            return [value]
+        return value
+
+    @field_validator("reminder_offsets_hours", mode="before")
+    @classmethod
+    def _split_offsets(cls, value: object) -> object:
+        if isinstance(value, str):
+            try:
+                return [float(p) for p in re.split(r"[,\s]+", value.strip()) if p]
+            except ValueError as exc:
+                raise ValueError("REMINDER_OFFSETS_HOURS must be numbers, e.g. 24,1") from exc
+        return value
+
+    @field_validator("timezone")
+    @classmethod
+    def _zone_exists(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError(f"unknown time zone {value!r}, e.g. Europe/Moscow") from exc
+        return value
+
+    @field_validator("default_locale")
+    @classmethod
+    def _known_locale(cls, value: str) -> str:
+        if value not in ("ru", "en"):
+            raise ValueError("DEFAULT_LOCALE must be ru or en")
+        return value
+
+    @field_validator("database_url")
+    @classmethod
+    def _async_driver(cls, value: str) -> str:
+        if value.startswith("postgresql://") or value.startswith("postgres://"):
+            return "postgresql+asyncpg://" + value.split("://", 1)[1]
+        if value.startswith("sqlite:///"):
+            return "sqlite+aiosqlite:///" + value.split(":///", 1)[1]
+        if not (
+            value.startswith("sqlite+aiosqlite://") or value.startswith("postgresql+asyncpg://")
+        ):
+            raise ValueError("DATABASE_URL must be sqlite+aiosqlite:///... or postgresql://...")
+        return value
+
+    @model_validator(mode="after")
+    def _webhook_needs_secret(self) -> Settings:
+        if self.webhook_url and not self.webhook_secret:
+            raise ValueError("WEBHOOK_SECRET is required when WEBHOOK_URL is set")
+        return self
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    def ensure_sqlite_dir(self) -> None:
+        if self.database_url.startswith("sqlite+aiosqlite:///"):
+            path = self.database_url.split(":///", 1)[1]
+            if path and path != ":memory:":
+                Path(path).parent.mkdir(parents=True, exist_ok=True)

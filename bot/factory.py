@@ -1,0 +1,105 @@
+"""The one place that builds the application; `__main__` and the tests both call it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from aiogram import Bot, Dispatcher
+from aiogram.client.default import DefaultBotProperties
+from aiogram.client.session.aiohttp import AiohttpSession
+from aiogram.client.telegram import TelegramAPIServer
+from aiogram.enums import ParseMode
+from aiogram.fsm.storage.base import BaseEventIsolation, BaseStorage
+from aiogram.fsm.storage.memory import MemoryStorage, SimpleEventIsolation
+from aiogram.utils.callback_answer import CallbackAnswerMiddleware
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+
+from bot.config import Settings
+from bot.middlewares import ServicesMiddleware
+from db.engine import create_engine, create_session_factory
+from handlers import build_root_router
+from services.context import Clock, Policy, system_clock
+from services.i18n import Translator, default_translator
+
+
+def policy_from(settings: Settings, bot_username: str = "") -> Policy:
+    return Policy(
+        timezone=settings.zone,
+        admin_telegram_ids=frozenset(settings.admin_ids),
+        default_locale=settings.default_locale,
+        consent_version=settings.consent_version,
+        centre_name=settings.centre_name,
+        bot_username=bot_username,
+        reminder_offsets_hours=tuple(settings.reminder_offsets_hours),
+        quiet_hours_start=settings.quiet_hours_start,
+        quiet_hours_end=settings.quiet_hours_end,
+    )
+
+
+def create_bot(settings: Settings, session: AiohttpSession | None = None) -> Bot:
+    if session is None:
+        session = AiohttpSession()
+        if settings.bot_api_base_url:
+            session.api = TelegramAPIServer.from_base(
+                settings.bot_api_base_url.rstrip("/"), is_local=settings.bot_api_local_mode
+            )
+    if settings.bot_token is None:
+        raise ValueError("BOT_TOKEN is required to run the bot")
+    return Bot(
+        token=settings.bot_token.get_secret_value(),
+        session=session,
+        default=DefaultBotProperties(parse_mode=ParseMode.HTML, link_preview_is_disabled=True),
+    )
+
+
+def create_storage(settings: Settings) -> tuple[BaseStorage, BaseEventIsolation]:
+    if settings.redis_url:
+        from aiogram.fsm.storage.redis import (
+            DefaultKeyBuilder,
+            RedisEventIsolation,
+            RedisStorage,
+        )
+
+        storage = RedisStorage.from_url(
+            settings.redis_url, key_builder=DefaultKeyBuilder(with_bot_id=True)
+        )
+        return storage, RedisEventIsolation(storage.redis, key_builder=storage.key_builder)
+    return MemoryStorage(), SimpleEventIsolation()
+
+
+def create_dispatcher(
+    settings: Settings,
+    session_factory: async_sessionmaker[AsyncSession],
+    *,
+    policy: Policy | None = None,
+    translator: Translator | None = None,
+    clock: Clock = system_clock,
+    storage: BaseStorage | None = None,
+    events_isolation: BaseEventIsolation | None = None,
+) -> Dispatcher:
+    if storage is None:
+        storage, events_isolation = create_storage(settings)
+    translator = translator or default_translator()
+    policy = policy or policy_from(settings)
+    dp = Dispatcher(storage=storage, events_isolation=events_isolation or SimpleEventIsolation())
+    dp["settings"] = settings
+    dp["policy"] = policy
+    dp["translator"] = translator
+    dp["session_factory"] = session_factory
+    services = ServicesMiddleware(session_factory, policy, translator, clock)
+    # On the update observer, so that the error handlers see the person's language too.
+    dp.update.outer_middleware(services)
+    dp.callback_query.middleware(CallbackAnswerMiddleware())
+    dp.include_router(build_root_router())
+    return dp
+
+
+@dataclass
+class Database:
+    engine: AsyncEngine
+    session_factory: async_sessionmaker[AsyncSession]
+
+    @classmethod
+    def from_url(cls, url: str) -> Database:
+        engine = create_engine(url)
+        return cls(engine, create_session_factory(engine))

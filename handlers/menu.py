@@ -1,0 +1,69 @@
+"""The main menu: a reply keyboard of the person's actions, built from the features' entries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from aiogram import F, Router
+from aiogram.filters import Command, Filter
+from aiogram.types import KeyboardButton, Message, ReplyKeyboardMarkup
+
+from services.context import Actor
+from services.enums import Role
+from services.i18n import L, Text, default_translator
+
+EVERYONE = frozenset(Role)
+
+
+@dataclass(frozen=True)
+class MenuItem:
+    key: str
+    roles: frozenset[Role]
+    command: str
+
+
+# Feature handlers reach these through their `/command` too; the menu only offers a button.
+MENU_ITEMS: list[MenuItem] = [
+    MenuItem(L("menu-profile"), EVERYONE, "profile"),
+    MenuItem(L("menu-help"), EVERYONE, "help"),
+    MenuItem(L("menu-roles"), frozenset({Role.ADMIN}), "roles"),
+    MenuItem(L("menu-schools"), frozenset({Role.ADMIN}), "schools"),
+]
+
+
+def items_for(actor: Actor) -> list[MenuItem]:
+    return [item for item in MENU_ITEMS if actor.roles & item.roles]
+
+
+def main_menu(actor: Actor, t: Text) -> ReplyKeyboardMarkup:
+    items = items_for(actor)
+    rows: list[list[KeyboardButton]] = []
+    for index in range(0, len(items), 2):
+        rows.append([KeyboardButton(text=t(item.key)) for item in items[index : index + 2]])
+    return ReplyKeyboardMarkup(keyboard=rows, resize_keyboard=True, is_persistent=True)
+
+
+class MenuButton(Filter):
+    """Matches the text of a menu button in any language, so a language switch never breaks it."""
+
+    def __init__(self, key: str) -> None:
+        self.key = key
+        translator = default_translator()
+        self.texts = {translator.get(locale, key) for locale in ("ru", "en")}
+
+    async def __call__(self, message: Message) -> bool:
+        return message.text in self.texts
+
+
+async def show_menu(message: Message, actor: Actor, t: Text) -> None:
+    if not actor.is_registered:
+        await message.answer(t("start-needs-onboarding"))
+        return
+    await message.answer(t("menu-title"), reply_markup=main_menu(actor, t))
+
+
+def create_router() -> Router:
+    router = Router(name=__name__)
+    router.message.register(show_menu, Command("menu"))
+    router.message.register(show_menu, F.text.in_({"Меню", "Menu"}))
+    return router

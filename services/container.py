@@ -1,0 +1,31 @@
+"""One object per update that hands each handler the services it needs, bound to one session."""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from services.context import Clock, Policy, system_clock
+from services.schools import SchoolService
+from services.users import UserService
+
+
+class Services:
+    def __init__(self, session: AsyncSession, policy: Policy, clock: Clock = system_clock) -> None:
+        self.session = session
+        self.policy = policy
+        self.clock = clock
+
+    @cached_property
+    def users(self) -> UserService:
+        return UserService(self.session, self.policy, self.clock)
+
+    @cached_property
+    def schools(self) -> SchoolService:
+        return SchoolService(self.session)
+
+    async def end_read(self) -> None:
+        """Closes the read snapshot taken while loading the actor, before a handler writes."""
+        if self.session.in_transaction():
+            await self.session.commit()

@@ -1,0 +1,58 @@
+"""Who is acting, and the clock and policy every service reads."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, time
+from zoneinfo import ZoneInfo
+
+from db.enums import Role
+
+STAFF_ROLES = frozenset({Role.METHODIST, Role.ADMIN})
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    telegram_id: int
+    user_id: int | None
+    locale: str
+    roles: frozenset[Role] = frozenset()
+    coordinator_school_id: int | None = None
+
+    @property
+    def is_registered(self) -> bool:
+        return self.user_id is not None
+
+    def has(self, *roles: Role) -> bool:
+        return any(role in self.roles for role in roles)
+
+    @property
+    def is_staff(self) -> bool:
+        return bool(self.roles & STAFF_ROLES)
+
+    @property
+    def is_admin(self) -> bool:
+        return Role.ADMIN in self.roles
+
+
+def system_clock() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True)
+class Policy:
+    """Settings the services obey, built from the bot's settings by the composition root."""
+
+    timezone: ZoneInfo = field(default_factory=lambda: ZoneInfo("Europe/Moscow"))
+    admin_telegram_ids: frozenset[int] = frozenset()
+    default_locale: str = "ru"
+    consent_version: str = "2026-11"
+    centre_name: str = ""
+    bot_username: str = ""
+    reminder_offsets_hours: tuple[float, ...] = (24.0, 1.0)
+    quiet_hours_start: time = time(21, 0)
+    quiet_hours_end: time = time(8, 0)
+
+
+Clock = Callable[[], datetime]

@@ -1,0 +1,22 @@
+"""What each capability erases when a person withdraws consent (/forget).
+
+Each capability that keeps personal fields adds its eraser to `_HOOKS` explicitly, so the
+full list of what /forget touches is readable in one place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+ForgetHook = Callable[[AsyncSession, int], Awaitable[None]]
+
+
+def _hooks() -> list[ForgetHook]:
+    return []
+
+
+async def run_forget_hooks(session: AsyncSession, user_id: int) -> None:
+    for hook in _hooks():
+        await hook(session, user_id)
