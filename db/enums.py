@@ -58,3 +58,59 @@ class Subject(StrEnum):
     SAFETY = "safety"
     SPECIAL_NEEDS = "special_needs"
     OTHER = "other"
+
+
+class OutboxState(StrEnum):
+    PENDING = "pending"
+    SENDING = "sending"  # claimed by a worker; re-sent after a crash only if still here
+    SENT = "sent"
+    FAILED = "failed"
+    SKIPPED = "skipped"  # nobody to send to: blocked the bot, forgotten, or expired
+    CANCELLED = "cancelled"
+
+
+class Priority:
+    REMINDER = 0
+    OFFER = 1
+    NOTICE = 5
+    BULK = 9
+
+
+class Topic(StrEnum):
+    """Directions of network events, and the professional-difficulty topics of the diagnostics.
+
+    One vocabulary for both, so that an event tagged with a topic can be offered to the
+    teachers who reported a serious difficulty on it ("адресная поддержка").
+    """
+
+    EXAM_PREP = "exam_prep"  # подготовка к ГИА (ОГЭ/ЕГЭ)
+    LOW_ACHIEVERS = "low_achievers"  # обучающиеся с низкой учебной мотивацией и результатами
+    INDIVIDUAL_ROUTES = "individual_routes"  # индивидуальные образовательные маршруты
+    DISABILITIES = "disabilities"  # обучающиеся с ОВЗ, инклюзия
+    GIFTED = "gifted"  # одарённые дети
+    ACTIVITY_METHODS = "activity_methods"  # системно-деятельностный подход, технологии
+    ASSESSMENT = "assessment"  # оценивание образовательных результатов
+    PARENTS = "parents"  # работа с родителями
+    DIGITAL = "digital"  # цифровые и дистанционные инструменты
+    MOTIVATION = "motivation"  # мотивация и тревожность обучающихся
+    WORK_PROGRAMMES = "work_programmes"  # рабочие программы
+    FUNCTIONAL_LITERACY = "functional_literacy"  # функциональная грамотность
+    MENTORING = "mentoring"  # наставничество
+    MANAGEMENT = "management"  # управление школой, повышение качества образования
+    UPBRINGING = "upbringing"  # воспитательная работа
+
+
+# The topics the default diagnostics survey asks about (the rest are event directions only).
+DIFFICULTY_TOPICS = (
+    Topic.EXAM_PREP,
+    Topic.LOW_ACHIEVERS,
+    Topic.INDIVIDUAL_ROUTES,
+    Topic.DISABILITIES,
+    Topic.GIFTED,
+    Topic.ACTIVITY_METHODS,
+    Topic.ASSESSMENT,
+    Topic.PARENTS,
+    Topic.DIGITAL,
+    Topic.MOTIVATION,
+    Topic.WORK_PROGRAMMES,
+)

@@ -1,14 +1,22 @@
 """The feature routers in the order they must be consulted; tests assert this order.
 
 Each feature module exposes `create_router()`, so every Dispatcher (one per process, one per
-test) gets routers of its own.
+test) gets routers of its own. A feature whose outgoing messages (sent later by the delivery
+engine) carry buttons also exposes `BUTTON_ACTIONS`: action name -> a function that turns the
+stored parameters into that feature's typed callback data.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
+from typing import Any
+
 from aiogram import Router
+from aiogram.filters.callback_data import CallbackData
 
 from handlers import admin, common, errors, fallback, menu, onboarding, profile
+
+ButtonAction = Callable[[Mapping[str, Any]], CallbackData]
 
 FEATURES = (
     errors,  # error handlers only; they see errors from every router below
@@ -26,3 +34,13 @@ def build_root_router() -> Router:
     for feature in FEATURES:
         root.include_router(feature.create_router())
     return root
+
+
+def button_actions() -> dict[str, ButtonAction]:
+    actions: dict[str, ButtonAction] = {}
+    for feature in FEATURES:
+        for name, factory in getattr(feature, "BUTTON_ACTIONS", {}).items():
+            if name in actions:
+                raise ValueError(f"button action {name!r} defined twice")
+            actions[name] = factory
+    return actions

@@ -7,6 +7,7 @@ from functools import cached_property
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.context import Clock, Policy, system_clock
+from services.outbox import OutboxService
 from services.schools import SchoolService
 from services.users import UserService
 
@@ -20,6 +21,10 @@ class Services:
     @cached_property
     def users(self) -> UserService:
         return UserService(self.session, self.policy, self.clock)
+
+    @cached_property
+    def outbox(self) -> OutboxService:
+        return OutboxService(self.session, self.clock)
 
     @cached_property
     def schools(self) -> SchoolService:

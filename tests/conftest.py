@@ -107,3 +107,56 @@ def postgres_url() -> str | None:
 
 def redis_url() -> str | None:
     return os.environ.get("TEST_REDIS_URL")
+
+
+@pytest.fixture
+async def pg_url() -> AsyncIterator[str]:
+    """A fresh, empty PostgreSQL database for one test, dropped afterwards."""
+    base = postgres_url()
+    if not base:
+        pytest.skip("PostgreSQL not configured: set TEST_POSTGRES_URL to run this test")
+    import uuid
+
+    import asyncpg
+
+    dsn = base.replace("postgresql+asyncpg://", "postgresql://")
+    name = f"t_{uuid.uuid4().hex[:12]}"
+    try:
+        admin = await asyncpg.connect(dsn)
+    except (OSError, asyncpg.PostgresError) as exc:
+        pytest.skip(f"PostgreSQL at TEST_POSTGRES_URL is not reachable: {exc}")
+    try:
+        await admin.execute(f'CREATE DATABASE "{name}"')
+    finally:
+        await admin.close()
+    head, _, _ = base.rpartition("/")
+    yield f"{head}/{name}"
+    admin = await asyncpg.connect(dsn)
+    try:
+        await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    finally:
+        await admin.close()
+
+
+@pytest.fixture
+async def pg_database(pg_url: str) -> AsyncIterator[Database]:
+    db = Database.from_url(pg_url)
+    await migrate.upgrade(db.engine)
+    yield db
+    await db.engine.dispose()
+
+
+@pytest.fixture
+async def redis_client() -> AsyncIterator[object]:
+    url = redis_url()
+    if not url:
+        pytest.skip("Redis not configured: set TEST_REDIS_URL to run this test")
+    from redis.asyncio import Redis
+
+    client = Redis.from_url(url)
+    try:
+        await client.ping()
+    except OSError as exc:
+        pytest.skip(f"Redis at TEST_REDIS_URL is not reachable: {exc}")
+    yield client
+    await client.aclose()

@@ -1,6 +1,7 @@
 """Every model module is imported here so that `Base.metadata` is complete for Alembic."""
 
+from db.models.outbox import OutboxMessage
 from db.models.schools import School
 from db.models.users import Consent, User, UserRole, UserSubject
 
-__all__ = ["Consent", "School", "User", "UserRole", "UserSubject"]
+__all__ = ["Consent", "OutboxMessage", "School", "User", "UserRole", "UserSubject"]
