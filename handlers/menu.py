@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from aiogram import F, Router
+from aiogram import Router
 from aiogram.filters import Command, Filter
 from aiogram.types import KeyboardButton, Message, ReplyKeyboardMarkup
 
@@ -65,5 +65,4 @@ async def show_menu(message: Message, actor: Actor, t: Text) -> None:
 def create_router() -> Router:
     router = Router(name=__name__)
     router.message.register(show_menu, Command("menu"))
-    router.message.register(show_menu, F.text.in_({"Меню", "Menu"}))
     return router
