@@ -1,7 +1,17 @@
 """Every model module is imported here so that `Base.metadata` is complete for Alembic."""
 
+from db.models.events import Event, Registration
 from db.models.outbox import OutboxMessage
 from db.models.schools import School
 from db.models.users import Consent, User, UserRole, UserSubject
 
-__all__ = ["Consent", "OutboxMessage", "School", "User", "UserRole", "UserSubject"]
+__all__ = [
+    "Consent",
+    "Event",
+    "OutboxMessage",
+    "Registration",
+    "School",
+    "User",
+    "UserRole",
+    "UserSubject",
+]
