@@ -56,6 +56,8 @@ class Settings(BaseSettings):
         default_factory=lambda: [24.0, 1.0]
     )
     delivery_tick_seconds: float = Field(default=1.0, gt=0)
+    # How long a freed seat is held for the first person on the waiting list.
+    offer_ttl_hours: float = Field(default=12.0, gt=0, le=168)
 
     @field_validator("bot_token")
     @classmethod

@@ -33,6 +33,8 @@ def policy_from(settings: Settings, bot_username: str = "") -> Policy:
         reminder_offsets_hours=tuple(settings.reminder_offsets_hours),
         quiet_hours_start=settings.quiet_hours_start,
         quiet_hours_end=settings.quiet_hours_end,
+        channel_id=settings.channel_id,
+        offer_ttl_hours=settings.offer_ttl_hours,
     )
 
 

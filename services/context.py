@@ -53,6 +53,8 @@ class Policy:
     reminder_offsets_hours: tuple[float, ...] = (24.0, 1.0)
     quiet_hours_start: time = time(21, 0)
     quiet_hours_end: time = time(8, 0)
+    channel_id: int | None = None
+    offer_ttl_hours: float = 12.0
 
 
 Clock = Callable[[], datetime]
