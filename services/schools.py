@@ -172,6 +172,13 @@ class SchoolService:
         for line_no, row in enumerate(rows[1:], start=2):
             if not any(cell.strip() for cell in row):
                 continue
+            if len(row) < len(header):
+                # A short row means a lost delimiter; guessing which cell is which would
+                # store wrong flags, so the line is reported instead.
+                report.errors.append(
+                    (line_no, "error-csv-row-columns", {"found": len(row), "needed": len(header)})
+                )
+                continue
 
             def cell(column: str, row: list[str] = row) -> str:
                 position = index.get(column)

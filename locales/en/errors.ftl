@@ -25,3 +25,7 @@ error-csv-row-no-name = the school has no name.
 error-csv-row-too-long = the value in column { $column } is too long.
 error-csv-row-duplicate = this school already appeared above in the file.
 error-csv-row-flag = column { $column } has “{ $value }”, but it must be yes or no.
+error-csv-row-columns = the row has { $found } { $found ->
+    [one] column
+   *[other] columns
+}, the header has { $needed }.

@@ -25,3 +25,8 @@ error-csv-row-no-name = нет названия школы.
 error-csv-row-too-long = слишком длинное значение в столбце { $column }.
 error-csv-row-duplicate = эта школа уже встречалась выше в файле.
 error-csv-row-flag = в столбце { $column } значение «{ $value }», а нужно «да» или «нет».
+error-csv-row-columns = в строке { $found } { $found ->
+    [one] столбец
+    [few] столбца
+   *[many] столбцов
+}, а в заголовке { $needed }.
