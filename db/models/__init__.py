@@ -1,11 +1,13 @@
 """Every model module is imported here so that `Base.metadata` is complete for Alembic."""
 
+from db.models.broadcasts import Broadcast
 from db.models.events import Event, Registration
 from db.models.outbox import OutboxMessage
 from db.models.schools import School
 from db.models.users import Consent, User, UserRole, UserSubject
 
 __all__ = [
+    "Broadcast",
     "Consent",
     "Event",
     "OutboxMessage",
