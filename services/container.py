@@ -7,8 +7,10 @@ from functools import cached_property
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.context import Clock, Policy, system_clock
+from services.events import EventService
 from services.outbox import OutboxService
 from services.schools import SchoolService
+from services.surveys import SurveyService
 from services.users import UserService
 
 
@@ -27,8 +29,16 @@ class Services:
         return OutboxService(self.session, self.clock)
 
     @cached_property
+    def events(self) -> EventService:
+        return EventService(self.session, self.policy, self.clock, self.outbox)
+
+    @cached_property
     def schools(self) -> SchoolService:
         return SchoolService(self.session)
+
+    @cached_property
+    def surveys(self) -> SurveyService:
+        return SurveyService(self.session, self.policy, self.clock, self.outbox)
 
     async def end_read(self) -> None:
         """Closes the read snapshot taken while loading the actor, before a handler writes."""

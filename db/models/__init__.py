@@ -4,6 +4,7 @@ from db.models.broadcasts import Broadcast
 from db.models.events import Event, Registration
 from db.models.outbox import OutboxMessage
 from db.models.schools import School
+from db.models.surveys import Survey, SurveyAnswer, SurveyParticipation, SurveyResponse
 from db.models.users import Consent, User, UserRole, UserSubject
 
 __all__ = [
@@ -13,6 +14,10 @@ __all__ = [
     "OutboxMessage",
     "Registration",
     "School",
+    "Survey",
+    "SurveyAnswer",
+    "SurveyParticipation",
+    "SurveyResponse",
     "User",
     "UserRole",
     "UserSubject",
