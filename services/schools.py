@@ -57,7 +57,7 @@ class SchoolPage:
 class ImportReport:
     added: int = 0
     updated: int = 0
-    errors: list[tuple[int, str, dict[str, str]]] = field(default_factory=list)
+    errors: list[tuple[int, str, dict[str, str | int]]] = field(default_factory=list)
 
 
 def _view(school: School) -> SchoolView:

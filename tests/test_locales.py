@@ -33,7 +33,7 @@ def _missing(translator: Translator, keys: set[str]) -> dict[str, list[str]]:
 @pytest.mark.parametrize("path", sorted(LOCALES_DIR.glob("*/*.ftl")), ids=lambda p: p.name)
 def test_every_file_parses_without_junk(path: Path) -> None:
     resource = FluentParser().parse(path.read_text(encoding="utf-8"))
-    junk = [entry.content[:80] for entry in resource.body if isinstance(entry, Junk)]
+    junk = [(entry.content or "")[:80] for entry in resource.body if isinstance(entry, Junk)]
     assert junk == []
     # A message without a value renders as its bare key on screen.
     empty = [e.id.name for e in resource.body if isinstance(e, Message) and e.value is None]
