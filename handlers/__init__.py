@@ -14,7 +14,20 @@ from typing import Any
 from aiogram import Router
 from aiogram.filters.callback_data import CallbackData
 
-from handlers import admin, common, errors, fallback, menu, onboarding, profile
+from handlers import (
+    admin,
+    common,
+    errors,
+    events,
+    events_staff,
+    fallback,
+    menu,
+    onboarding,
+    profile,
+    reports,
+    surveys,
+    surveys_staff,
+)
 
 ButtonAction = Callable[[Mapping[str, Any]], CallbackData]
 
@@ -25,6 +38,11 @@ FEATURES = (
     profile,
     menu,
     admin,
+    events,
+    events_staff,
+    reports,
+    surveys,
+    surveys_staff,
     fallback,  # the catch-all: always last
 )
 

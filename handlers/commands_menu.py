@@ -16,7 +16,31 @@ log = logging.getLogger(__name__)
 
 EVERYONE_COMMANDS = ("start", "menu", "profile", "language", "privacy", "help", "cancel")
 ROLE_COMMANDS: dict[Role, tuple[str, ...]] = {
-    Role.ADMIN: ("roles", "grant", "schools"),
+    Role.ADMIN: (
+        "roles",
+        "grant",
+        "schools",
+        "events",
+        "new_event",
+        "event_drafts",
+        "participants",
+        "stats",
+        "export",
+        "surveys",
+    ),
+    Role.TEACHER: ("events", "my", "checkin", "survey"),
+    Role.PARENT: ("events", "my", "checkin"),
+    Role.PSYCHOLOGIST: ("events",),
+    Role.METHODIST: (
+        "events",
+        "new_event",
+        "event_drafts",
+        "participants",
+        "stats",
+        "export",
+        "surveys",
+    ),
+    Role.COORDINATOR: ("events", "propose_event", "participants", "stats", "export"),
 }
 GUEST_COMMANDS = ("start", "language", "help")
 

@@ -28,6 +28,14 @@ MENU_ITEMS: list[MenuItem] = [
     MenuItem(L("menu-help"), EVERYONE, "help"),
     MenuItem(L("menu-roles"), frozenset({Role.ADMIN}), "roles"),
     MenuItem(L("menu-schools"), frozenset({Role.ADMIN}), "schools"),
+    MenuItem(L("menu-events"), EVERYONE, "events"),
+    MenuItem(L("menu-my"), frozenset({Role.TEACHER, Role.PARENT}), "my"),
+    MenuItem(L("menu-new-event"), frozenset({Role.METHODIST, Role.ADMIN}), "new_event"),
+    MenuItem(L("menu-surveys"), frozenset({Role.TEACHER}), "survey"),
+    MenuItem(L("menu-surveys-staff"), frozenset({Role.METHODIST, Role.ADMIN}), "surveys"),
+    MenuItem(
+        L("menu-reports"), frozenset({Role.METHODIST, Role.ADMIN, Role.COORDINATOR}), "stats"
+    ),
 ]
 
 

@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from services.context import Clock, Policy, system_clock
 from services.events import EventService
 from services.outbox import OutboxService
+from services.reports import ReportService
 from services.schools import SchoolService
 from services.surveys import SurveyService
 from services.users import UserService
@@ -39,6 +40,10 @@ class Services:
     @cached_property
     def surveys(self) -> SurveyService:
         return SurveyService(self.session, self.policy, self.clock, self.outbox)
+
+    @cached_property
+    def reports(self) -> ReportService:
+        return ReportService(self.session, self.policy, self.clock)
 
     async def end_read(self) -> None:
         """Closes the read snapshot taken while loading the actor, before a handler writes."""
