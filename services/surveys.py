@@ -454,7 +454,13 @@ class SurveyService:
                     user_id=user_id,
                     kind="survey_reminder",
                     template="survey-reminder",
-                    args={"title": survey.title, "closes_at": survey.closes_at},
+                    args={
+                        "title": survey.title,
+                        # Shown as typed in the municipality's zone, whatever the reader's.
+                        "closes": survey.closes_at.astimezone(self.policy.timezone).strftime(
+                            "%d.%m.%Y %H:%M"
+                        ),
+                    },
                     due_at=survey.closes_at - REMINDER_BEFORE,
                     expires_at=survey.closes_at,
                     priority=Priority.REMINDER,
