@@ -1,0 +1,200 @@
+## Reports and monitoring (/stats, /export)
+
+menu-reports = 📊 Отчёты
+cmd-stats = отчёты и показатели мониторинга
+cmd-export = выгрузить отчёт в Excel или CSV
+
+reports-period-range = { $first } – { $last }
+reports-scope-network = вся сеть
+reports-title = <b>📊 Отчёт за { $period }</b>
+reports-title-school = <b>📊 Отчёт за { $period }</b>
+    Школа: { $school }
+
+reports-people-title = <b>Люди в боте</b> (сейчас)
+reports-people-line = • { $role }: { $count }
+reports-people-none = • пока никого
+reports-schools-title = <b>По школам</b>
+reports-school-line = • { $school }: { $teachers ->
+    [one] { $teachers } педагог
+    [few] { $teachers } педагога
+   *[many] { $teachers } педагогов
+    }, { $parents ->
+    [one] { $parents } родитель
+    [few] { $parents } родителя
+   *[many] { $parents } родителей
+    }
+reports-schools-more = …и ещё { $count ->
+    [one] { $count } школа
+    [few] { $count } школы
+   *[many] { $count } школ
+    } — полный список в выгрузке.
+reports-events-title = <b>Мероприятия</b>: проведено { $count }
+reports-events-none = Мероприятий за этот период не было.
+reports-count-line = • { $name }: { $count }
+reports-by-type = По видам:
+reports-by-topic = По направлениям:
+reports-attendance-title = <b>Записи и посещаемость</b>
+reports-attendance =
+    Записей: { $registered }, в листе ожидания: { $waitlisted }
+    Пришли: { $attended } из { $due } ({ $rate })
+    Не пришли: { $no_shows }
+reports-attendance-note = Посещаемость считается по прошедшим мероприятиям.
+reports-feedback = Средняя оценка: { NUMBER($average, maximumFractionDigits: 1) } из 5 ({ $count ->
+    [one] { $count } оценка
+    [few] { $count } оценки
+   *[many] { $count } оценок
+    })
+reports-feedback-none = Оценок за этот период пока нет.
+
+reports-percent = { NUMBER($value, maximumFractionDigits: 1) } %
+reports-no-share = —
+
+reports-indicators-title = <b>📈 Показатели мониторинга за { $period }</b>
+reports-indicators-school = Школа: { $school }
+reports-indicator-head = <b>{ $name }</b>
+reports-indicator-line = { $category }: { $share } ({ $numerator } из { $denominator })
+reports-indicators-note = «—» — не из кого считать (знаменатель равен нулю).
+
+reports-indicator-partner_schools = Доля школ-партнёров, вовлечённых в сетевые мероприятия
+reports-indicator-teachers_participated = Доля педагогов, участвовавших хотя бы в одном сетевом мероприятии
+reports-indicator-teachers_associations = Доля педагогов, участвовавших в методических объединениях
+reports-indicator-teachers_diagnosed = Доля педагогов, прошедших диагностику затруднений
+reports-indicator-risk_supported = Доля педагогов «группы риска», посетивших мероприятие по своему затруднению
+
+reports-category-all = вся сеть
+reports-category-low_results = ШНРО
+reports-category-unfavourable = ШФНСУ
+reports-category-other = остальные
+
+reports-type-seminar = семинары
+reports-type-master_class = мастер-классы
+reports-type-webinar = вебинары
+reports-type-workshop = практикумы
+reports-type-methodological_association = методические объединения
+reports-type-conference = конференции
+reports-type-round_table = круглые столы
+reports-type-open_lesson = открытые уроки
+
+reports-format-in_person = очно
+reports-format-online = онлайн
+reports-format-hybrid = смешанный
+
+reports-btn-prev = ◀️ Раньше
+reports-btn-next = Позже ▶️
+reports-btn-month = Месяц
+reports-btn-quarter = Квартал
+reports-btn-school_year = Учебный год
+reports-btn-custom = 📅 Свои даты
+reports-btn-dashboard = 📊 Сводка
+reports-btn-indicators = 📈 Показатели
+reports-btn-charts = 🖼 Графики
+reports-btn-export = 📥 Выгрузка
+reports-btn-xlsx = 📗 Excel (все листы)
+reports-btn-csv-events = 📄 CSV: мероприятия
+reports-btn-csv-participants = 📄 CSV: участники
+reports-btn-csv-indicators = 📄 CSV: показатели
+reports-btn-back = ◀️ Назад
+
+reports-custom-ask =
+    Напишите начало и конец периода в формате дд.мм.гггг–дд.мм.гггг.
+    Например: 01.09.2026–31.12.2026
+    Чтобы вернуться без изменений, отправьте /cancel.
+expect-custom_period = две даты, например 01.09.2026–31.12.2026.
+
+reports-export-choose = <b>📥 Выгрузка за { $period }</b>
+    Excel-файл — все листы сразу, готов к печати. CSV открывается в Excel по-русски.
+reports-preparing = ⏳ Готовлю отчёт за { $period }…
+reports-preparing-data = ⏳ Собираю данные за { $period }…
+reports-preparing-file = ⏳ Формирую файл: { $events ->
+    [one] { $events } мероприятие
+    [few] { $events } мероприятия
+   *[many] { $events } мероприятий
+    }, { $people ->
+    [one] { $people } участник
+    [few] { $people } участника
+   *[many] { $people } участников
+    }…
+reports-preparing-elapsed = { $text } Прошло { $seconds } с.
+reports-export-caption = Отчёт за { $period } ({ $scope }).
+reports-export-failed = Не получилось подготовить отчёт. Попробуйте ещё раз чуть позже или выберите период короче.
+reports-charts-preparing = ⏳ Рисую графики за { $period }…
+reports-chart-caption-participation = Участие педагогов в сетевых мероприятиях по категориям школ, { $period }.
+reports-chart-caption-attendance = Записи и посещаемость по месяцам.
+
+reports-sheet-summary = Сводка
+reports-sheet-events = Мероприятия
+reports-sheet-participants = Участники и посещаемость
+reports-sheet-indicators = Показатели
+
+reports-xlsx-title = Отчёт о сетевой деятельности
+reports-xlsx-period = Период
+reports-xlsx-scope = Охват
+reports-xlsx-generated = Сформирован
+reports-xlsx-people-by-role = Люди в боте по ролям
+reports-xlsx-schools = Школы
+reports-xlsx-events-by-type = Мероприятия по видам
+reports-xlsx-events-by-topic = Мероприятия по направлениям
+reports-xlsx-attendance = Записи и посещаемость
+
+reports-col-date = Дата и время
+reports-col-title = Название
+reports-col-type = Вид
+reports-col-topic = Направление
+reports-col-format = Формат
+reports-col-capacity = Мест
+reports-col-registered = Записались
+reports-col-waitlisted = В листе ожидания
+reports-col-attended = Пришли
+reports-col-no-shows = Не пришли
+reports-col-feedback = Средняя оценка
+reports-col-feedback-count = Оценок
+reports-col-person = ФИО
+reports-col-school = Школа
+reports-col-category = Категория школы
+reports-col-associations = Посещено МО
+reports-col-indicator = Показатель
+reports-col-numerator = Числитель
+reports-col-denominator = Знаменатель
+reports-col-share = Доля
+reports-col-teachers = Педагогов
+reports-col-parents = Родителей
+reports-col-events-held = Проведено мероприятий
+reports-col-attendance-rate = Доля пришедших
+reports-unlimited = без ограничений
+reports-person-forgotten = (данные удалены по просьбе)
+reports-no-school = школа не указана
+
+reports-chart-participation-title = Педагоги, участвовавшие в мероприятиях
+reports-chart-attendance-title = Записи и посещаемость по месяцам
+reports-chart-registered = записались
+reports-chart-attended = пришли
+reports-chart-category-all = Вся сеть
+reports-chart-category-low_results = ШНРО
+reports-chart-category-unfavourable = ШФНСУ
+reports-chart-category-other = Остальные
+
+reports-month-jan = янв
+reports-month-feb = фев
+reports-month-mar = мар
+reports-month-apr = апр
+reports-month-may = май
+reports-month-jun = июн
+reports-month-jul = июл
+reports-month-aug = авг
+reports-month-sep = сен
+reports-month-oct = окт
+reports-month-nov = ноя
+reports-month-dec = дек
+
+reports-cli-done = Отчёт сохранён: { $path }. Мероприятий: { $events }, участников: { $people }.
+reports-cli-bad-dates = Даты: { $problem }
+
+error-report-period-bad = Эта кнопка устарела. Откройте отчёты заново: /stats.
+error-report-dates-format = Не понял даты. Нужно так: 01.09.2026–31.12.2026.
+error-report-dates-impossible = Такой даты нет в календаре. Проверьте день и месяц.
+error-report-dates-order = Конец периода раньше начала. Напишите сначала начальную дату.
+error-report-dates-too-long = Период слишком длинный: не больше { $years ->
+    [one] { $years } года
+   *[other] { $years } лет
+    }.
+error-report-no-school = Ваша роль координатора не привязана к школе. Попросите администратора указать школу.

@@ -1,0 +1,518 @@
+"""Reports and monitoring: the dashboard, the indicators, and the data behind exports and charts.
+
+Rights: methodists and admins see the whole network; a school coordinator sees only the
+people of their own school (and the events those people took part in); everyone else is
+refused. Every figure is an SQL aggregate; the only Python loops run over grouped rows.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import and_, case, distinct, func, or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from db.enums import Role, Topic
+from db.models import Event, Registration, School, User, UserRole
+from services.context import Actor, Clock, Policy
+from services.errors import AccessDenied, NotFound
+from services.events import EventFormat, EventStatus, EventType, RegStatus
+from services.reports_indicators import (
+    HELD_STATUSES,
+    Indicator,
+    SchoolCategory,
+    Window,
+    event_indicators,
+)
+from services.reports_period import (
+    PeriodKind,
+    ReportPeriod,
+    current_period,
+    period_containing,
+    shift,
+)
+
+log = logging.getLogger(__name__)
+
+TOP_SCHOOLS = 5
+CHART_MIN_MONTHS = 6
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    school_id: int | None
+    school_name: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class SchoolPeople:
+    school_id: int
+    short_name: str
+    category: tuple[SchoolCategory, ...]
+    teachers: int
+    parents: int
+
+
+@dataclass(frozen=True, slots=True)
+class Attendance:
+    registered: int
+    waitlisted: int
+    due: int  # confirmed places on events that have ended: the attendance base
+    attended: int
+    feedback_average: float | None
+    feedback_count: int
+
+    @property
+    def no_shows(self) -> int:
+        return max(self.due - self.attended, 0)
+
+    @property
+    def rate(self) -> float | None:
+        return self.attended / self.due if self.due else None
+
+
+@dataclass(frozen=True, slots=True)
+class Dashboard:
+    period: ReportPeriod
+    scope: Scope
+    people_by_role: dict[Role, int]
+    schools: list[SchoolPeople]
+    events_held: int
+    events_by_type: dict[EventType, int]
+    events_by_topic: dict[Topic, int]
+    attendance: Attendance
+
+
+@dataclass(frozen=True, slots=True)
+class EventRow:
+    event_id: int
+    starts_at: datetime
+    title: str
+    type: EventType
+    topic: Topic
+    format: EventFormat
+    status: EventStatus
+    capacity: int | None
+    registered: int
+    waitlisted: int
+    attended: int
+    no_shows: int
+    feedback_average: float | None
+    feedback_count: int
+
+
+@dataclass(frozen=True, slots=True)
+class ParticipantRow:
+    user_id: int
+    full_name: str | None  # None once the person asked to be forgotten
+    school: str | None
+    category: tuple[SchoolCategory, ...]
+    registered: int
+    attended: int
+    no_shows: int
+    associations: int
+
+
+@dataclass(frozen=True, slots=True)
+class MonthAttendance:
+    month: date
+    registered: int
+    attended: int
+
+
+@dataclass
+class ReportData:
+    """Everything an export or a chart needs, loaded once; built without the database."""
+
+    period: ReportPeriod
+    scope: Scope
+    generated_at: datetime
+    dashboard: Dashboard
+    indicators: list[Indicator]
+    events: list[EventRow] = field(default_factory=list)
+    participants: list[ParticipantRow] = field(default_factory=list)
+    months: list[MonthAttendance] = field(default_factory=list)
+
+
+def categories_of(low: bool | None, unfavourable: bool | None) -> tuple[SchoolCategory, ...]:
+    if low is None and unfavourable is None:
+        return ()
+    found = []
+    if low:
+        found.append(SchoolCategory.LOW_RESULTS)
+    if unfavourable:
+        found.append(SchoolCategory.UNFAVOURABLE)
+    return tuple(found) or (SchoolCategory.OTHER,)
+
+
+def _enum(kind: type[Any], value: str, default: Any) -> Any:
+    try:
+        return kind(value)
+    except ValueError:
+        return default
+
+
+class ReportService:
+    def __init__(self, session: AsyncSession, policy: Policy, clock: Clock) -> None:
+        self.session = session
+        self.policy = policy
+        self.clock = clock
+
+    # --- rights and periods ---------------------------------------------------------------
+
+    async def scope(self, actor: Actor) -> Scope:
+        """Who may see which figures; checked on every call, every press re-checks it."""
+        if actor.is_staff:
+            return Scope(None, None)
+        if actor.has(Role.COORDINATOR):
+            if actor.coordinator_school_id is None:
+                raise AccessDenied("error-report-no-school")
+            school = await self.session.get(School, actor.coordinator_school_id)
+            if school is None:
+                raise NotFound()
+            return Scope(school.id, school.short_name)
+        raise AccessDenied()
+
+    def default_period(self, kind: PeriodKind = PeriodKind.MONTH) -> ReportPeriod:
+        return current_period(kind, self.clock(), self.policy.timezone)
+
+    def _window(self, period: ReportPeriod, scope: Scope) -> Window:
+        zone = self.policy.timezone
+        return Window(period.start_utc(zone), period.end_utc(zone), scope.school_id)
+
+    # --- the dashboard --------------------------------------------------------------------
+
+    async def dashboard(self, actor: Actor, period: ReportPeriod) -> Dashboard:
+        scope = await self.scope(actor)
+        dashboard = await self._dashboard(period, scope)
+        log.info("report dashboard by=%s school=%s", actor.user_id, scope.school_id)
+        return dashboard
+
+    async def _dashboard(self, period: ReportPeriod, scope: Scope) -> Dashboard:
+        window = self._window(period, scope)
+        by_type = await self._events_by(Event.type, window)
+        return Dashboard(
+            period=period,
+            scope=scope,
+            people_by_role=await self._people_by_role(scope),
+            schools=await self._schools(scope),
+            events_held=sum(by_type.values()),
+            events_by_type={_enum(EventType, k, EventType.SEMINAR): v for k, v in by_type.items()},
+            events_by_topic={
+                _enum(Topic, k, Topic.MANAGEMENT): v
+                for k, v in (await self._events_by(Event.topic, window)).items()
+            },
+            attendance=await self._attendance(window),
+        )
+
+    async def _people_by_role(self, scope: Scope) -> dict[Role, int]:
+        stmt = (
+            select(UserRole.role, func.count(distinct(User.id)))
+            .join(User, User.id == UserRole.user_id)
+            .where(User.forgotten_at.is_(None))
+            .group_by(UserRole.role)
+        )
+        if scope.school_id is not None:
+            stmt = stmt.where(User.school_id == scope.school_id)
+        counts = {Role(role): int(n) for role, n in (await self.session.execute(stmt)).all()}
+        return {role: counts[role] for role in Role if role in counts}
+
+    async def _schools(self, scope: Scope) -> list[SchoolPeople]:
+        teacher = case((UserRole.role == Role.TEACHER.value, User.id))
+        parent = case((UserRole.role == Role.PARENT.value, User.id))
+        stmt = (
+            select(
+                School.id,
+                School.short_name,
+                School.low_results,
+                School.unfavourable_conditions,
+                func.count(distinct(teacher)),
+                func.count(distinct(parent)),
+            )
+            .select_from(School)
+            .outerjoin(User, and_(User.school_id == School.id, User.forgotten_at.is_(None)))
+            .outerjoin(UserRole, UserRole.user_id == User.id)
+            .group_by(
+                School.id, School.short_name, School.low_results, School.unfavourable_conditions
+            )
+        )
+        if scope.school_id is not None:
+            stmt = stmt.where(School.id == scope.school_id)
+        rows = [
+            SchoolPeople(sid, name, categories_of(low, unf), int(t), int(p))
+            for sid, name, low, unf, t, p in (await self.session.execute(stmt)).all()
+        ]
+        rows.sort(key=lambda s: (-s.teachers, -s.parents, s.short_name))
+        return rows
+
+    def _scoped_registrations(self, window: Window) -> Any:
+        """Registrations on events held in the window, limited to the coordinator's people."""
+        condition = and_(
+            Event.status.in_(HELD_STATUSES),
+            Event.starts_at >= window.start,
+            Event.starts_at < window.end,
+        )
+        if window.school_id is not None:
+            condition = and_(condition, User.school_id == window.school_id)
+        return condition
+
+    async def _events_by(self, column: Any, window: Window) -> dict[str, int]:
+        held = and_(
+            Event.status.in_(HELD_STATUSES),
+            Event.starts_at >= window.start,
+            Event.starts_at < window.end,
+        )
+        if window.school_id is None:
+            stmt = select(column, func.count(Event.id)).where(held).group_by(column)
+        else:
+            stmt = (
+                select(column, func.count(distinct(Event.id)))
+                .join(Registration, Registration.event_id == Event.id)
+                .join(User, User.id == Registration.user_id)
+                .where(
+                    held,
+                    User.school_id == window.school_id,
+                    Registration.status != RegStatus.CANCELLED.value,
+                )
+                .group_by(column)
+            )
+        return {str(k): int(v) for k, v in (await self.session.execute(stmt)).all()}
+
+    def _confirmed(self) -> Any:
+        return or_(
+            Registration.status == RegStatus.REGISTERED.value,
+            Registration.attended_at.is_not(None),
+        )
+
+    async def _attendance(self, window: Window) -> Attendance:
+        ended = Event.ends_at <= self.clock()
+        stmt = (
+            select(
+                func.sum(case((Registration.status == RegStatus.REGISTERED.value, 1), else_=0)),
+                func.sum(case((Registration.status == RegStatus.WAITLISTED.value, 1), else_=0)),
+                func.sum(case((and_(ended, self._confirmed()), 1), else_=0)),
+                func.sum(case((Registration.attended_at.is_not(None), 1), else_=0)),
+                func.avg(Registration.feedback_score),
+                func.count(Registration.feedback_score),
+            )
+            .select_from(Registration)
+            .join(Event, Event.id == Registration.event_id)
+            .join(User, User.id == Registration.user_id)
+            .where(self._scoped_registrations(window))
+        )
+        row = (await self.session.execute(stmt)).one()
+        return Attendance(
+            registered=int(row[0] or 0),
+            waitlisted=int(row[1] or 0),
+            due=int(row[2] or 0),
+            attended=int(row[3] or 0),
+            feedback_average=float(row[4]) if row[4] is not None else None,
+            feedback_count=int(row[5] or 0),
+        )
+
+    # --- indicators -----------------------------------------------------------------------
+
+    async def indicators(self, actor: Actor, period: ReportPeriod) -> list[Indicator]:
+        scope = await self.scope(actor)
+        return await self._indicators(period, scope)
+
+    async def _indicators(self, period: ReportPeriod, scope: Scope) -> list[Indicator]:
+        return await event_indicators(self.session, self._window(period, scope))
+
+    # --- data for exports and charts ------------------------------------------------------
+
+    async def report_data(self, actor: Actor, period: ReportPeriod) -> ReportData:
+        scope = await self.scope(actor)
+        window = self._window(period, scope)
+        data = ReportData(
+            period=period,
+            scope=scope,
+            generated_at=self.clock(),
+            dashboard=await self._dashboard(period, scope),
+            indicators=await self._indicators(period, scope),
+            events=await self._event_rows(window),
+            participants=await self._participant_rows(window),
+            months=await self._months(period, scope),
+        )
+        log.info(
+            "report data by=%s school=%s events=%s people=%s",
+            actor.user_id,
+            scope.school_id,
+            len(data.events),
+            len(data.participants),
+        )
+        return data
+
+    async def chart_data(self, actor: Actor, period: ReportPeriod) -> ReportData:
+        """The lighter set the charts need: indicators by category and attendance by month."""
+        scope = await self.scope(actor)
+        return ReportData(
+            period=period,
+            scope=scope,
+            generated_at=self.clock(),
+            dashboard=await self._dashboard(period, scope),
+            indicators=await self._indicators(period, scope),
+            months=await self._months(period, scope),
+        )
+
+    async def _event_rows(self, window: Window) -> list[EventRow]:
+        ended = Event.ends_at <= self.clock()
+        attended = Registration.attended_at.is_not(None)
+        stmt = (
+            select(
+                Event.id,
+                Event.starts_at,
+                Event.title,
+                Event.type,
+                Event.topic,
+                Event.format,
+                Event.status,
+                Event.capacity,
+                func.sum(case((Registration.status == RegStatus.REGISTERED.value, 1), else_=0)),
+                func.sum(case((Registration.status == RegStatus.WAITLISTED.value, 1), else_=0)),
+                func.sum(case((attended, 1), else_=0)),
+                func.sum(
+                    case(
+                        (and_(ended, self._confirmed(), Registration.attended_at.is_(None)), 1),
+                        else_=0,
+                    )
+                ),
+                func.avg(Registration.feedback_score),
+                func.count(Registration.feedback_score),
+            )
+            .select_from(Event)
+            .where(
+                Event.status.in_(HELD_STATUSES),
+                Event.starts_at >= window.start,
+                Event.starts_at < window.end,
+            )
+            .group_by(Event.id)
+            .order_by(Event.starts_at, Event.id)
+        )
+        if window.school_id is None:
+            stmt = stmt.outerjoin(Registration, Registration.event_id == Event.id)
+        else:
+            stmt = (
+                stmt.join(Registration, Registration.event_id == Event.id)
+                .join(User, User.id == Registration.user_id)
+                .where(
+                    User.school_id == window.school_id,
+                    Registration.status != RegStatus.CANCELLED.value,
+                )
+            )
+        rows = []
+        for r in (await self.session.execute(stmt)).all():
+            rows.append(
+                EventRow(
+                    event_id=r[0],
+                    starts_at=r[1],
+                    title=r[2],
+                    type=_enum(EventType, r[3], EventType.SEMINAR),
+                    topic=_enum(Topic, r[4], Topic.MANAGEMENT),
+                    format=_enum(EventFormat, r[5], EventFormat.IN_PERSON),
+                    status=_enum(EventStatus, r[6], EventStatus.PUBLISHED),
+                    capacity=r[7],
+                    registered=int(r[8] or 0),
+                    waitlisted=int(r[9] or 0),
+                    attended=int(r[10] or 0),
+                    no_shows=int(r[11] or 0),
+                    feedback_average=float(r[12]) if r[12] is not None else None,
+                    feedback_count=int(r[13] or 0),
+                )
+            )
+        return rows
+
+    async def _participant_rows(self, window: Window) -> list[ParticipantRow]:
+        ended = Event.ends_at <= self.clock()
+        attended = Registration.attended_at.is_not(None)
+        association = Event.type == EventType.METHODOLOGICAL_ASSOCIATION.value
+        stmt = (
+            select(
+                User.id,
+                User.full_name,
+                School.short_name,
+                School.low_results,
+                School.unfavourable_conditions,
+                func.sum(case((self._confirmed(), 1), else_=0)),
+                func.sum(case((attended, 1), else_=0)),
+                func.sum(
+                    case(
+                        (and_(ended, self._confirmed(), Registration.attended_at.is_(None)), 1),
+                        else_=0,
+                    )
+                ),
+                func.sum(case((and_(attended, association), 1), else_=0)),
+            )
+            .select_from(Registration)
+            .join(Event, Event.id == Registration.event_id)
+            .join(User, User.id == Registration.user_id)
+            .outerjoin(School, School.id == User.school_id)
+            .where(self._scoped_registrations(window), self._confirmed())
+            .group_by(
+                User.id,
+                User.full_name,
+                School.short_name,
+                School.low_results,
+                School.unfavourable_conditions,
+            )
+            .order_by(School.short_name, User.full_name, User.id)
+        )
+        return [
+            ParticipantRow(
+                user_id=r[0],
+                full_name=r[1],
+                school=r[2],
+                category=categories_of(r[3], r[4]),
+                registered=int(r[5] or 0),
+                attended=int(r[6] or 0),
+                no_shows=int(r[7] or 0),
+                associations=int(r[8] or 0),
+            )
+            for r in (await self.session.execute(stmt)).all()
+        ]
+
+    def chart_months(self, period: ReportPeriod) -> list[date]:
+        """The months the attendance chart shows: the period's, and at least half a year."""
+        first = period.first.replace(day=1)
+        last = period.last.replace(day=1)
+        months: list[date] = []
+        cursor = last
+        while cursor >= first or len(months) < CHART_MIN_MONTHS:
+            months.append(cursor)
+            cursor = shift(ReportPeriod(PeriodKind.MONTH, cursor, cursor), -1).first
+        return sorted(months)
+
+    async def _months(self, period: ReportPeriod, scope: Scope) -> list[MonthAttendance]:
+        zone = self.policy.timezone
+        months = self.chart_months(period)
+        bounds = []
+        columns: list[Any] = []
+        for index, month in enumerate(months):
+            month_period = period_containing(PeriodKind.MONTH, month)
+            start, end = month_period.start_utc(zone), month_period.end_utc(zone)
+            bounds.append((start, end))
+            in_month = and_(Event.starts_at >= start, Event.starts_at < end)
+            columns.append(
+                func.sum(case((and_(in_month, self._confirmed()), 1), else_=0)).label(f"r{index}")
+            )
+            columns.append(
+                func.sum(
+                    case((and_(in_month, Registration.attended_at.is_not(None)), 1), else_=0)
+                ).label(f"a{index}")
+            )
+        window = Window(bounds[0][0], bounds[-1][1], scope.school_id)
+        stmt = (
+            select(*columns)
+            .select_from(Registration)
+            .join(Event, Event.id == Registration.event_id)
+            .join(User, User.id == Registration.user_id)
+            .where(self._scoped_registrations(window))
+        )
+        row = (await self.session.execute(stmt)).one()
+        return [
+            MonthAttendance(month, int(row[2 * i] or 0), int(row[2 * i + 1] or 0))
+            for i, month in enumerate(months)
+        ]
