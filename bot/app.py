@@ -14,6 +14,7 @@ from aiohttp import web
 
 from bot.config import Settings
 from bot.factory import Database, create_bot, create_dispatcher, policy_from
+from bot.scheduler import Scheduler
 from db import migrate
 from handlers.commands_menu import set_default_commands
 from services.i18n import default_translator
@@ -40,10 +41,24 @@ async def build_app(settings: Settings) -> App:
     policy = policy_from(settings, bot_username=me.username or "")
     dispatcher = create_dispatcher(settings, database.session_factory, policy=policy)
     app = App(settings, database, bot, dispatcher)
+    # Registered before _on_shutdown, so the engine finishes its round before the pool closes.
+    dispatcher["scheduler"] = Scheduler.from_settings(
+        settings, bot, database.session_factory, policy
+    )
+    dispatcher.startup.register(_start_scheduler)
+    dispatcher.shutdown.register(_stop_scheduler)
     dispatcher.startup.register(_on_startup)
     dispatcher.shutdown.register(_on_shutdown)
     dispatcher["app"] = app
     return app
+
+
+async def _start_scheduler(scheduler: Scheduler) -> None:
+    await scheduler.start()
+
+
+async def _stop_scheduler(scheduler: Scheduler) -> None:
+    await scheduler.stop()
 
 
 async def _on_startup(bot: Bot) -> None:
@@ -72,8 +87,9 @@ async def run_polling(settings: Settings) -> None:
         await app.bot.session.close()
 
 
-async def run_webhook(settings: Settings) -> None:
-    app = await build_app(settings)
+def webhook_application(app: App) -> web.Application:
+    """The aiohttp application that receives updates; the secret token is checked on each."""
+    settings = app.settings
     assert settings.webhook_url and settings.webhook_secret
     secret = settings.webhook_secret.get_secret_value()
 
@@ -90,6 +106,12 @@ async def run_webhook(settings: Settings) -> None:
         web_app, path=settings.webhook_path
     )
     setup_application(web_app, app.dispatcher, bot=app.bot, app=app)
+    return web_app
+
+
+async def run_webhook(settings: Settings) -> None:
+    app = await build_app(settings)
+    web_app = webhook_application(app)
     runner = web.AppRunner(web_app)
     await runner.setup()
     site = web.TCPSite(runner, settings.webhook_host, settings.webhook_port)
