@@ -36,13 +36,20 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
 
     settings = _settings()
+    command = args.command or "run"
+    # Checked before logging starts, so that the one line is all the person sees.
+    if command == "run" and settings.bot_token is None:
+        print(
+            "Configuration error: BOT_TOKEN is required to run the bot (see .env.example)",
+            file=sys.stderr,
+        )
+        raise SystemExit(2)
     logging.basicConfig(
         level=settings.log_level.upper(),
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
     from bot import cli
 
-    command = args.command or "run"
     if command == "run":
         asyncio.run(cli.run(settings))
     elif command == "migrate":
