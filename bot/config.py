@@ -56,6 +56,11 @@ class Settings(BaseSettings):
         default_factory=lambda: [24.0, 1.0]
     )
     delivery_tick_seconds: float = Field(default=1.0, gt=0)
+    # Rows claimed per round; each round's rows are sent concurrently under the rate limit.
+    delivery_batch: int = Field(default=100, ge=1, le=5000)
+    delivery_concurrency: int = Field(default=32, ge=1, le=500)
+    # Local time (TIMEZONE) of the daily staff digest.
+    digest_time: time = time(8, 30)
     # How long a freed seat is held for the first person on the waiting list.
     offer_ttl_hours: float = Field(default=12.0, gt=0, le=168)
 

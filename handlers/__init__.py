@@ -16,6 +16,7 @@ from aiogram.filters.callback_data import CallbackData
 
 from handlers import (
     admin,
+    broadcast,
     common,
     errors,
     events,
@@ -43,6 +44,7 @@ FEATURES = (
     reports,
     surveys,
     surveys_staff,
+    broadcast,
     fallback,  # the catch-all: always last
 )
 

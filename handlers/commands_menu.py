@@ -27,6 +27,8 @@ ROLE_COMMANDS: dict[Role, tuple[str, ...]] = {
         "stats",
         "export",
         "surveys",
+        "broadcast",
+        "broadcasts",
     ),
     Role.TEACHER: ("events", "my", "checkin", "survey"),
     Role.PARENT: ("events", "my", "checkin"),
@@ -39,6 +41,8 @@ ROLE_COMMANDS: dict[Role, tuple[str, ...]] = {
         "stats",
         "export",
         "surveys",
+        "broadcast",
+        "broadcasts",
     ),
     Role.COORDINATOR: ("events", "propose_event", "participants", "stats", "export"),
 }

@@ -36,6 +36,7 @@ MENU_ITEMS: list[MenuItem] = [
     MenuItem(
         L("menu-reports"), frozenset({Role.METHODIST, Role.ADMIN, Role.COORDINATOR}), "stats"
     ),
+    MenuItem(L("menu-broadcast"), frozenset({Role.METHODIST, Role.ADMIN}), "broadcast"),
 ]
 
 

@@ -6,6 +6,7 @@ from functools import cached_property
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from services.broadcasts import BroadcastService
 from services.context import Clock, Policy, system_clock
 from services.events import EventService
 from services.outbox import OutboxService
@@ -20,6 +21,10 @@ class Services:
         self.session = session
         self.policy = policy
         self.clock = clock
+
+    @cached_property
+    def broadcasts(self) -> BroadcastService:
+        return BroadcastService(self.session, self.policy, self.clock)
 
     @cached_property
     def users(self) -> UserService:

@@ -1,0 +1,445 @@
+"""The delivery engine: claims due outbox rows, sends them through a bot-wide rate limiter,
+records every outcome, and keeps staff broadcast progress messages up to date.
+
+Limits: at most `rate` messages per second across the bot (shared through Redis when a
+client is given, so several replicas stay under one budget) and one per second per chat.
+Interactive replies do not pass through here: handlers answer through the Bot directly.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Protocol
+
+from aiogram import Bot
+from aiogram.exceptions import (
+    TelegramBadRequest,
+    TelegramForbiddenError,
+    TelegramNetworkError,
+    TelegramRetryAfter,
+    TelegramServerError,
+)
+from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup, Message
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from handlers.broadcast import progress_markup, render_progress
+from services.broadcasts import REF as BROADCAST_REF
+from services.broadcasts import BroadcastService
+from services.context import Clock, Policy, system_clock
+from services.delivery import PARTS_ARG, Claimed, DeliveryStore, Outcome, Result
+from services.i18n import Text, Translator, default_translator
+from services.outbox import Button
+
+log = logging.getLogger(__name__)
+
+TEXT_LIMIT = 4096
+CAPTION_LIMIT = 1024
+PER_CHAT_INTERVAL = 1.0
+# The engine aims a little under the configured rate so that timer jitter never tips a
+# one-second window over Telegram's limit.
+RATE_MARGIN = 0.98
+MAX_RETRY_AFTER_ROUNDS = 5
+
+
+# --- text splitting --------------------------------------------------------------------------
+
+
+def split_text(text: str, limit: int = TEXT_LIMIT) -> list[str]:
+    """Pieces of at most `limit` characters, cut at paragraph breaks, then line breaks, then
+    spaces; a single unbroken run longer than the limit is cut hard."""
+    if len(text) <= limit:
+        return [text]
+    pieces: list[str] = []
+    rest = text
+    while len(rest) > limit:
+        window = rest[: limit + 1]
+        cut = -1
+        for separator in ("\n\n", "\n", " "):
+            cut = window.rfind(separator, 0, limit)
+            if cut > 0:
+                break
+        if cut <= 0:
+            cut = limit
+        pieces.append(rest[:cut].rstrip())
+        rest = rest[cut:].lstrip("\n ")
+    if rest:
+        pieces.append(rest)
+    return [p for p in pieces if p]
+
+
+# --- rate limiting ---------------------------------------------------------------------------
+
+
+class Limiter(Protocol):
+    async def acquire(self) -> None: ...
+
+    async def pause(self, seconds: float) -> None: ...
+
+
+class LocalLimiter:
+    """Hands out send slots `1/rate` apart; a pause pushes the next slot past its end."""
+
+    def __init__(self, rate: float) -> None:
+        self.interval = 1.0 / (rate * RATE_MARGIN)
+        self._next = 0.0
+        self._lock = asyncio.Lock()
+
+    async def acquire(self) -> None:
+        async with self._lock:
+            now = time.monotonic()
+            slot = max(now, self._next)
+            self._next = slot + self.interval
+        if slot > now:
+            await asyncio.sleep(slot - now)
+
+    async def pause(self, seconds: float) -> None:
+        async with self._lock:
+            self._next = max(self._next, time.monotonic() + seconds)
+
+
+# KEYS[1] the next free slot in microseconds. ARGV[1] interval, ARGV[2] pause (microseconds).
+_REDIS_SLOT = """
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
+local nxt = tonumber(redis.call('GET', KEYS[1]) or '0')
+local interval = tonumber(ARGV[1])
+local pause = tonumber(ARGV[2])
+if pause > 0 then
+  local until_ = now + pause
+  if until_ > nxt then
+    redis.call('SET', KEYS[1], until_, 'PX', math.floor(pause / 1000) + 60000)
+  end
+  return 0
+end
+local slot = math.max(now, nxt)
+redis.call('SET', KEYS[1], slot + interval, 'PX', 60000)
+return slot - now
+"""
+
+
+class RedisLimiter:
+    """The same slot scheme kept in Redis, so every replica draws from one budget."""
+
+    def __init__(self, redis: Any, rate: float, key: str = "delivery:next_slot") -> None:
+        self.redis = redis
+        self.key = key
+        self.interval_us = int(1_000_000 / (rate * RATE_MARGIN))
+        self._script = redis.register_script(_REDIS_SLOT)
+
+    async def acquire(self) -> None:
+        wait_us = int(await self._script(keys=[self.key], args=[self.interval_us, 0]))
+        if wait_us > 0:
+            await asyncio.sleep(wait_us / 1_000_000)
+
+    async def pause(self, seconds: float) -> None:
+        await self._script(keys=[self.key], args=[self.interval_us, int(seconds * 1_000_000)])
+
+
+class ChatGate:
+    """One message per second per chat: each chat's next slot, reserved like the bucket's."""
+
+    def __init__(self, interval: float = PER_CHAT_INTERVAL) -> None:
+        self.interval = interval
+        self._next: dict[int, float] = {}
+
+    async def wait(self, chat_id: int) -> None:
+        now = time.monotonic()
+        slot = max(now, self._next.get(chat_id, 0.0))
+        self._next[chat_id] = slot + self.interval
+        if len(self._next) > 10_000:
+            self._next = {c: t for c, t in self._next.items() if t > now}
+        if slot > now:
+            await asyncio.sleep(slot - now)
+
+
+# --- rendering -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Rendered:
+    text: str
+    markup: InlineKeyboardMarkup | None
+    attachment: Mapping[str, Any] | None
+
+
+def _shown(value: Any, policy: Policy) -> Any:
+    if isinstance(value, datetime):
+        return value.astimezone(policy.timezone).strftime("%d.%m.%Y %H:%M")
+    return value
+
+
+class Renderer:
+    def __init__(self, translator: Translator, policy: Policy) -> None:
+        self.translator = translator
+        self.policy = policy
+        self._actions: dict[str, Any] | None = None
+
+    def actions(self) -> dict[str, Any]:
+        if self._actions is None:
+            # Imported late: handlers import services, and the engine is built after them.
+            from handlers import button_actions
+
+            self._actions = dict(button_actions())
+        return self._actions
+
+    def render(self, row: Claimed) -> Rendered:
+        t = self.translator.bind(row.locale)
+        if row.body is not None:
+            text = row.body
+        else:
+            args = {k: _shown(v, self.policy) for k, v in row.args.items() if k != PARTS_ARG}
+            lines = [t(row.template or "", **args)]
+            for key, part_args in row.args.get(PARTS_ARG, []):
+                lines.append(t(key, **{k: _shown(v, self.policy) for k, v in part_args.items()}))
+            text = "\n".join(lines)
+        return Rendered(text, self._markup(row.buttons, t, row.id), row.attachment)
+
+    def _markup(
+        self, rows: Sequence[Sequence[Button]], t: Text, row_id: int
+    ) -> InlineKeyboardMarkup | None:
+        keyboard: list[list[InlineKeyboardButton]] = []
+        for buttons in rows:
+            line: list[InlineKeyboardButton] = []
+            for button in buttons:
+                if button.url:
+                    line.append(InlineKeyboardButton(text=t(button.text_key), url=button.url))
+                    continue
+                factory = self.actions().get(button.action)
+                if factory is None:
+                    # The message still carries its text; a lost button is logged, not fatal.
+                    log.error("unknown button action %s on outbox id=%s", button.action, row_id)
+                    continue
+                line.append(
+                    InlineKeyboardButton(
+                        text=t(button.text_key), callback_data=factory(button.params).pack()
+                    )
+                )
+            if line:
+                keyboard.append(line)
+        return InlineKeyboardMarkup(inline_keyboard=keyboard) if keyboard else None
+
+
+# --- sending ---------------------------------------------------------------------------------
+
+
+class Notifier(Protocol):
+    async def deliver(self, chat_id: int, rendered: Rendered) -> int: ...
+
+    async def show(
+        self,
+        chat_id: int,
+        message_id: int | None,
+        text: str,
+        markup: InlineKeyboardMarkup | None = None,
+    ) -> int | None: ...
+
+
+class BotNotifier:
+    """Sends one rendered message, split to Telegram's limits; returns the first message id."""
+
+    def __init__(self, bot: Bot) -> None:
+        self.bot = bot
+
+    async def deliver(self, chat_id: int, rendered: Rendered) -> int:
+        attachment = rendered.attachment
+        if attachment:
+            caption_fits = len(rendered.text) <= CAPTION_LIMIT
+            caption = rendered.text if caption_fits else None
+            markup = rendered.markup if caption_fits else None
+            sent: Message
+            if attachment.get("type") == "photo":
+                sent = await self.bot.send_photo(
+                    chat_id, attachment["file_id"], caption=caption, reply_markup=markup
+                )
+            else:
+                sent = await self.bot.send_document(
+                    chat_id, attachment["file_id"], caption=caption, reply_markup=markup
+                )
+            if caption_fits:
+                return sent.message_id
+            await self._texts(chat_id, rendered.text, rendered.markup)
+            return sent.message_id
+        return await self._texts(chat_id, rendered.text, rendered.markup)
+
+    async def _texts(self, chat_id: int, text: str, markup: InlineKeyboardMarkup | None) -> int:
+        pieces = split_text(text)
+        first = 0
+        for index, piece in enumerate(pieces):
+            last = index == len(pieces) - 1
+            sent = await self.bot.send_message(
+                chat_id, piece, reply_markup=markup if last else None
+            )
+            first = first or sent.message_id
+        return first
+
+    async def show(
+        self,
+        chat_id: int,
+        message_id: int | None,
+        text: str,
+        markup: InlineKeyboardMarkup | None = None,
+    ) -> int | None:
+        if message_id is not None:
+            try:
+                await self.bot.edit_message_text(
+                    text, chat_id=chat_id, message_id=message_id, reply_markup=markup
+                )
+                return message_id
+            except TelegramBadRequest as exc:
+                if "not modified" in str(exc):
+                    return message_id
+        sent = await self.bot.send_message(chat_id, text, reply_markup=markup)
+        return sent.message_id
+
+
+# --- the engine ------------------------------------------------------------------------------
+
+
+class DeliveryEngine:
+    def __init__(
+        self,
+        bot: Bot,
+        session_factory: async_sessionmaker[AsyncSession],
+        policy: Policy,
+        *,
+        rate: float = 25.0,
+        batch: int = 100,
+        concurrency: int = 32,
+        clock: Clock = system_clock,
+        translator: Translator | None = None,
+        redis: Any = None,
+        progress_interval: float = 3.0,
+        notifier: Notifier | None = None,
+    ) -> None:
+        self.session_factory = session_factory
+        self.policy = policy
+        self.clock = clock
+        self.store = DeliveryStore(session_factory, policy, clock)
+        self.translator = translator or default_translator()
+        self.renderer = Renderer(self.translator, policy)
+        self.notifier: Notifier = notifier or BotNotifier(bot)
+        self.limiter: Limiter = RedisLimiter(redis, rate) if redis else LocalLimiter(rate)
+        self.chats = ChatGate()
+        self.batch = batch
+        self.concurrency = concurrency
+        self.progress_interval = progress_interval
+        self._touched: set[int] = set()
+        self._progress_at = 0.0
+        self._lock = asyncio.Lock()
+        self._stopping = False
+        self.retry_after_count = 0
+
+    async def start(self) -> None:
+        """At start-up: rows left in flight by a previous run past their lease are re-queued."""
+        await self.store.recover_stale()
+
+    def stop(self) -> None:
+        self._stopping = True
+
+    @property
+    def busy(self) -> bool:
+        return self._lock.locked()
+
+    async def tick(self) -> int:
+        """Drains every due row; a tick that finds another still running returns at once."""
+        if self._lock.locked():
+            return 0
+        async with self._lock:
+            total = 0
+            await self.store.recover_stale()
+            while not self._stopping:
+                rows = await self.store.claim(self.batch)
+                if not rows:
+                    break
+                await self._send_batch(rows)
+                total += len(rows)
+                await self._report_progress(force=False)
+            await self._report_progress(force=True)
+            return total
+
+    async def _send_batch(self, rows: list[Claimed]) -> None:
+        gate = asyncio.Semaphore(self.concurrency)
+        outcomes: list[Outcome] = []
+
+        async def one(row: Claimed) -> None:
+            async with gate:
+                outcome = await self._send(row)
+                outcomes.append(outcome)
+                if len(outcomes) >= self.concurrency:
+                    chunk = outcomes[:]
+                    outcomes.clear()
+                    await self.store.record(chunk)
+
+        await asyncio.gather(*(one(row) for row in rows))
+        await self.store.record(outcomes)
+        for row in rows:
+            if row.ref_type == BROADCAST_REF and row.ref_id is not None:
+                self._touched.add(row.ref_id)
+
+    async def _send(self, row: Claimed) -> Outcome:
+        try:
+            rendered = self.renderer.render(row)
+        except Exception as exc:  # a broken template must not stop the queue
+            log.exception("outbox row could not be rendered id=%s", row.id)
+            return Outcome(row.id, row.token, Result.FAILED, error=f"render: {type(exc).__name__}")
+        for _ in range(MAX_RETRY_AFTER_ROUNDS):
+            await self.chats.wait(row.chat_id)
+            await self.limiter.acquire()
+            try:
+                message_id = await self.notifier.deliver(row.chat_id, rendered)
+            except TelegramRetryAfter as exc:
+                # Telegram asks everyone to wait: the whole engine pauses, nobody is failed.
+                self.retry_after_count += 1
+                log.warning("retry after %ss on outbox id=%s", exc.retry_after, row.id)
+                await self.limiter.pause(float(exc.retry_after))
+                continue
+            except TelegramForbiddenError:
+                return Outcome(row.id, row.token, Result.BLOCKED, user_id=row.user_id)
+            except TelegramBadRequest as exc:
+                return Outcome(row.id, row.token, Result.FAILED, error=exc.message)
+            except (TelegramNetworkError, TelegramServerError, TimeoutError) as exc:
+                return Outcome(
+                    row.id,
+                    row.token,
+                    Result.RETRY,
+                    error=f"{type(exc).__name__}: {exc}"[:300],
+                    attempts=row.attempts,
+                )
+            return Outcome(row.id, row.token, Result.SENT, message_id=message_id)
+        return Outcome(row.id, row.token, Result.RETRY, error="retry after", attempts=row.attempts)
+
+    async def _report_progress(self, *, force: bool) -> None:
+        now = time.monotonic()
+        if not self._touched or (not force and now - self._progress_at < self.progress_interval):
+            return
+        self._progress_at = now
+        touched, self._touched = self._touched, set()
+        for broadcast_id in sorted(touched):
+            async with self.session_factory() as session:
+                service = BroadcastService(session, self.policy, self.clock)
+                progress = await service.note_sending(broadcast_id)
+                if progress.author_chat_id is None:
+                    continue
+                t = self.translator.bind(progress.author_locale)
+                text = render_progress(progress, t)
+                try:
+                    await self.limiter.acquire()
+                    shown = await self.notifier.show(
+                        progress.author_chat_id,
+                        progress.message_id,
+                        text,
+                        progress_markup(progress, t),
+                    )
+                except Exception:
+                    # Progress is a courtesy; the broadcast itself goes on regardless.
+                    log.warning("progress update failed broadcast=%s", broadcast_id, exc_info=True)
+                    continue
+                if shown is not None and shown != progress.message_id:
+                    await service.attach_progress_message(broadcast_id, shown)
+            if not progress.finished:
+                self._touched.add(broadcast_id)

@@ -1,0 +1,146 @@
+"""APScheduler (jobs in memory; our tables hold the state): the delivery tick and the digest.
+
+Jobs receive only a runtime key and look their collaborators up, and every job opens its own
+database sessions, so a job never holds a session across runs.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from aiogram import Bot
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.config import Settings
+from bot.delivery import DeliveryEngine
+from services.context import Clock, Policy, system_clock
+from services.delivery import enqueue_digest
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Runtime:
+    engine: DeliveryEngine
+    session_factory: async_sessionmaker[AsyncSession]
+    policy: Policy
+    clock: Clock
+
+
+_RUNTIMES: dict[str, Runtime] = {}
+
+
+async def delivery_tick(key: str) -> None:
+    runtime = _RUNTIMES.get(key)
+    if runtime is None:
+        return
+    try:
+        sent = await runtime.engine.tick()
+    except Exception:
+        # One failed round (database restart, say) must not end the job; the next tick retries.
+        log.exception("delivery tick failed")
+        return
+    if sent:
+        log.debug("delivery tick handled %s rows", sent)
+
+
+async def daily_digest(key: str) -> None:
+    runtime = _RUNTIMES.get(key)
+    if runtime is None:
+        return
+    try:
+        await enqueue_digest(runtime.session_factory, runtime.policy, runtime.clock)
+    except Exception:
+        log.exception("daily digest failed")
+
+
+class Scheduler:
+    def __init__(
+        self,
+        settings: Settings,
+        bot: Bot,
+        session_factory: async_sessionmaker[AsyncSession],
+        policy: Policy,
+        *,
+        clock: Clock = system_clock,
+        redis: Any = None,
+    ) -> None:
+        self.settings = settings
+        self.redis = redis
+        engine = DeliveryEngine(
+            bot,
+            session_factory,
+            policy,
+            rate=settings.broadcast_rate,
+            batch=settings.delivery_batch,
+            concurrency=settings.delivery_concurrency,
+            clock=clock,
+            redis=redis,
+        )
+        self.runtime = Runtime(engine, session_factory, policy, clock)
+        self.key = f"runtime-{id(self)}"
+        self.scheduler = AsyncIOScheduler(timezone=policy.timezone)
+
+    @classmethod
+    def from_settings(
+        cls,
+        settings: Settings,
+        bot: Bot,
+        session_factory: async_sessionmaker[AsyncSession],
+        policy: Policy,
+    ) -> Scheduler:
+        redis = None
+        if settings.redis_url:
+            from redis.asyncio import Redis
+
+            redis = Redis.from_url(settings.redis_url)
+        return cls(settings, bot, session_factory, policy, redis=redis)
+
+    @property
+    def engine(self) -> DeliveryEngine:
+        return self.runtime.engine
+
+    async def start(self) -> None:
+        _RUNTIMES[self.key] = self.runtime
+        await self.engine.start()
+        self.scheduler.add_job(
+            delivery_tick,
+            "interval",
+            seconds=self.settings.delivery_tick_seconds,
+            args=[self.key],
+            id="delivery-tick",
+            max_instances=1,
+            coalesce=True,
+        )
+        digest = self.settings.digest_time
+        self.scheduler.add_job(
+            daily_digest,
+            "cron",
+            hour=digest.hour,
+            minute=digest.minute,
+            args=[self.key],
+            id="daily-digest",
+            max_instances=1,
+            coalesce=True,
+            misfire_grace_time=3600,
+        )
+        self.scheduler.start()
+        log.info("scheduler started")
+
+    async def stop(self) -> None:
+        """Stops taking new work and lets the round in progress record its outcomes."""
+        self.engine.stop()
+        if self.scheduler.running:
+            self.scheduler.shutdown(wait=False)
+        for _ in range(300):
+            if not self.engine.busy:
+                break
+            await asyncio.sleep(0.1)
+        _RUNTIMES.pop(self.key, None)
+        if self.redis is not None:
+            await self.redis.aclose()
+        log.info("scheduler stopped")
