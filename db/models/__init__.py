@@ -1,6 +1,7 @@
 """Every model module is imported here so that `Base.metadata` is complete for Alembic."""
 
 from db.models.broadcasts import Broadcast
+from db.models.consultations import ConsultBooking, ConsultSlot, ConsultWaiter
 from db.models.events import Event, Registration
 from db.models.outbox import OutboxMessage
 from db.models.schools import School
@@ -10,6 +11,9 @@ from db.models.users import Consent, User, UserRole, UserSubject
 __all__ = [
     "Broadcast",
     "Consent",
+    "ConsultBooking",
+    "ConsultSlot",
+    "ConsultWaiter",
     "Event",
     "OutboxMessage",
     "Registration",
