@@ -14,7 +14,10 @@ ForgetHook = Callable[[AsyncSession, int], Awaitable[None]]
 
 
 def _hooks() -> list[ForgetHook]:
-    return []
+    # Imported here: the capabilities import services.users, which imports this module.
+    from services.surveys import forget_survey_answers
+
+    return [forget_survey_answers]
 
 
 async def run_forget_hooks(session: AsyncSession, user_id: int) -> None:

@@ -562,9 +562,9 @@ class SurveyService:
         registered for (and attended) an event with that topic."""
         figures = []
         for qid, topic in topic_questions(survey.definition):
-            reporters = (
+            answered = (
                 await self.session.execute(
-                    select(SurveyResponse.user_id, SurveyResponse.completed_at)
+                    select(SurveyResponse.user_id, SurveyResponse.completed_at, SurveyAnswer.value)
                     .join(SurveyAnswer, SurveyAnswer.response_id == SurveyResponse.id)
                     .where(
                         SurveyResponse.survey_id == survey.id,
@@ -572,10 +572,11 @@ class SurveyService:
                         SurveyResponse.completed_at.is_not(None),
                         SurveyResponse.user_id.is_not(None),
                         SurveyAnswer.question == qid,
-                        SurveyAnswer.value == "serious",
                     )
                 )
             ).all()
+            # JSON values compare differently per dialect; the level is checked here instead.
+            reporters = [(uid, at) for uid, at, value in answered if value == "serious"]
             registered = attended = 0
             for user_id, completed_at in reporters:
                 regs = (
@@ -608,13 +609,10 @@ class SurveyService:
         if not survey.anonymous:
             ids = [r.user_id for r, _ in rows if r.user_id is not None]
             if ids:
-                names = dict(
-                    (
-                        await self.session.execute(
-                            select(User.id, User.full_name).where(User.id.in_(ids))
-                        )
-                    ).tuples()
+                found = await self.session.execute(
+                    select(User.id, User.full_name).where(User.id.in_(ids))
                 )
+                names = {row.id: row.full_name for row in found}
         result = []
         for response, answers in rows:
             school = schools.get(response.school_id) if response.school_id else None

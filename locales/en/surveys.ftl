@@ -138,7 +138,7 @@ survey-xlsx-attended = Attended
 survey-upload-ask = Send the survey file in YAML or JSON (up to { $max } KB). The format is described in docs/surveys.md. /cancel to stop.
 survey-upload-extension = The file must end in .yaml, .yml or .json.
 survey-upload-too-big = The file is larger than { $max } KB. Shorten it and send it again.
-survey-upload-expect-survey_file = I am waiting for a survey file (.yaml or .json). /cancel to stop.
+survey-upload-expect-file = I am waiting for a survey file (.yaml or .json). /cancel to stop.
 survey-upload-errors = ⚠️ The file has { $count ->
         [one] { $count } error
        *[other] { $count } errors

@@ -144,7 +144,7 @@ survey-xlsx-attended = Посетили
 survey-upload-ask = Пришлите файл опроса в формате YAML или JSON (до { $max } КБ). Формат описан в docs/surveys.md. /cancel — отмена.
 survey-upload-extension = Нужен файл с расширением .yaml, .yml или .json.
 survey-upload-too-big = Файл больше { $max } КБ. Сократите его и пришлите снова.
-survey-upload-expect-survey_file = Жду файл опроса (.yaml или .json). /cancel — отмена.
+survey-upload-expect-file = Жду файл опроса (.yaml или .json). /cancel — отмена.
 survey-upload-errors = ⚠️ В файле { $count ->
         [one] { $count } ошибка
         [few] { $count } ошибки
