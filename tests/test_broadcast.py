@@ -66,8 +66,8 @@ async def test_methodist_sends_a_broadcast_to_parents_and_sees_live_progress(
     assert _got(harness, PARENT, "Родительское собрание в четверг в 18:00") == 1
     assert _got(harness, TEACHER, "Родительское собрание в четверг в 18:00") == 0
     edits = [r for r in harness.chat_requests(ADMIN_ID) if isinstance(r, EditMessageText)]
-    assert "Рассылка № 1 завершена" in edits[-1].text
-    assert "Отправлено: 1 из 1" in edits[-1].text
+    assert "Рассылка № 1 завершена" in str(edits[-1].text)
+    assert "Отправлено: 1 из 1" in str(edits[-1].text)
 
     await _tick(harness)  # a second round finds nothing: the message never goes twice
     assert _got(harness, PARENT, "Родительское собрание в четверг в 18:00") == 1
