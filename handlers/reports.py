@@ -34,7 +34,7 @@ from services.container import Services
 from services.context import Actor
 from services.i18n import Raw, Text
 from services.reports import Dashboard, ReportData
-from services.reports_charts import ChartKind, render_chart
+from services.reports_charts import available, render_chart
 from services.reports_export import (
     Section,
     file_stem,
@@ -58,6 +58,7 @@ T = TypeVar("T")
 
 TOP_SCHOOLS = 5
 TOP_TOPICS = 6
+TOP_SURVEYS = 5
 PROGRESS_EVERY_SECONDS = 3.0
 PICKER_KINDS = (PeriodKind.MONTH, PeriodKind.QUARTER, PeriodKind.SCHOOL_YEAR)
 
@@ -164,6 +165,19 @@ def render_dashboard(dashboard: Dashboard, t: Text) -> str:
         )
     else:
         lines.append(t("reports-feedback-none"))
+    lines += ["", t("reports-surveys-title")]
+    for survey in dashboard.surveys[-TOP_SURVEYS:]:
+        lines.append(
+            t(
+                "reports-survey-line",
+                title=survey.title,
+                responded=survey.responded,
+                invited=survey.invited,
+                rate=share_text(Ratio(survey.responded, survey.invited), t),
+            )
+        )
+    if not dashboard.surveys:
+        lines.append(t("reports-surveys-none"))
     return "\n".join(lines)
 
 
@@ -239,13 +253,15 @@ def report_keyboard(
 def export_keyboard(period: ReportPeriod, t: Text) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
     builder.row(_button(t("reports-btn-xlsx"), ReportView.XLSX, period))
-    for section in Section:
-        builder.row(
-            InlineKeyboardButton(
-                text=t(f"reports-btn-csv-{section.value}"),
-                callback_data=_cd(ReportView.CSV, period, section),
-            )
+    csv_buttons = [
+        InlineKeyboardButton(
+            text=t(f"reports-btn-csv-{section.value}"),
+            callback_data=_cd(ReportView.CSV, period, section),
         )
+        for section in Section
+    ]
+    for index in range(0, len(csv_buttons), 2):
+        builder.row(*csv_buttons[index : index + 2])
     builder.row(_button(t("reports-btn-back"), ReportView.DASHBOARD, period))
     return builder.as_markup()
 
@@ -423,7 +439,7 @@ async def send_charts(
     try:
         data = await svc.reports.chart_data(actor, period)
         await svc.end_read()
-        charts = [(kind, await render_chart(kind, data, t)) for kind in ChartKind]
+        charts = [(kind, await render_chart(kind, data, t)) for kind in available(data)]
     except Exception:
         log.exception("report charts failed user_id=%s", actor.user_id)
         await _edit(bot, status, t("reports-export-failed"))

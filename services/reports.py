@@ -26,6 +26,7 @@ from services.reports_indicators import (
     SchoolCategory,
     Window,
     event_indicators,
+    teachers_total,
 )
 from services.reports_period import (
     PeriodKind,
@@ -33,6 +34,13 @@ from services.reports_period import (
     current_period,
     period_containing,
     shift,
+)
+from services.reports_surveys import (
+    DifficultyRow,
+    SurveyRate,
+    diagnostics_indicators,
+    difficulty_profile,
+    survey_rates,
 )
 
 log = logging.getLogger(__name__)
@@ -84,6 +92,7 @@ class Dashboard:
     events_by_type: dict[EventType, int]
     events_by_topic: dict[Topic, int]
     attendance: Attendance
+    surveys: list[SurveyRate]
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +144,7 @@ class ReportData:
     events: list[EventRow] = field(default_factory=list)
     participants: list[ParticipantRow] = field(default_factory=list)
     months: list[MonthAttendance] = field(default_factory=list)
+    difficulties: list[DifficultyRow] = field(default_factory=list)
 
 
 def categories_of(low: bool | None, unfavourable: bool | None) -> tuple[SchoolCategory, ...]:
@@ -206,6 +216,7 @@ class ReportService:
                 for k, v in (await self._events_by(Event.topic, window)).items()
             },
             attendance=await self._attendance(window),
+            surveys=await survey_rates(self.session, window),
         )
 
     async def _people_by_role(self, scope: Scope) -> dict[Role, int]:
@@ -320,7 +331,10 @@ class ReportService:
         return await self._indicators(period, scope)
 
     async def _indicators(self, period: ReportPeriod, scope: Scope) -> list[Indicator]:
-        return await event_indicators(self.session, self._window(period, scope))
+        window = self._window(period, scope)
+        indicators = await event_indicators(self.session, window)
+        teachers = await teachers_total(self.session, window)
+        return indicators + await diagnostics_indicators(self.session, window, teachers)
 
     # --- data for exports and charts ------------------------------------------------------
 
@@ -336,6 +350,7 @@ class ReportService:
             events=await self._event_rows(window),
             participants=await self._participant_rows(window),
             months=await self._months(period, scope),
+            difficulties=await difficulty_profile(self.session, window),
         )
         log.info(
             "report data by=%s school=%s events=%s people=%s",
@@ -356,6 +371,7 @@ class ReportService:
             dashboard=await self._dashboard(period, scope),
             indicators=await self._indicators(period, scope),
             months=await self._months(period, scope),
+            difficulties=await difficulty_profile(self.session, self._window(period, scope)),
         )
 
     async def _event_rows(self, window: Window) -> list[EventRow]:

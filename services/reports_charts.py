@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import io
+import textwrap
 from enum import StrEnum
 
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -36,9 +37,14 @@ MONTH_KEYS = (
 )
 
 
+TOP_DIFFICULTIES = 8
+LABEL_WIDTH = 30
+
+
 class ChartKind(StrEnum):
     PARTICIPATION = "participation"
     ATTENDANCE = "attendance"
+    DIFFICULTIES = "difficulties"
 
 
 def _figure() -> Figure:
@@ -132,10 +138,44 @@ def attendance_chart(data: ReportData, t: Text) -> bytes:
     return _png(figure)
 
 
+def difficulties_chart(data: ReportData, t: Text) -> bytes:
+    """The most frequent difficulties of the diagnostics: "serious" and "some", stacked."""
+    rows = [d for d in data.difficulties if d.answered][:TOP_DIFFICULTIES]
+    rows.reverse()  # the largest at the top of a horizontal chart
+    labels = [textwrap.fill(t(f"topic-{d.topic.value}"), LABEL_WIDTH) for d in rows]
+    serious = [100 * (d.serious_share or 0.0) for d in rows]
+    some = [100 * (d.some_share or 0.0) for d in rows]
+    figure = Figure(figsize=(WIDTH_IN, max(HEIGHT_IN, 1.0 + 0.95 * len(rows))), dpi=DPI)
+    FigureCanvasAgg(figure)
+    axes = figure.add_subplot()
+    axes.barh(labels, serious, color="#D64545", label=t("reports-chart-serious"))
+    axes.barh(labels, some, left=serious, color="#F2C14E", label=t("reports-chart-some"))
+    for index, (hard, light) in enumerate(zip(serious, some, strict=True)):
+        axes.text(hard + light + 1, index, f"{hard:.0f}% / {light:.0f}%", va="center", fontsize=14)
+    axes.set_xlim(0, 125)
+    axes.set_xlabel("%", fontsize=15, family=FONT)
+    axes.tick_params(labelsize=14)
+    axes.set_title(t("reports-chart-difficulties-title"), fontsize=19, family=FONT, pad=14)
+    axes.legend(fontsize=14, frameon=False, loc="lower right")
+    axes.spines[["top", "right"]].set_visible(False)
+    figure.tight_layout()
+    return _png(figure)
+
+
+def available(data: ReportData) -> list[ChartKind]:
+    """The charts worth sending: the difficulties only once somebody answered the diagnostics."""
+    kinds = [ChartKind.PARTICIPATION, ChartKind.ATTENDANCE]
+    if any(d.answered for d in data.difficulties):
+        kinds.append(ChartKind.DIFFICULTIES)
+    return kinds
+
+
 def draw(kind: ChartKind, data: ReportData, t: Text) -> bytes:
     if kind == ChartKind.PARTICIPATION:
         return participation_chart(data, t)
-    return attendance_chart(data, t)
+    if kind == ChartKind.ATTENDANCE:
+        return attendance_chart(data, t)
+    return difficulties_chart(data, t)
 
 
 async def render_chart(kind: ChartKind, data: ReportData, t: Text) -> bytes:

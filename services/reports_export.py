@@ -39,6 +39,8 @@ class Section(StrEnum):
     EVENTS = "events"
     PARTICIPANTS = "participants"
     INDICATORS = "indicators"
+    SURVEYS = "surveys"
+    DIFFICULTIES = "difficulties"
 
 
 class Kind(StrEnum):
@@ -162,10 +164,60 @@ def indicators_table(data: ReportData, t: Text) -> Table:
     return Table("reports-sheet-indicators", columns, rows)
 
 
+def surveys_table(data: ReportData, t: Text) -> Table:
+    columns = (
+        Column("reports-col-survey", Kind.TEXT, 45),
+        Column("reports-col-wave", Kind.INT, 8),
+        Column("reports-col-launched", Kind.WHEN, 17),
+        Column("reports-col-closes", Kind.WHEN, 17),
+        Column("reports-col-invited", Kind.INT, 13),
+        Column("reports-col-responded", Kind.INT, 13),
+        Column("reports-col-response-rate", Kind.SHARE, 12),
+        Column("reports-col-completed-in-period", Kind.INT, 16),
+    )
+    rows = [
+        [
+            s.title,
+            s.wave,
+            s.launched_at,
+            s.closes_at,
+            s.invited,
+            s.responded,
+            _share(Ratio(s.responded, s.invited)),
+            s.completed_in_period,
+        ]
+        for s in data.dashboard.surveys
+    ]
+    return Table("reports-sheet-surveys", columns, rows)
+
+
+def difficulties_table(data: ReportData, t: Text) -> Table:
+    columns = (
+        Column("reports-col-topic", Kind.TEXT, 45),
+        Column("reports-col-answered", Kind.INT, 12),
+        Column("reports-col-some", Kind.INT, 16),
+        Column("reports-col-serious", Kind.INT, 16),
+        Column("reports-col-serious-share", Kind.SHARE, 16),
+    )
+    rows = [
+        [
+            t(f"topic-{d.topic.value}"),
+            d.answered,
+            d.some,
+            d.serious,
+            _share(Ratio(d.serious, d.answered)),
+        ]
+        for d in data.difficulties
+    ]
+    return Table("reports-sheet-difficulties", columns, rows)
+
+
 TABLES: dict[Section, Callable[[ReportData, Text], Table]] = {
     Section.EVENTS: events_table,
     Section.PARTICIPANTS: participants_table,
     Section.INDICATORS: indicators_table,
+    Section.SURVEYS: surveys_table,
+    Section.DIFFICULTIES: difficulties_table,
 }
 
 

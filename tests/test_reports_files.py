@@ -29,7 +29,14 @@ async def test_workbook_has_a_sheet_per_subject_with_the_figures(
     data = await svc.reports.report_data(methodist(network), NOVEMBER)
     t = default_translator().bind("ru")
     wb = load_workbook(io.BytesIO(build_workbook(data, t, svc.policy.timezone)))
-    assert wb.sheetnames == ["Сводка", "Мероприятия", "Участники и посещаемость", "Показатели"]
+    assert wb.sheetnames == [
+        "Сводка",
+        "Мероприятия",
+        "Участники и посещаемость",
+        "Показатели",
+        "Опросы",
+        "Затруднения педагогов",
+    ]
 
     events = wb["Мероприятия"]
     assert events.freeze_panes == "A2"
@@ -77,7 +84,7 @@ async def test_csv_round_trips_for_russian_excel(svc: Services, network: Network
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
     assert rows[0] == ["Показатель", "Категория школы", "Числитель", "Знаменатель", "Доля, %"]
     assert rows[1][1:] == ["вся сеть", "2", "3", "66,7"]
-    assert len(rows) == 1 + 3 * 4
+    assert len(rows) == 1 + 5 * 4
 
     events = build_csv(data, Section.EVENTS, t, svc.policy.timezone).decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(events), delimiter=";"))
@@ -113,7 +120,7 @@ async def test_export_in_the_chat_shows_progress_then_the_file(harness: BotHarne
     requests = await harness.press(ADMIN_ID, "Excel")
     statuses = [r for r in requests if isinstance(r, SendMessage)]
     assert "Собираю данные" in statuses[0].text
-    edits = [r.text for r in requests if isinstance(r, EditMessageText)]
+    edits = [str(r.text) for r in requests if isinstance(r, EditMessageText)]
     assert any("3 мероприятия, 9 участников" in text for text in edits)
     (document,) = _documents(requests)
     assert isinstance(document.document, BufferedInputFile)
@@ -128,7 +135,7 @@ async def test_export_in_the_chat_shows_progress_then_the_file(harness: BotHarne
     requests = await harness.press(ADMIN_ID, "CSV: участники")
     (document,) = _documents(requests)
     assert isinstance(document.document, BufferedInputFile)
-    assert document.document.filename.endswith("_participants.csv")
+    assert str(document.document.filename).endswith("_participants.csv")
     text = document.document.data.decode("utf-8-sig")
     assert text.splitlines()[0].startswith("ФИО;Школа;")
 
@@ -157,5 +164,6 @@ async def test_charts_in_the_chat(harness: BotHarness) -> None:
     await harness.send(ADMIN_ID, "/stats")
     requests = await harness.press(ADMIN_ID, "Графики")
     photos = [r for r in requests if isinstance(r, SendPhoto)]
-    assert len(photos) == len(ChartKind)
+    # No diagnostics answers yet: participation and attendance only.
+    assert len(photos) == 2
     assert "по категориям школ" in (photos[0].caption or "")

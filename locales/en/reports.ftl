@@ -180,6 +180,32 @@ reports-month-oct = Oct
 reports-month-nov = Nov
 reports-month-dec = Dec
 
+reports-surveys-title = <b>Surveys</b>
+reports-survey-line = • { $title }: { $responded } of { $invited } answered ({ $rate })
+reports-surveys-none = No surveys ran in this period.
+
+reports-sheet-surveys = Surveys
+reports-sheet-difficulties = Teachers' difficulties
+reports-btn-csv-surveys = 📄 CSV: surveys
+reports-btn-csv-difficulties = 📄 CSV: difficulties
+reports-col-survey = Survey
+reports-col-wave = Wave
+reports-col-launched = Launched
+reports-col-closes = Closes
+reports-col-invited = Invited
+reports-col-responded = Answered
+reports-col-response-rate = Response rate
+reports-col-completed-in-period = Answers in the period
+reports-col-answered = Answers
+reports-col-some = Some difficulty
+reports-col-serious = Serious difficulty
+reports-col-serious-share = Serious share
+
+reports-chart-difficulties-title = Teachers' main difficulties (diagnostics)
+reports-chart-some = some difficulty
+reports-chart-serious = serious
+reports-chart-caption-difficulties = Difficulties from the diagnostics, { $period }: shares answering "some" and "serious".
+
 reports-cli-done = Report saved: { $path }. Events: { $events }, participants: { $people }.
 reports-cli-bad-dates = Dates: { $problem }
 

@@ -186,6 +186,32 @@ reports-month-oct = окт
 reports-month-nov = ноя
 reports-month-dec = дек
 
+reports-surveys-title = <b>Опросы</b>
+reports-survey-line = • { $title }: ответили { $responded } из { $invited } ({ $rate })
+reports-surveys-none = Опросов за этот период не было.
+
+reports-sheet-surveys = Опросы
+reports-sheet-difficulties = Затруднения педагогов
+reports-btn-csv-surveys = 📄 CSV: опросы
+reports-btn-csv-difficulties = 📄 CSV: затруднения
+reports-col-survey = Опрос
+reports-col-wave = Волна
+reports-col-launched = Запущен
+reports-col-closes = Закрывается
+reports-col-invited = Приглашено
+reports-col-responded = Ответили
+reports-col-response-rate = Доля ответивших
+reports-col-completed-in-period = Ответов за период
+reports-col-answered = Ответов
+reports-col-some = Есть затруднения
+reports-col-serious = Серьёзные затруднения
+reports-col-serious-share = Доля серьёзных
+
+reports-chart-difficulties-title = Главные затруднения педагогов (диагностика)
+reports-chart-some = есть затруднения
+reports-chart-serious = серьёзные
+reports-chart-caption-difficulties = Затруднения по диагностике за { $period }: доля ответивших «есть затруднения» и «серьёзные».
+
 reports-cli-done = Отчёт сохранён: { $path }. Мероприятий: { $events }, участников: { $people }.
 reports-cli-bad-dates = Даты: { $problem }
 
