@@ -33,6 +33,10 @@ def main(argv: list[str] | None = None) -> None:
     schools = commands.add_parser("import-schools", help="load the schools directory from CSV")
     schools.add_argument("file", type=Path)
     commands.add_parser("seed-demo", help="fill the database with a realistic demo data set")
+    report = commands.add_parser("report", help="write the report for a period to an XLSX file")
+    report.add_argument("--from", dest="first", required=True, help="first day, DD.MM.YYYY")
+    report.add_argument("--to", dest="last", required=True, help="last day, DD.MM.YYYY")
+    report.add_argument("--out", type=Path, required=True, help="the .xlsx file to write")
     args = parser.parse_args(argv)
 
     settings = _settings()
@@ -58,6 +62,8 @@ def main(argv: list[str] | None = None) -> None:
         asyncio.run(cli.import_schools(settings, args.file))
     elif command == "seed-demo":
         asyncio.run(cli.seed_demo(settings))
+    elif command == "report":
+        asyncio.run(cli.report(settings, args.first, args.last, args.out))
 
 
 if __name__ == "__main__":
