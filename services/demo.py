@@ -13,6 +13,7 @@ from db.enums import Position, Role, Subject
 from db.models import School, User, UserRole, UserSubject
 from db.search import fold
 from services.container import Services
+from services.surveys import seed_demo_answers
 
 DEMO_FILE = Path(__file__).parent / "data" / "demo.yaml"
 # Demo people have no Telegram account; negative ids can never collide with real users.
@@ -81,5 +82,14 @@ async def seed_demo_data(services: Services) -> DemoSummary:
         for subject in entry.get("subjects", []):
             session.add(UserSubject(user_id=user.id, subject=Subject(subject)))
         people += 1
+    demo_teachers = await session.execute(
+        select(User.id)
+        .join(UserRole, UserRole.user_id == User.id)
+        .where(UserRole.role == Role.TEACHER.value, User.telegram_id < DEMO_TELEGRAM_ID_BASE)
+        .order_by(User.id)
+    )
+    await seed_demo_answers(
+        session, services.policy, services.clock, list(demo_teachers.scalars())
+    )
     await session.commit()
     return DemoSummary(len(schools), people)

@@ -1046,3 +1046,67 @@ async def forget_survey_answers(session: AsyncSession, user_id: int) -> None:
         .values(token=None)
         .execution_options(synchronize_session=False)
     )
+
+
+async def seed_demo_answers(
+    session: AsyncSession, policy: Policy, clock: Clock, user_ids: list[int]
+) -> int:
+    """Completed diagnostics for the demo teachers, so the staff report has figures to show.
+    Deterministic, and skips anyone who already answered: running the seed twice adds nothing."""
+    survey_id = await install_default_survey(session, policy, clock)
+    survey = await session.get(Survey, survey_id)
+    assert survey is not None
+    if survey.launched_at is None:
+        survey.status = SurveyStatus.OPEN.value
+        survey.launched_at = clock()
+    questions = survey.definition["questions"]
+    levels = ("none", "some", "serious")
+    added = 0
+    for number, user_id in enumerate(user_ids):
+        done = await session.execute(
+            select(SurveyParticipation.id).where(
+                SurveyParticipation.survey_id == survey.id,
+                SurveyParticipation.user_id == user_id,
+                SurveyParticipation.wave == survey.wave,
+            )
+        )
+        user = await session.get(User, user_id)
+        if done.first() is not None or user is None:
+            continue
+        now = clock()
+        session.add(
+            SurveyParticipation(
+                survey_id=survey.id, user_id=user_id, wave=survey.wave, completed_at=now
+            )
+        )
+        response = SurveyResponse(
+            survey_id=survey.id,
+            wave=survey.wave,
+            user_id=user_id,
+            position=len(questions),
+            completed_at=now,
+            school_id=user.school_id,
+            subjects=",".join(
+                (
+                    await session.execute(
+                        select(UserSubject.subject).where(UserSubject.user_id == user_id)
+                    )
+                ).scalars()
+            ),
+            experience=user.experience,
+        )
+        session.add(response)
+        await session.flush()
+        for index, question in enumerate(questions):
+            value: Any
+            if question.get("topic"):
+                value = levels[(number * 7 + index * 5) % 3]
+            elif question["type"] == QuestionType.MULTI:
+                value = [question["options"][(number + index) % len(question["options"])]["id"]]
+            else:
+                continue
+            session.add(
+                SurveyAnswer(response_id=response.id, question=question["id"], value=value)
+            )
+        added += 1
+    return added

@@ -555,3 +555,49 @@ async def test_chat_wizard_builds_a_simple_survey(harness: BotHarness) -> None:
             "Нагрузка",
             "Техника",
         ]
+
+
+async def test_forget_unlinks_answers_and_erases_texts(svc: Services, schools: list[int]) -> None:
+    from services.forget_hooks import run_forget_hooks
+
+    teacher = await make_teacher(svc, 1, schools[0])
+    survey_id = await default_survey_id_in(svc)
+    await svc.surveys.launch(ADMIN, survey_id)
+    step: Any = await svc.surveys.start(teacher, survey_id)
+    while isinstance(step, QuestionView) and step.type != QuestionType.TEXT:
+        if step.type == QuestionType.MULTI:
+            await svc.surveys.toggle(teacher, survey_id, step.index, 0)
+            step = await svc.surveys.done(teacher, survey_id, step.index)
+        else:
+            step = await svc.surveys.choose(teacher, survey_id, step.index, 2)
+    await svc.surveys.answer_text(teacher, survey_id, "Мой завуч Петрова не помогает")
+    anonymous = await svc.surveys.create_from_file(ADMIN, ANONYMOUS.encode())
+    await svc.surveys.launch(ADMIN, anonymous.survey_id)
+    await svc.surveys.start(teacher, anonymous.survey_id)
+    await svc.surveys.choose(teacher, anonymous.survey_id, 0, 1)
+
+    assert teacher.user_id is not None
+    await run_forget_hooks(svc.session, teacher.user_id)
+    await svc.session.commit()
+    responses = (await svc.session.execute(select(SurveyResponse))).scalars().all()
+    assert [(r.survey_id, r.user_id) for r in responses] == [(survey_id, None)]
+    questions = set((await svc.session.execute(select(SurveyAnswer.question))).scalars())
+    assert "comment" not in questions and "exam_prep" in questions
+    report = await svc.surveys.report(ADMIN, survey_id)
+    assert report.respondents == 1  # the figures keep the answer, without the person
+
+
+async def default_survey_id_in(svc: Services) -> int:
+    query = select(Survey.id).where(Survey.code == DEFAULT_SURVEY_CODE)
+    return (await svc.session.execute(query)).scalar_one()
+
+
+async def test_demo_seed_fills_the_report_once(svc: Services) -> None:
+    from services.demo import seed_demo_data
+
+    await seed_demo_data(svc)
+    await seed_demo_data(svc)
+    survey_id = await default_survey_id_in(svc)
+    report = await svc.surveys.report(ADMIN, survey_id)
+    assert report.respondents == report.audience == 5
+    assert sum(share.answered for share in report.profile) == 5 * 11
