@@ -63,6 +63,13 @@ class Settings(BaseSettings):
     digest_time: time = time(8, 30)
     # How long a freed seat is held for the first person on the waiting list.
     offer_ttl_hours: float = Field(default=12.0, gt=0, le=168)
+    # Psychologist consultations: cancel / book notice, how far ahead, active bookings per person,
+    # and how long free-text comments are kept after the consultation.
+    consult_cancel_notice_hours: float = Field(default=3.0, ge=0, le=168)
+    consult_min_notice_hours: float = Field(default=2.0, ge=0, le=168)
+    consult_horizon_days: int = Field(default=30, ge=1, le=366)
+    consult_max_active: int = Field(default=2, ge=1, le=50)
+    consult_comment_retention_days: int = Field(default=90, ge=1, le=3650)
 
     @field_validator("bot_token")
     @classmethod

@@ -7,6 +7,7 @@ from functools import cached_property
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.broadcasts import BroadcastService
+from services.consultations import ConsultationService
 from services.context import Clock, Policy, system_clock
 from services.events import EventService
 from services.outbox import OutboxService
@@ -29,6 +30,10 @@ class Services:
     @cached_property
     def users(self) -> UserService:
         return UserService(self.session, self.policy, self.clock)
+
+    @cached_property
+    def consultations(self) -> ConsultationService:
+        return ConsultationService(self.session, self.policy, self.clock, self.outbox)
 
     @cached_property
     def outbox(self) -> OutboxService:

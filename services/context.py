@@ -41,6 +41,15 @@ def system_clock() -> datetime:
 
 
 @dataclass(frozen=True)
+class ConsultPolicy:
+    cancel_notice_hours: float = 3.0
+    min_notice_hours: float = 2.0
+    horizon_days: int = 30
+    max_active: int = 2
+    comment_retention_days: int = 90
+
+
+@dataclass(frozen=True)
 class Policy:
     """Settings the services obey, built from the bot's settings by the composition root."""
 
@@ -55,6 +64,7 @@ class Policy:
     quiet_hours_end: time = time(8, 0)
     channel_id: int | None = None
     offer_ttl_hours: float = 12.0
+    consult: ConsultPolicy = field(default_factory=ConsultPolicy)
 
 
 Clock = Callable[[], datetime]
