@@ -18,7 +18,7 @@ from bot.config import Settings
 from bot.middlewares import ServicesMiddleware
 from db.engine import create_engine, create_session_factory
 from handlers import build_root_router
-from services.context import Clock, Policy, system_clock
+from services.context import Clock, ConsultPolicy, Policy, system_clock
 from services.i18n import Translator, default_translator
 
 
@@ -35,6 +35,13 @@ def policy_from(settings: Settings, bot_username: str = "") -> Policy:
         quiet_hours_end=settings.quiet_hours_end,
         channel_id=settings.channel_id,
         offer_ttl_hours=settings.offer_ttl_hours,
+        consult=ConsultPolicy(
+            cancel_notice_hours=settings.consult_cancel_notice_hours,
+            min_notice_hours=settings.consult_min_notice_hours,
+            horizon_days=settings.consult_horizon_days,
+            max_active=settings.consult_max_active,
+            comment_retention_days=settings.consult_comment_retention_days,
+        ),
     )
 
 
