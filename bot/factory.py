@@ -11,13 +11,13 @@ from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
 from aiogram.fsm.storage.base import BaseEventIsolation, BaseStorage
 from aiogram.fsm.storage.memory import MemoryStorage, SimpleEventIsolation
-from aiogram.utils.callback_answer import CallbackAnswerMiddleware
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.config import Settings
 from bot.middlewares import ServicesMiddleware
 from db.engine import create_engine, create_session_factory
 from handlers import build_root_router
+from handlers.errors import AnswerEveryTap
 from services.context import Clock, ConsultPolicy, Policy, system_clock
 from services.i18n import Translator, default_translator
 
@@ -98,7 +98,7 @@ def create_dispatcher(
     services = ServicesMiddleware(session_factory, policy, translator, clock)
     # On the update observer, so that the error handlers see the person's language too.
     dp.update.outer_middleware(services)
-    dp.callback_query.middleware(CallbackAnswerMiddleware())
+    dp.callback_query.middleware(AnswerEveryTap())
     dp.include_router(build_root_router())
     return dp
 

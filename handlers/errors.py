@@ -4,12 +4,21 @@ the update id and the person is told that something went wrong, so the bot never
 from __future__ import annotations
 
 import logging
+import weakref
+from collections import OrderedDict
+from collections.abc import Awaitable, Callable
 from typing import Any
 
-from aiogram import Router
+from aiogram import BaseMiddleware, Bot, Router
+from aiogram.client.session.middlewares.base import (
+    BaseRequestMiddleware,
+    NextRequestMiddlewareType,
+)
+from aiogram.dispatcher.flags import get_flag
 from aiogram.exceptions import TelegramAPIError, TelegramBadRequest
 from aiogram.filters import ExceptionTypeFilter
-from aiogram.types import CallbackQuery, ErrorEvent, Message
+from aiogram.methods import AnswerCallbackQuery, TelegramMethod
+from aiogram.types import CallbackQuery, ErrorEvent, Message, TelegramObject
 
 from services.errors import DomainError
 from services.i18n import Text, default_translator
@@ -17,6 +26,69 @@ from services.i18n import Text, default_translator
 log = logging.getLogger(__name__)
 
 ALERT_LIMIT = 200
+_REMEMBERED_ANSWERS = 10_000
+
+
+class _AnsweredQueries(BaseRequestMiddleware):
+    """Remembers which taps were answered. Telegram takes one answer per tap and rejects a
+    second, so a handler's own answer must stop the automatic one."""
+
+    def __init__(self) -> None:
+        self._ids: OrderedDict[str, None] = OrderedDict()
+
+    def __contains__(self, query_id: str) -> bool:
+        return query_id in self._ids
+
+    async def __call__(
+        self,
+        make_request: NextRequestMiddlewareType[Any],
+        bot: Bot,
+        method: TelegramMethod[Any],
+    ) -> Any:
+        if isinstance(method, AnswerCallbackQuery):
+            if method.callback_query_id in self._ids:
+                return True
+            self._ids[method.callback_query_id] = None
+            while len(self._ids) > _REMEMBERED_ANSWERS:
+                self._ids.popitem(last=False)
+        return await make_request(bot, method)
+
+
+_trackers: weakref.WeakKeyDictionary[Bot, _AnsweredQueries] = weakref.WeakKeyDictionary()
+
+
+def _answered(bot: Bot) -> _AnsweredQueries:
+    tracker = _trackers.get(bot)
+    if tracker is None:
+        tracker = _trackers[bot] = _AnsweredQueries()
+        bot.session.middleware(tracker)
+    return tracker
+
+
+class AnswerEveryTap(BaseMiddleware):
+    """Answers a tap after its handler unless the handler did; a failed tap is left to the
+    error handler, which answers with the reason instead of an empty answer."""
+
+    async def __call__(
+        self,
+        handler: Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]],
+        event: TelegramObject,
+        data: dict[str, Any],
+    ) -> Any:
+        if not isinstance(event, CallbackQuery):
+            return await handler(event, data)
+        answered = _answered(data["bot"])
+        flags = get_flag(data, "callback_answer")
+        flags = flags if isinstance(flags, dict) else {}
+        if flags.get("disabled"):
+            return await handler(event, data)
+        if flags.get("pre"):
+            # A slow handler (a report) stops the spinner at once.
+            await event.answer()
+        result = await handler(event, data)
+        if event.id not in answered:
+            await event.answer()
+        return result
 
 
 def _text(data: dict[str, Any]) -> Text:
@@ -30,6 +102,8 @@ async def _tell(event: ErrorEvent, text: str) -> None:
         if update.callback_query is not None:
             query: CallbackQuery = update.callback_query
             try:
+                if query.bot is not None and query.id in _answered(query.bot):
+                    raise TelegramBadRequest(AnswerCallbackQuery(callback_query_id=query.id), "")
                 await query.answer(text[:ALERT_LIMIT], show_alert=True)
             except TelegramBadRequest:
                 # The answer window passed (query too old): say it in the chat instead.
