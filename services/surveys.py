@@ -33,8 +33,10 @@ from db.models import (
     UserRole,
     UserSubject,
 )
-from services.context import Actor, Clock, Policy
+from services.broadcasts import AudienceSource, register_audience_source
+from services.context import Actor, Clock, Policy, system_clock
 from services.errors import AccessDenied, Conflict, InvalidInput, NotFound
+from services.i18n import L
 from services.outbox import Button, OutboxService
 from services.survey_analytics import (
     CATEGORY_LOW,
@@ -491,7 +493,9 @@ class SurveyService:
     async def non_respondents(self, actor: Actor, survey_id: int) -> list[int]:
         """The audience of the current wave who have not completed it (for announcements)."""
         self._require_staff(actor)
-        survey = await self._survey(survey_id)
+        return await self._non_respondents(await self._survey(survey_id))
+
+    async def _non_respondents(self, survey: Survey) -> list[int]:
         answered = await self._respondent_ids(survey, survey.wave)
         return [uid for uid in await self.audience_ids(survey) if uid not in answered]
 
@@ -1110,3 +1114,37 @@ async def seed_demo_answers(
             )
         added += 1
     return added
+
+
+# --- the broadcasts' audience "survey non-respondents" ----------------------------------------
+
+
+async def _launched_surveys(session: AsyncSession, now: datetime) -> list[tuple[int, str]]:
+    rows = await session.execute(
+        select(Survey.id, Survey.title)
+        .where(
+            Survey.launched_at.is_not(None),
+            or_(Survey.closes_at.is_(None), Survey.closes_at > now),
+        )
+        .order_by(Survey.id.desc())
+    )
+    return [(row.id, row.title) for row in rows]
+
+
+async def _non_respondent_ids(session: AsyncSession, survey_id: int) -> set[int]:
+    survey = await session.get(Survey, survey_id)
+    if survey is None:
+        return set()
+    # The audience rules read neither the policy nor the clock nor the outbox.
+    service = SurveyService(session, Policy(), system_clock, OutboxService(session, system_clock))
+    return set(await service._non_respondents(survey))
+
+
+register_audience_source(
+    AudienceSource(
+        name="survey_non_respondents",
+        label_key=L("broadcast-source-survey"),
+        options=_launched_surveys,
+        resolve=_non_respondent_ids,
+    )
+)

@@ -601,3 +601,19 @@ async def test_demo_seed_fills_the_report_once(svc: Services) -> None:
     report = await svc.surveys.report(ADMIN, survey_id)
     assert report.respondents == report.audience == 5
     assert sum(share.answered for share in report.profile) == 5 * 11
+
+
+async def test_broadcast_audience_of_survey_non_respondents(
+    svc: Services, schools: list[int], clock: Clock
+) -> None:
+    from services.broadcasts import AUDIENCE_SOURCES
+
+    source = AUDIENCE_SOURCES["survey_non_respondents"]
+    answered = await make_teacher(svc, 1, schools[0])
+    silent = await make_teacher(svc, 2, schools[0])
+    survey_id = await default_survey_id_in(svc)
+    assert await source.options(svc.session, clock.now) == []  # nothing launched yet
+    await svc.surveys.launch(ADMIN, survey_id)
+    assert [sid for sid, _ in await source.options(svc.session, clock.now)] == [survey_id]
+    await answer_all(svc, answered, survey_id, {})
+    assert await source.resolve(svc.session, survey_id) == {silent.user_id}

@@ -48,6 +48,7 @@ survey-finished = 🙏 Thank you! The survey "{ $title }" is complete and your a
 survey-offers = You reported serious difficulties with: { $topics }. Here are the network's upcoming events on these topics — you can register right now:
 survey-offers-later = You reported serious difficulties with: { $topics }. I will let you know as soon as there are events on these topics.
 
+broadcast-source-survey = 📋 Survey non-respondents
 survey-staff-title = <b>Surveys</b>
 survey-staff-line = • { $title } — { $status }, { $respondents } of { $audience } answered
 survey-staff-empty = No surveys yet.

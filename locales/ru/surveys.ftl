@@ -50,6 +50,7 @@ survey-finished = 🙏 Спасибо! Опрос «{ $title }» пройден,
 survey-offers = Вы отметили серьёзные затруднения: { $topics }. Вот ближайшие мероприятия сети по этим темам — можно записаться прямо сейчас:
 survey-offers-later = Вы отметили серьёзные затруднения: { $topics }. Когда появятся мероприятия по этим темам, я сразу сообщу.
 
+broadcast-source-survey = 📋 Не ответившие на опрос
 survey-staff-title = <b>Опросы</b>
 survey-staff-line = • { $title } — { $status }, ответили { $respondents } из { $audience }
 survey-staff-empty = Опросов пока нет.
