@@ -617,3 +617,28 @@ async def test_broadcast_audience_of_survey_non_respondents(
     assert [sid for sid, _ in await source.options(svc.session, clock.now)] == [survey_id]
     await answer_all(svc, answered, survey_id, {})
     assert await source.resolve(svc.session, survey_id) == {silent.user_id}
+
+
+async def test_on_postgresql_answers_report_and_offers(
+    pg_database: Database, policy: Any, clock: Clock
+) -> None:
+    async with pg_database.session_factory() as session:
+        svc = Services(session, policy, clock)
+        school = School(name="МБОУ СШ № 9", short_name="СШ № 9", low_results=True)
+        session.add(school)
+        await session.commit()
+        survey_id = await default_survey_id_in(svc)
+        await svc.surveys.launch(ADMIN, survey_id)
+        first = await make_teacher(svc, 1, school.id)
+        second = await make_teacher(svc, 2, school.id)
+        await add_event(svc, Topic.PARENTS, clock.now + timedelta(days=2), "Родительское собрание")
+        done = await answer_all(svc, first, survey_id, {"parents": "serious"})
+        assert [o.title for o in done.offers] == ["Родительское собрание"]
+        await answer_all(svc, second, survey_id, {"parents": "some"})
+        assert await difficulty_subscribers(session, Topic.PARENTS) == [first.user_id]
+        report = await svc.surveys.report(ADMIN, survey_id)
+        parents = next(s for s in report.profile if s.topic == "parents")
+        assert (parents.serious, parents.some, parents.answered) == (1, 1, 2)
+        assert next(f for f in report.support if f.topic == "parents").serious == 1
+        with pytest.raises(Conflict):
+            await svc.surveys.start(first, survey_id)
