@@ -32,7 +32,13 @@ from services.i18n import Text
 from services.survey_analytics import DIMENSIONS, SurveyReport
 from services.survey_charts import distribution_chart, group_label, profile_chart, report_workbook
 from services.survey_format import MAX_FILE_BYTES, SurveyFormatError, localized
-from services.surveys import QuestionType, SurveyCard, SurveyStatus, wizard_question
+from services.surveys import (
+    WIZARD_MAX_QUESTIONS,
+    QuestionType,
+    SurveyCard,
+    SurveyStatus,
+    wizard_question,
+)
 
 ISSUES_SHOWN = 15
 CHARTS_FOR_PLAIN_SURVEYS = 3
@@ -499,6 +505,11 @@ async def wizard_press(
             await _reply(query, t("survey-wizard-question", number=len(questions) + 1))
         return
     if callback_data.act == Wizard.MORE and current == SurveyEditor.survey_next.state:
+        if len(questions) >= WIZARD_MAX_QUESTIONS:
+            await query.answer(
+                t("error-survey-wizard-too-many", max=WIZARD_MAX_QUESTIONS), show_alert=True
+            )
+            return
         await state.set_state(SurveyEditor.survey_question)
         await _reply(query, t("survey-wizard-question", number=len(questions) + 1))
         return

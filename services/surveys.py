@@ -35,7 +35,7 @@ from db.models import (
 )
 from services.broadcasts import AudienceSource, register_audience_source
 from services.context import Actor, Clock, Policy, system_clock
-from services.errors import AccessDenied, Conflict, InvalidInput, NotFound
+from services.errors import AccessDenied, Conflict, InvalidInput, NeedsOnboarding, NotFound
 from services.i18n import L
 from services.outbox import Button, OutboxService
 from services.survey_analytics import (
@@ -400,6 +400,8 @@ class SurveyService:
             raise InvalidInput("error-survey-wizard-title", max=TITLE_MAX)
         if not questions:
             raise InvalidInput("error-survey-no-questions")
+        if len(questions) > WIZARD_MAX_QUESTIONS:
+            raise InvalidInput("error-survey-wizard-too-many", max=WIZARD_MAX_QUESTIONS)
         survey = Survey(
             title=title,
             definition=simple_definition(title, questions),
@@ -643,7 +645,7 @@ class SurveyService:
 
     async def available(self, actor: Actor) -> list[OpenSurvey]:
         if actor.user_id is None:
-            raise AccessDenied()
+            raise NeedsOnboarding()
         surveys = (
             await self.session.execute(
                 select(Survey).where(Survey.status == SurveyStatus.OPEN.value).order_by(Survey.id)
@@ -706,7 +708,7 @@ class SurveyService:
     ) -> tuple[Survey, SurveyResponse]:
         """The person's unfinished response, re-checking every rule on every press."""
         if actor.user_id is None:
-            raise AccessDenied()
+            raise NeedsOnboarding()
         survey = await self._survey(survey_id)
         if not self._accepting(survey):
             raise Conflict("error-survey-not-open")
@@ -950,7 +952,7 @@ class SurveyService:
     async def my_offers(self, actor: Actor) -> tuple[EventOffer, ...]:
         """Offers for the topics the person last reported as a serious difficulty."""
         if actor.user_id is None:
-            raise AccessDenied()
+            raise NeedsOnboarding()
         topics = [
             topic
             for topic in Topic

@@ -186,6 +186,7 @@ error-survey-closes-passed = The closing date has passed — no new answers can 
 error-survey-already-launched = The survey is already launched. New waves are only possible for surveys with "repeat: true".
 error-survey-wizard-title = The title must not be empty or longer than { $max } characters.
 error-survey-wizard-question = The question must not be empty or longer than { $max } characters.
+error-survey-wizard-too-many = A survey made in chat can have at most { $max } questions. Save it; for a longer survey upload a file.
 error-survey-wizard-options = Give { $low } to { $high } options, one per line.
 error-survey-wizard-option-long = An option must not be longer than { $max } characters.
 

@@ -194,6 +194,7 @@ error-survey-closes-passed = Дата закрытия уже прошла — �
 error-survey-already-launched = Опрос уже запущен. Повторные волны возможны только для опросов с «repeat: true».
 error-survey-wizard-title = Название должно быть непустым и не длиннее { $max } символов.
 error-survey-wizard-question = Текст вопроса должен быть непустым и не длиннее { $max } символов.
+error-survey-wizard-too-many = В опросе из чата может быть не больше { $max } вопросов. Сохраните его; для большего опроса загрузите файл.
 error-survey-wizard-options = Нужно от { $low } до { $high } вариантов, каждый с новой строки.
 error-survey-wizard-option-long = Вариант ответа не должен быть длиннее { $max } символов.
 
