@@ -18,6 +18,7 @@ from handlers import (
     admin,
     broadcast,
     common,
+    consultations,
     errors,
     events,
     events_staff,
@@ -26,6 +27,7 @@ from handlers import (
     onboarding,
     profile,
     reports,
+    slots,
     surveys,
     surveys_staff,
 )
@@ -45,6 +47,8 @@ FEATURES = (
     surveys,
     surveys_staff,
     broadcast,
+    consultations,
+    slots,
     fallback,  # the catch-all: always last
 )
 

@@ -29,10 +29,11 @@ ROLE_COMMANDS: dict[Role, tuple[str, ...]] = {
         "surveys",
         "broadcast",
         "broadcasts",
+        "consult_report",
     ),
-    Role.TEACHER: ("events", "my", "checkin", "survey"),
-    Role.PARENT: ("events", "my", "checkin"),
-    Role.PSYCHOLOGIST: ("events",),
+    Role.TEACHER: ("events", "my", "checkin", "survey", "consult"),
+    Role.PARENT: ("events", "my", "checkin", "consult"),
+    Role.PSYCHOLOGIST: ("events", "slots", "today"),
     Role.METHODIST: (
         "events",
         "new_event",
@@ -43,6 +44,7 @@ ROLE_COMMANDS: dict[Role, tuple[str, ...]] = {
         "surveys",
         "broadcast",
         "broadcasts",
+        "consult_report",
     ),
     Role.COORDINATOR: ("events", "propose_event", "participants", "stats", "export"),
 }

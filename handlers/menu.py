@@ -37,6 +37,8 @@ MENU_ITEMS: list[MenuItem] = [
         L("menu-reports"), frozenset({Role.METHODIST, Role.ADMIN, Role.COORDINATOR}), "stats"
     ),
     MenuItem(L("menu-broadcast"), frozenset({Role.METHODIST, Role.ADMIN}), "broadcast"),
+    MenuItem(L("menu-consult"), frozenset({Role.PARENT, Role.TEACHER}), "consult"),
+    MenuItem(L("menu-appointments"), frozenset({Role.PSYCHOLOGIST}), "slots"),
 ]
 
 

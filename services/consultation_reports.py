@@ -101,9 +101,9 @@ def _values(counts: Counts) -> list[int]:
 def report_xlsx(report: ConsultReport, t: Text) -> bytes:
     workbook = Workbook()
     sheets = [
-        (t("consult-report-by-psychologist"), list(report.by_psychologist.items())),
+        (t("consult-report-sheet-psychologists"), list(report.by_psychologist.items())),
         (
-            t("consult-report-by-topic"),
+            t("consult-report-sheet-topics"),
             [(t(f"consult-topic-{k.value}"), v) for k, v in report.by_topic.items()],
         ),
     ]

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from sqlalchemy import and_, delete, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
@@ -26,6 +27,9 @@ from db.tx import begin_write
 from services.context import Actor, Clock, Policy
 from services.errors import AccessDenied, Conflict, InvalidInput, NeedsOnboarding, NotFound
 from services.outbox import Button, OutboxService
+
+if TYPE_CHECKING:
+    from services.consultation_reports import ConsultReport
 
 log = logging.getLogger(__name__)
 
@@ -194,6 +198,65 @@ def pattern_times(
     if len(result) > PATTERN_MAX_SLOTS:
         raise InvalidInput("consult-error-too-many", limit=PATTERN_MAX_SLOTS)
     return result
+
+
+_DAY_RE = re.compile(r"^(\d{1,2})\.(\d{1,2})(?:\.(\d{2}|\d{4}))?$")
+_DAY_WORDS = {"сегодня": 0, "today": 0, "завтра": 1, "tomorrow": 1, "послезавтра": 2}
+_TIME_RE = re.compile(r"^(\d{1,2})[:.](\d{2})$")
+_SPLIT_RE = re.compile(r"\s*(?:-|–|—|до|по|to)\s*")
+
+
+def parse_day(text: str | None, *, today: date) -> date:
+    """A day as people type it: 25.12, 25.12.2026, 25.12.26, сегодня, завтра. A day and month
+    already past this year mean next year."""
+    raw = " ".join((text or "").lower().replace("ё", "е").split())
+    if raw in _DAY_WORDS:
+        return today + timedelta(days=_DAY_WORDS[raw])
+    match = _DAY_RE.match(raw)
+    if match is None:
+        raise InvalidInput("consult-error-day")
+    year_text = match.group(3)
+    year = (
+        today.year if year_text is None else int(year_text) + (2000 if len(year_text) == 2 else 0)
+    )
+    try:
+        day = date(year, int(match.group(2)), int(match.group(1)))
+        if year_text is None and day < today:
+            day = date(year + 1, day.month, day.day)
+    except ValueError as exc:
+        raise InvalidInput("error-date-bad-date") from exc
+    return day
+
+
+def parse_day_range(text: str | None, *, today: date) -> tuple[date, date]:
+    parts = _SPLIT_RE.split((text or "").strip(), maxsplit=1)
+    if len(parts) != 2:
+        raise InvalidInput("consult-error-range")
+    first = parse_day(parts[0], today=today)
+    last = parse_day(parts[1], today=first)
+    if last < first:
+        raise InvalidInput("consult-error-range-order")
+    return first, last
+
+
+def parse_clock(text: str) -> time:
+    match = _TIME_RE.match(text.strip())
+    if match is None:
+        raise InvalidInput("consult-error-window")
+    try:
+        return time(int(match.group(1)), int(match.group(2)))
+    except ValueError as exc:
+        raise InvalidInput("error-date-bad-time") from exc
+
+
+def parse_window(text: str | None) -> tuple[time, time]:
+    parts = _SPLIT_RE.split((text or "").strip(), maxsplit=1)
+    if len(parts) != 2:
+        raise InvalidInput("consult-error-window")
+    start, end = parse_clock(parts[0]), parse_clock(parts[1])
+    if end <= start:
+        raise InvalidInput("error-date-end-before-start")
+    return start, end
 
 
 def _check_length(minutes: int) -> None:
@@ -652,7 +715,7 @@ class ConsultationService:
         return [self._slot_view(slot, names) for slot in slots]
 
     async def slot(self, actor: Actor, slot_id: int) -> SlotView:
-        _need_user(actor)
+        _need_booker(actor)
         slot = await self.session.get(ConsultSlot, slot_id)
         if slot is None:
             raise NotFound()
@@ -737,7 +800,9 @@ class ConsultationService:
             self.session.add(booking)
             await self.session.flush()
             if old is not None:
-                await self._release(old, notify_psychologist=False)
+                await self._release(
+                    old, notify_psychologist=old.psychologist_id != slot.psychologist_id
+                )
             await self._schedule(booking, slot)
             names = await self._names({slot.psychologist_id, user_id})
             self.outbox.enqueue(
@@ -853,6 +918,13 @@ class ConsultationService:
         self._check_cancellable(booking)
         return await self.booking(actor, booking_id)
 
+    async def reschedule(self, actor: Actor, booking_id: int, slot_id: int) -> BookingView:
+        """Moves the booking to another slot with the same form; the old slot is freed and
+        its reminders cancelled in the same transaction."""
+        old = await self.check_reschedulable(actor, booking_id)
+        form = BookingForm(old.topic, old.contact, old.child_grade, old.phone, old.comment)
+        return await self.book(actor, slot_id, form, replacing=booking_id)
+
     async def upcoming_bookings(self, actor: Actor) -> list[BookingView]:
         """The person's active bookings, soonest first (for /consult and /my)."""
         user_id = _need_user(actor)
@@ -916,6 +988,12 @@ class ConsultationService:
         await self.session.execute(
             delete(ConsultWaiter).where(ConsultWaiter.id.in_([w.id for w in waiters]))
         )
+
+    async def report(self, actor: Actor, start: datetime, end: datetime) -> ConsultReport:
+        # Imported here: the report module builds on this one's enums.
+        from services.consultation_reports import consult_report
+
+        return await consult_report(self.session, actor, start, end)
 
     # ---- retention and forgetting ---------------------------------------
 
