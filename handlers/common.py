@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from aiogram import Router
+from aiogram import F, Router
 from aiogram.filters import Command, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.types import Message, ReplyKeyboardRemove
 
 from handlers.menu import MenuButton, items_for, main_menu
+from services.container import Services
 from services.context import Actor
 from services.i18n import Text
 
@@ -40,8 +41,16 @@ async def help_command(message: Message, actor: Actor, t: Text) -> None:
     await message.answer("\n".join(lines), reply_markup=main_menu(actor, t))
 
 
+async def group_message(message: Message, svc: Services, t: Text) -> None:
+    # Profiles and consent are personal: nothing is asked in front of a group. Plain chatter
+    # in the group is not for the bot; a command gets a pointer to the private chat.
+    if message.text and message.text.startswith("/"):
+        await message.reply(t("group-private-only", username=svc.policy.bot_username))
+
+
 def create_router() -> Router:
     router = Router(name=__name__)
+    router.message.register(group_message, F.chat.type != "private")
     router.message.register(cancel, Command("cancel"), StateFilter("*"))
     router.message.register(help_command, Command("help"), StateFilter("*"))
     router.message.register(help_command, MenuButton("menu-help"), StateFilter("*"))

@@ -10,6 +10,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from aiogram import BaseMiddleware, Bot, Router
+from aiogram.client.session.base import BaseSession
 from aiogram.client.session.middlewares.base import (
     BaseRequestMiddleware,
     NextRequestMiddlewareType,
@@ -54,13 +55,14 @@ class _AnsweredQueries(BaseRequestMiddleware):
         return await make_request(bot, method)
 
 
-_trackers: weakref.WeakKeyDictionary[Bot, _AnsweredQueries] = weakref.WeakKeyDictionary()
+# Keyed by the session, not the bot: bots compare equal by token.
+_trackers: weakref.WeakKeyDictionary[BaseSession, _AnsweredQueries] = weakref.WeakKeyDictionary()
 
 
 def _answered(bot: Bot) -> _AnsweredQueries:
-    tracker = _trackers.get(bot)
+    tracker = _trackers.get(bot.session)
     if tracker is None:
-        tracker = _trackers[bot] = _AnsweredQueries()
+        tracker = _trackers[bot.session] = _AnsweredQueries()
         bot.session.middleware(tracker)
     return tracker
 

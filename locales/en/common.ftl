@@ -72,3 +72,5 @@ topic-functional_literacy = functional literacy
 topic-mentoring = mentoring
 topic-management = managing the quality of education
 topic-upbringing = upbringing and extracurricular work
+
+group-private-only = I work in private messages, so that nothing personal is said in a group. Write to me: @{ $username }

@@ -72,3 +72,5 @@ topic-functional_literacy = функциональная грамотность
 topic-mentoring = наставничество
 topic-management = управление качеством образования
 topic-upbringing = воспитательная работа
+
+group-private-only = Я работаю в личных сообщениях, чтобы ничего личного не звучало в группе. Напишите мне: @{ $username }
