@@ -9,12 +9,15 @@ condition). The UNIQUE (event_id, user_id) pair stops a second row for one perso
 
 from __future__ import annotations
 
+import asyncio
+import functools
 import logging
 import secrets
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, time, timedelta
 from enum import StrEnum
+from typing import Concatenate, ParamSpec, TypeVar
 
 from sqlalchemy import and_, func, select, update
 from sqlalchemy.exc import IntegrityError
@@ -244,6 +247,31 @@ def parse_capacity(raw: str | None) -> int | None:
     if not 1 <= value <= CAPACITY_MAX:
         raise InvalidInput("error-event-capacity")
     return value
+
+
+_SQLITE_WRITERS: dict[int, asyncio.Lock] = {}
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def serialised(
+    method: Callable[Concatenate[EventService, P], Awaitable[R]],
+) -> Callable[Concatenate[EventService, P], Awaitable[R]]:
+    """On SQLite, writers of one process queue here rather than in SQLite's busy handler,
+    which sleeps in steps of up to 100 ms while it waits for the write lock. The guarantee
+    itself still comes from BEGIN IMMEDIATE and the conditional UPDATE (other processes)."""
+
+    @functools.wraps(method)
+    async def wrapper(self: EventService, *args: P.args, **kwargs: P.kwargs) -> R:
+        bind = self.session.get_bind()
+        if bind.dialect.name != "sqlite":
+            return await method(self, *args, **kwargs)
+        lock = _SQLITE_WRITERS.setdefault(id(bind), asyncio.Lock())
+        async with lock:
+            return await method(self, *args, **kwargs)
+
+    return wrapper
 
 
 def _split(raw: str) -> list[str]:
@@ -517,6 +545,7 @@ class EventService:
 
     # ---- editing and cancelling -------------------------------------------------------------
 
+    @serialised
     async def edit(self, actor: Actor, event_id: int, draft: EventDraft) -> list[Change]:
         """Applies a changed draft; participants are told what changed, reminders move."""
         self._require_staff(actor)
@@ -617,6 +646,7 @@ class EventService:
         self._require_staff(actor)
         return self._draft(await self._event(event_id))
 
+    @serialised
     async def cancel_event(self, actor: Actor, event_id: int) -> int:
         self._require_staff(actor)
         await begin_write(self.session)
@@ -817,6 +847,7 @@ class EventService:
 
     # ---- registering ------------------------------------------------------------------------
 
+    @serialised
     async def register(self, actor: Actor, event_id: int) -> Outcome:
         person = await self._person(actor)
         user_id = person.user.id
@@ -940,6 +971,7 @@ class EventService:
             buttons_for={last: answer} if last >= 12 else None,
         )
 
+    @serialised
     async def cancel_registration(self, actor: Actor, event_id: int) -> None:
         person = await self._person(actor)
         await begin_write(self.session)
@@ -1033,6 +1065,7 @@ class EventService:
             raise NotFound("error-event-not-found")
         return reg
 
+    @serialised
     async def take_offer(self, actor: Actor, registration_id: int) -> Outcome:
         await begin_write(self.session)
         try:
@@ -1062,6 +1095,7 @@ class EventService:
         log.info("event offer taken registration_id=%s", registration_id)
         return outcome
 
+    @serialised
     async def decline_offer(self, actor: Actor, registration_id: int) -> None:
         await begin_write(self.session)
         try:
@@ -1096,6 +1130,7 @@ class EventService:
             )
         return len(expired)
 
+    @serialised
     async def expire_offers(self, now: datetime | None = None) -> int:
         """The scheduler's job: offers past their time go to the next person in the queue."""
         now = now or self.clock()

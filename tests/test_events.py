@@ -366,3 +366,63 @@ async def test_coordinator_proposes_methodist_declines_with_a_reason(
     decisions = await outbox(harness, "event_decision")
     assert decisions[0].user_id == coordinator_ids[COORDINATOR]
     assert decisions[0].args["reason"] == "Дата совпадает с педсоветом"
+
+
+async def test_methodist_wizard_validates_goes_back_and_publishes(harness: BotHarness) -> None:
+    from tests.conftest import ADMIN_ID
+
+    await add_people(harness, [ADMIN_ID], Role.METHODIST, name_prefix="Методист")
+    teachers = await add_people(harness, TEACHERS[:2])
+    me = ADMIN_ID
+    await harness.send(me, "/new_event")
+    assert "как оно называется" in harness.last_text(me)
+    await harness.send(me, "Мастер-класс «Функциональная грамотность на уроках математики»")
+    await harness.press(me, "мастер-класс")
+    await harness.press(me, "функциональная грамотность")
+    await harness.press(me, "очно")
+    await harness.send(me, "abc")
+    assert "Не удалось понять дату" in harness.last_text(me)
+    await harness.send(me, "23.11.2026 08:00")
+    assert "уже прошло" in harness.last_text(me)
+    await harness.send(me, "25.12 16:30-15:00")
+    assert "позже начала" in harness.last_text(me)
+    await harness.send(me, "25.12 15:00-16:30")
+    assert "Где проходит" in harness.last_text(me)  # the end came with the range
+    await harness.send(me, "СШ № 2, кабинет 5")
+    for bad in ("0", "abc"):
+        await harness.send(me, bad)
+        assert "целое число от 1" in harness.last_text(me)
+    await harness.send(me, "25")
+    await harness.press(me, "Пропустить")  # deadline: until the start
+    await harness.press(me, "педагоги")
+    await harness.press(me, "Готово")  # all subjects
+    await harness.press(me, "Пропустить")  # description
+    preview = harness.last_text(me)
+    assert "Проверьте" in preview and "25.12.2026, 15:00–16:30" in preview
+    await harness.press(me, "Назад")
+    assert "Коротко опишите" in harness.last_text(me)
+    await harness.send(me, "Практика заданий PISA.")
+    await harness.press(me, "Опубликовать")
+    assert "опубликовано" in texts(harness.chat_requests(me))[-2]
+
+    svc = await harness.services()
+    try:
+        from sqlalchemy import select
+
+        from db.models import Event
+
+        event = (await svc.session.execute(select(Event))).scalar_one()
+    finally:
+        await svc.session.close()
+    assert event.capacity == 25 and event.status == "published"
+    assert event.starts_at.isoformat() == "2026-12-25T12:00:00+00:00"
+    assert event.type == "master_class" and event.topic == "functional_literacy"
+    assert event.description == "Практика заданий PISA."
+    announced = await outbox(harness, "announcement")
+    assert sorted(a.user_id for a in announced) == sorted(teachers.values())
+
+
+async def test_teacher_cannot_open_the_wizard(harness: BotHarness) -> None:
+    await add_people(harness, TEACHERS[:1])
+    replies = texts(await harness.send(TEACHERS[0], "/new_event"))
+    assert replies and "как оно называется" not in replies[0]
