@@ -19,6 +19,7 @@ from bot.config import Settings
 from bot.delivery import DeliveryEngine
 from services.context import Clock, Policy, system_clock
 from services.delivery import enqueue_digest
+from services.events import events_maintenance
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +57,16 @@ async def daily_digest(key: str) -> None:
         await enqueue_digest(runtime.session_factory, runtime.policy, runtime.clock)
     except Exception:
         log.exception("daily digest failed")
+
+
+async def events_tick(key: str) -> None:
+    runtime = _RUNTIMES.get(key)
+    if runtime is None:
+        return
+    try:
+        await events_maintenance(runtime.session_factory, runtime.policy, runtime.clock)
+    except Exception:
+        log.exception("events maintenance failed")
 
 
 class Scheduler:
@@ -127,6 +138,9 @@ class Scheduler:
             max_instances=1,
             coalesce=True,
             misfire_grace_time=3600,
+        )
+        self.scheduler.add_job(
+            events_tick, "interval", minutes=1, args=[self.key], id="events", coalesce=True
         )
         self.scheduler.start()
         log.info("scheduler started")

@@ -21,7 +21,7 @@ from typing import Concatenate, ParamSpec, TypeVar
 
 from sqlalchemy import and_, func, select, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from db.enums import Priority, Role, Subject, Topic
 from db.models import Event, Registration, School, User, UserRole
@@ -1381,3 +1381,19 @@ class EventService:
             status=EventStatus.DRAFT,
             registration_open=False,
         )
+
+
+async def events_maintenance(
+    session_factory: async_sessionmaker[AsyncSession], policy: Policy, clock: Clock
+) -> tuple[int, int]:
+    """The scheduler's minute job: expired seat offers move on; ended events ask for
+    feedback. Each step opens its own session, so one failure leaves the other to run."""
+    from services.outbox import OutboxService
+
+    async with session_factory() as session:
+        service = EventService(session, policy, clock, OutboxService(session, clock))
+        expired = await service.expire_offers()
+    async with session_factory() as session:
+        service = EventService(session, policy, clock, OutboxService(session, clock))
+        asked = await service.finish_ended()
+    return expired, asked
