@@ -42,7 +42,7 @@ CAPTION_LIMIT = 1024
 PER_CHAT_INTERVAL = 1.0
 # The engine aims a little under the configured rate so that timer jitter never tips a
 # one-second window over Telegram's limit.
-RATE_MARGIN = 0.98
+RATE_MARGIN = 0.97
 MAX_RETRY_AFTER_ROUNDS = 5
 
 
@@ -82,24 +82,31 @@ class Limiter(Protocol):
 
 
 class LocalLimiter:
-    """Hands out send slots `1/rate` apart; a pause pushes the next slot past its end."""
+    """Grants sends on a schedule `1/rate` apart. The lock is held across the wait and a grant
+    that wakes late starts a fresh schedule, so a stalled event loop never releases a burst of
+    overdue sends; small timer overshoots do not accumulate. A pause moves the next grant past
+    its end."""
 
     def __init__(self, rate: float) -> None:
         self.interval = 1.0 / (rate * RATE_MARGIN)
         self._next = 0.0
+        self._paused_until = 0.0
         self._lock = asyncio.Lock()
 
     async def acquire(self) -> None:
         async with self._lock:
+            slot = max(self._next, self._paused_until)
             now = time.monotonic()
-            slot = max(now, self._next)
+            if slot > now:
+                await asyncio.sleep(slot - now)
+                now = time.monotonic()
+            if now - slot > self.interval / 4:
+                # Late after a stall: start a fresh schedule rather than catch up in a burst.
+                slot = now
             self._next = slot + self.interval
-        if slot > now:
-            await asyncio.sleep(slot - now)
 
     async def pause(self, seconds: float) -> None:
-        async with self._lock:
-            self._next = max(self._next, time.monotonic() + seconds)
+        self._paused_until = max(self._paused_until, time.monotonic() + seconds)
 
 
 # KEYS[1] the next free slot in microseconds. ARGV[1] interval, ARGV[2] pause (microseconds).
@@ -329,6 +336,7 @@ class DeliveryEngine:
         self.concurrency = concurrency
         self.progress_interval = progress_interval
         self._touched: set[int] = set()
+        self._outcomes: list[Outcome] = []
         self._progress_at = 0.0
         self._lock = asyncio.Lock()
         self._stopping = False
@@ -346,40 +354,58 @@ class DeliveryEngine:
         return self._lock.locked()
 
     async def tick(self) -> int:
-        """Drains every due row; a tick that finds another still running returns at once."""
+        """Drains every due row; a tick that finds another still running returns at once.
+
+        Rows are claimed ahead while earlier ones are still sending (a refill whenever half
+        the batch is done), so the limiter never idles between batches. Outcomes are written
+        in groups; a row whose outcome is not yet written when the process dies is the
+        in-flight window described in docs/delivery.md.
+        """
         if self._lock.locked():
             return 0
         async with self._lock:
-            total = 0
             await self.store.recover_stale()
-            while not self._stopping:
-                rows = await self.store.claim(self.batch)
-                if not rows:
-                    break
-                await self._send_batch(rows)
-                total += len(rows)
-                await self._report_progress(force=False)
+            gate = asyncio.Semaphore(self.concurrency)
+            tasks: set[asyncio.Task[None]] = set()
+            total = 0
+            drained = False
+            try:
+                while not self._stopping:
+                    if not drained and len(tasks) <= self.batch // 2:
+                        rows = await self.store.claim(self.batch - len(tasks))
+                        drained = not rows
+                        total += len(rows)
+                        for row in rows:
+                            tasks.add(asyncio.create_task(self._one(row, gate)))
+                    if not tasks:
+                        break
+                    _, tasks = await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
+                    if not tasks:
+                        drained = False  # one more look for rows that fell due meanwhile
+                    await self._flush(force=False)
+                    await self._report_progress(force=False)
+                if tasks:
+                    await asyncio.wait(tasks)
+            finally:
+                # Cancelled (shutdown or a test's simulated crash): nothing sends after this.
+                for task in tasks:
+                    task.cancel()
+            await self._flush(force=True)
             await self._report_progress(force=True)
             return total
 
-    async def _send_batch(self, rows: list[Claimed]) -> None:
-        gate = asyncio.Semaphore(self.concurrency)
-        outcomes: list[Outcome] = []
+    async def _one(self, row: Claimed, gate: asyncio.Semaphore) -> None:
+        async with gate:
+            outcome = await self._send(row)
+        self._outcomes.append(outcome)
+        if row.ref_type == BROADCAST_REF and row.ref_id is not None:
+            self._touched.add(row.ref_id)
 
-        async def one(row: Claimed) -> None:
-            async with gate:
-                outcome = await self._send(row)
-                outcomes.append(outcome)
-                if len(outcomes) >= self.concurrency:
-                    chunk = outcomes[:]
-                    outcomes.clear()
-                    await self.store.record(chunk)
-
-        await asyncio.gather(*(one(row) for row in rows))
-        await self.store.record(outcomes)
-        for row in rows:
-            if row.ref_type == BROADCAST_REF and row.ref_id is not None:
-                self._touched.add(row.ref_id)
+    async def _flush(self, *, force: bool) -> None:
+        if not self._outcomes or (not force and len(self._outcomes) < self.concurrency):
+            return
+        chunk, self._outcomes = self._outcomes, []
+        await self.store.record(chunk)
 
     async def _send(self, row: Claimed) -> Outcome:
         try:
