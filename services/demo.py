@@ -13,6 +13,7 @@ from db.enums import Position, Role, Subject
 from db.models import School, User, UserRole, UserSubject
 from db.search import fold
 from services.container import Services
+from services.events import seed_demo_events
 from services.surveys import seed_demo_answers
 
 DEMO_FILE = Path(__file__).parent / "data" / "demo.yaml"
@@ -91,5 +92,6 @@ async def seed_demo_data(services: Services) -> DemoSummary:
     await seed_demo_answers(
         session, services.policy, services.clock, list(demo_teachers.scalars())
     )
+    await seed_demo_events(session, services.policy, services.clock, data.get("events", []))
     await session.commit()
     return DemoSummary(len(schools), people)

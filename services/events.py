@@ -1397,3 +1397,45 @@ async def events_maintenance(
         service = EventService(session, policy, clock, OutboxService(session, clock))
         asked = await service.finish_ended()
     return expired, asked
+
+
+async def seed_demo_events(
+    session: AsyncSession, policy: Policy, clock: Clock, entries: list[dict[str, object]]
+) -> int:
+    """Published demo events from services/data/demo.yaml; an existing title is kept as is."""
+    zone = policy.timezone
+    today = clock().astimezone(zone).date()
+    created = 0
+    for entry in entries:
+        title = str(entry["title"])
+        exists = await session.execute(select(Event.id).where(Event.title == title))
+        if exists.first() is not None:
+            continue
+        day = today + timedelta(days=int(str(entry["day"])))
+        start = datetime.combine(day, time.fromisoformat(str(entry["start"])), tzinfo=zone)
+        end = datetime.combine(day, time.fromisoformat(str(entry["end"])), tzinfo=zone)
+        subjects = entry.get("subjects") or []
+        assert isinstance(subjects, list)
+        capacity = entry.get("capacity")
+        session.add(
+            Event(
+                title=title,
+                type=EventType(str(entry["type"])).value,
+                topic=Topic(str(entry["topic"])).value,
+                format=EventFormat(str(entry["format"])).value,
+                starts_at=start,
+                ends_at=end,
+                place=entry.get("place"),
+                link=entry.get("link"),
+                capacity=int(str(capacity)) if capacity is not None else None,
+                seats_taken=0,
+                audience=Audience(str(entry.get("audience", "everyone"))).value,
+                subjects=",".join(Subject(str(s)).value for s in subjects),
+                school_ids="",
+                description="",
+                status=EventStatus.PUBLISHED.value,
+            )
+        )
+        created += 1
+    await session.flush()
+    return created

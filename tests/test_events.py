@@ -426,3 +426,20 @@ async def test_teacher_cannot_open_the_wizard(harness: BotHarness) -> None:
     await add_people(harness, TEACHERS[:1])
     replies = texts(await harness.send(TEACHERS[0], "/new_event"))
     assert replies and "как оно называется" not in replies[0]
+
+
+async def test_demo_data_has_upcoming_events_and_seeding_twice_adds_nothing(
+    harness: BotHarness,
+) -> None:
+    from sqlalchemy import func, select
+
+    from db.models import Event
+    from services.demo import seed_demo_data
+
+    for _ in range(2):
+        await run(harness, seed_demo_data)
+    async with harness.database.session_factory() as session:
+        rows = list((await session.execute(select(Event))).scalars())
+        assert (await session.execute(select(func.count(Event.id)))).scalar_one() == 4
+    assert {e.topic for e in rows} >= {"exam_prep", "disabilities", "functional_literacy"}
+    assert all(e.starts_at > harness.clock.now and e.status == "published" for e in rows)
