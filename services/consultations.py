@@ -284,6 +284,17 @@ def _need_booker(actor: Actor) -> int:
     return user_id
 
 
+async def take_slot(session: AsyncSession, slot_id: int) -> bool:
+    """The guard: only the transaction whose UPDATE still finds the slot free gets it."""
+    taken = await session.execute(
+        update(ConsultSlot)
+        .where(ConsultSlot.id == slot_id, ConsultSlot.status == SlotStatus.FREE.value)
+        .values(status=SlotStatus.BOOKED.value)
+        .execution_options(synchronize_session=False)
+    )
+    return getattr(taken, "rowcount", 0) == 1
+
+
 def can_see_details(actor: Actor, booking: ConsultBooking) -> bool:
     if actor.is_admin:
         return True
@@ -672,7 +683,7 @@ class ConsultationService:
                     .where(*self._free_where(None))  # type: ignore[arg-type]
                     .group_by(ConsultSlot.psychologist_id)
                 )
-            ).tuples()
+            ).all()
         )
         rows = await self.session.execute(
             select(User.id, User.full_name)
@@ -777,13 +788,7 @@ class ConsultationService:
                 active -= 1
             if active >= rules.max_active:
                 raise Conflict("consult-error-limit", limit=rules.max_active)
-            taken = await self.session.execute(
-                update(ConsultSlot)
-                .where(ConsultSlot.id == slot_id, ConsultSlot.status == SlotStatus.FREE.value)
-                .values(status=SlotStatus.BOOKED.value)
-                .execution_options(synchronize_session=False)
-            )
-            if getattr(taken, "rowcount", 0) != 1:
+            if not await take_slot(self.session, slot_id):
                 raise Conflict("consult-error-slot-taken")
             booking = ConsultBooking(
                 slot_id=slot_id,
@@ -938,7 +943,7 @@ class ConsultationService:
             )
             .order_by(ConsultBooking.starts_at)
         )
-        return [await self._booking_view(actor, b, s) for b, s in rows.tuples()]
+        return [await self._booking_view(actor, b, s) for b, s in rows.all()]
 
     # ---- the waiting list -----------------------------------------------
 
