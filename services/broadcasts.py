@@ -448,3 +448,10 @@ class BroadcastService:
             log.info("broadcast %s done sent=%s", broadcast_id, progress.sent)
             progress = await self.progress(broadcast_id)
         return progress
+
+
+async def forget_broadcasts(session: AsyncSession, user_id: int) -> None:
+    """The author's Telegram id is kept only to show progress; /forget removes it."""
+    await session.execute(
+        update(Broadcast).where(Broadcast.author_id == user_id).values(author_chat_id=None)
+    )

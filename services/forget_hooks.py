@@ -15,10 +15,11 @@ ForgetHook = Callable[[AsyncSession, int], Awaitable[None]]
 
 def _hooks() -> list[ForgetHook]:
     # Imported here: the capabilities import services.users, which imports this module.
+    from services.broadcasts import forget_broadcasts
     from services.consultations import forget_consultations
     from services.surveys import forget_survey_answers
 
-    return [forget_survey_answers, forget_consultations]
+    return [forget_survey_answers, forget_consultations, forget_broadcasts]
 
 
 async def run_forget_hooks(session: AsyncSession, user_id: int) -> None:

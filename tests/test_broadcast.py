@@ -172,3 +172,24 @@ def test_enum_derived_broadcast_keys_exist() -> None:
     }
     for locale in LOCALES:
         assert {k for k in keys if not translator.has(k, locale)} == set()
+
+
+async def test_forget_removes_the_authors_telegram_id_from_their_broadcasts(
+    harness: BotHarness, schools: list[int]
+) -> None:
+    from sqlalchemy import select
+
+    from db.models import Broadcast
+
+    await _people(harness)
+    await harness.send(ADMIN_ID, "/broadcast")
+    await harness.send(ADMIN_ID, "Новость")
+    await harness.press(ADMIN_ID, "Предпросмотр")
+    await harness.press(ADMIN_ID, "Отправить сейчас")
+    svc = await harness.services()
+    actor = await svc.users.actor_for(ADMIN_ID, "ru")
+    await svc.users.forget(actor)
+    await svc.session.close()
+    async with harness.database.session_factory() as session:
+        broadcast = (await session.execute(select(Broadcast))).scalar_one()
+        assert broadcast.author_chat_id is None
