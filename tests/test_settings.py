@@ -139,3 +139,30 @@ async def test_without_a_base_url_the_bot_talks_to_telegram() -> None:
         )
     finally:
         await bot.session.close()
+
+
+def test_every_setting_is_documented_in_env_example() -> None:
+    text = (ROOT / ".env.example").read_text(encoding="utf-8")
+    documented = {
+        line.lstrip("# ").split("=", 1)[0]
+        for line in text.splitlines()
+        if "=" in line and line.lstrip("# ").split("=", 1)[0].isupper()
+    }
+    missing = sorted(
+        name.upper() for name in Settings.model_fields if name.upper() not in documented
+    )
+    assert missing == []
+
+
+def test_env_example_values_are_valid_defaults(tmp_path: Path) -> None:
+    # Uncommented as is (bar the empty secrets), the example must be a working configuration.
+    lines = [
+        line.lstrip("# ")
+        for line in (ROOT / ".env.example").read_text(encoding="utf-8").splitlines()
+        if "=" in line and not line.lstrip("# ").startswith(("POSTGRES_", "WEBHOOK_URL"))
+    ]
+    values = {k: v for k, v in (line.split("=", 1) for line in lines) if v and k.isupper()}
+    settings = Settings.model_validate({k.lower(): v for k, v in values.items()})
+    defaults = Settings.model_validate({})
+    for name in ("timezone", "webhook_port", "reminder_offsets_hours", "quiet_hours_start"):
+        assert getattr(settings, name) == getattr(defaults, name)
