@@ -519,12 +519,18 @@ class SurveyService:
         )
         answers: dict[int, dict[str, Any]] = {r.id: {} for r in responses}
         if responses:
-            for answer in (
-                await self.session.execute(
-                    select(SurveyAnswer).where(SurveyAnswer.response_id.in_(list(answers)))
+            # Plain rows, not ORM objects: a report reads tens of thousands of answers.
+            found = await self.session.execute(
+                select(SurveyAnswer.response_id, SurveyAnswer.question, SurveyAnswer.value)
+                .join(SurveyResponse, SurveyResponse.id == SurveyAnswer.response_id)
+                .where(
+                    SurveyResponse.survey_id == survey.id,
+                    SurveyResponse.wave == wave,
+                    SurveyResponse.completed_at.is_not(None),
                 )
-            ).scalars():
-                answers[answer.response_id][answer.question] = answer.value
+            )
+            for response_id, question, value in found:
+                answers[response_id][question] = value
         return [(response, answers[response.id]) for response in responses]
 
     async def _schools(self) -> dict[int, School]:
@@ -553,55 +559,65 @@ class SurveyService:
         survey = await self._survey(survey_id)
         wave = wave or survey.wave
         schools = await self._schools()
-        rows = self._analysis_rows(await self._rows(survey, wave), schools)
+        stored = await self._rows(survey, wave)
+        rows = self._analysis_rows(stored, schools)
         previous = (
             self._analysis_rows(await self._rows(survey, wave - 1), schools) if wave > 1 else []
         )
         audience = len(await self.audience_ids(survey))
         report = build_report(survey.id, wave, survey.definition, audience, rows, previous)
         if report.profile and not survey.anonymous:
-            report.support = await self._support(survey, wave)
+            report.support = await self._support(survey, stored)
         return report
 
-    async def _support(self, survey: Survey, wave: int) -> list[SupportFigure]:
+    async def _support(
+        self, survey: Survey, rows: list[tuple[SurveyResponse, dict[str, Any]]]
+    ) -> list[SupportFigure]:
         """Per topic: who reported a serious difficulty in this wave, and of them who has since
-        registered for (and attended) an event with that topic."""
-        figures = []
-        for qid, topic in topic_questions(survey.definition):
-            answered = (
-                await self.session.execute(
-                    select(SurveyResponse.user_id, SurveyResponse.completed_at, SurveyAnswer.value)
-                    .join(SurveyAnswer, SurveyAnswer.response_id == SurveyResponse.id)
-                    .where(
-                        SurveyResponse.survey_id == survey.id,
-                        SurveyResponse.wave == wave,
-                        SurveyResponse.completed_at.is_not(None),
-                        SurveyResponse.user_id.is_not(None),
-                        SurveyAnswer.question == qid,
-                    )
+        registered for (and attended) an event with that topic. Two queries in all, so the
+        report stays quick with thousands of answers."""
+        pairs = topic_questions(survey.definition)
+        reporters: dict[str, list[tuple[int, datetime]]] = {topic: [] for _, topic in pairs}
+        for response, answers in rows:
+            if response.user_id is None or response.completed_at is None:
+                continue
+            for qid, topic in pairs:
+                if answers.get(qid) == "serious":
+                    reporters[topic].append((response.user_id, response.completed_at))
+        people = sorted({uid for found in reporters.values() for uid, _ in found})
+        registrations: dict[tuple[int, str], list[tuple[datetime, bool]]] = {}
+        if people:
+            found_regs = await self.session.execute(
+                select(
+                    Registration.user_id,
+                    Event.topic,
+                    Registration.created_at,
+                    Registration.attended_at,
                 )
-            ).all()
-            # JSON values compare differently per dialect; the level is checked here instead.
-            reporters = [(uid, at) for uid, at, value in answered if value == "serious"]
+                .join(Event, Event.id == Registration.event_id)
+                .where(
+                    Registration.user_id.in_(people),
+                    Registration.status != "cancelled",
+                    Event.topic.in_(list(reporters)),
+                )
+            )
+            for reg in found_regs:
+                registrations.setdefault((reg.user_id, reg.topic), []).append(
+                    (reg.created_at, reg.attended_at is not None)
+                )
+        figures = []
+        for _, topic in pairs:
             registered = attended = 0
-            for user_id, completed_at in reporters:
-                regs = (
-                    await self.session.execute(
-                        select(Registration.attended_at)
-                        .join(Event, Event.id == Registration.event_id)
-                        .where(
-                            Registration.user_id == user_id,
-                            Registration.status != "cancelled",
-                            Event.topic == topic,
-                            Registration.created_at >= completed_at,
-                        )
-                    )
-                ).all()
-                if regs:
+            for user_id, completed_at in reporters[topic]:
+                after = [
+                    went
+                    for created_at, went in registrations.get((user_id, topic), [])
+                    if created_at >= completed_at
+                ]
+                if after:
                     registered += 1
-                    if any(attended_at is not None for (attended_at,) in regs):
-                        attended += 1
-            figures.append(SupportFigure(topic, len(reporters), registered, attended))
+                    attended += any(after)
+            figures.append(SupportFigure(topic, len(reporters[topic]), registered, attended))
         return figures
 
     async def raw_answers(
