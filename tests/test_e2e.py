@@ -7,6 +7,7 @@ import asyncio
 import contextlib
 import os
 import signal
+import socket
 import sys
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -210,3 +211,71 @@ async def test_python_m_bot_polls_answers_and_stops_cleanly_on_sigterm(
     assert "Traceback" not in log
     assert "bot stopping" in log
     assert (tmp_path / "bot.sqlite3").exists()  # migrations ran on start
+
+
+async def _listening(port: int) -> None:
+    # The webhook is registered while the server starts; the port opens a moment later.
+    for _ in range(200):
+        try:
+            _, writer = await asyncio.open_connection("127.0.0.1", port)
+        except OSError:
+            await asyncio.sleep(0.05)
+            continue
+        writer.close()
+        await writer.wait_closed()
+        return
+    raise AssertionError(f"nothing listens on port {port}")
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+async def test_python_m_bot_in_webhook_mode_refuses_a_wrong_secret_and_stops_on_sigterm(
+    tmp_path: Path, fake_api: FakeBotAPI
+) -> None:
+    port = _free_port()
+    env = _clean_env(
+        BOT_TOKEN=TOKEN,
+        BOT_API_BASE_URL=fake_api.base_url,
+        DATABASE_URL=f"sqlite+aiosqlite:///{tmp_path / 'bot.sqlite3'}",
+        WEBHOOK_URL="https://bot.example.org",
+        WEBHOOK_SECRET=SECRET,
+        WEBHOOK_HOST="127.0.0.1",
+        WEBHOOK_PORT=str(port),
+        PYTHONPATH=str(ROOT),
+    )
+    process = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "bot",
+        cwd=tmp_path,
+        env=env,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )
+    url = f"http://127.0.0.1:{port}/telegram/webhook"
+    update = {"update_id": 91, **fake_api.update_payload_message(TEACHER, "/start")}
+    try:
+        await fake_api.wait_for(lambda r: r.method == "setWebhook", wait=60)
+        await _listening(port)
+        async with aiohttp.ClientSession() as client:
+            async with client.post(url, json=update) as response:
+                assert response.status in (401, 403)
+            headers = {"X-Telegram-Bot-Api-Secret-Token": SECRET}
+            async with client.post(url, json=update, headers=headers) as response:
+                assert response.status == 200
+        reply = await fake_api.wait_for(lambda r: r.chat_id == TEACHER and bool(r.text))
+        assert "Выберите язык" in reply.text
+        process.send_signal(signal.SIGTERM)
+        _, stderr = await asyncio.wait_for(process.communicate(), 30)
+    finally:
+        if process.returncode is None:
+            process.kill()
+            await process.wait()
+    log = stderr.decode()
+    assert process.returncode == 0, log
+    assert "Traceback" not in log
+    assert "bot stopping" in log
