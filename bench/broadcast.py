@@ -70,7 +70,7 @@ async def run(database: Database, recipients: int, limit: float, rate: float, ta
             default=DefaultBotProperties(parse_mode=ParseMode.HTML),
         )
         engine = DeliveryEngine(
-            bot, database.session_factory, POLICY, rate=rate, batch=200, concurrency=64
+            bot, database.session_factory, POLICY, rate=rate, batch=50, concurrency=32
         )
         started = time.monotonic()
         sent = await engine.tick()

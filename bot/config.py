@@ -57,7 +57,7 @@ class Settings(BaseSettings):
     )
     delivery_tick_seconds: float = Field(default=1.0, gt=0)
     # Rows claimed per round; each round's rows are sent concurrently under the rate limit.
-    delivery_batch: int = Field(default=100, ge=1, le=5000)
+    delivery_batch: int = Field(default=50, ge=1, le=5000)
     delivery_concurrency: int = Field(default=32, ge=1, le=500)
     # Local time (TIMEZONE) of the daily staff digest.
     digest_time: time = time(8, 30)

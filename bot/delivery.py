@@ -315,7 +315,7 @@ class DeliveryEngine:
         policy: Policy,
         *,
         rate: float = 25.0,
-        batch: int = 100,
+        batch: int = 50,
         concurrency: int = 32,
         clock: Clock = system_clock,
         translator: Translator | None = None,
