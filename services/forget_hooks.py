@@ -17,9 +17,10 @@ def _hooks() -> list[ForgetHook]:
     # Imported here: the capabilities import services.users, which imports this module.
     from services.broadcasts import forget_broadcasts
     from services.consultations import forget_consultations
+    from services.events import forget_event_feedback
     from services.surveys import forget_survey_answers
 
-    return [forget_survey_answers, forget_consultations, forget_broadcasts]
+    return [forget_survey_answers, forget_consultations, forget_broadcasts, forget_event_feedback]
 
 
 async def run_forget_hooks(session: AsyncSession, user_id: int) -> None:

@@ -266,6 +266,16 @@ async def test_checkin_code_feedback_and_certificate_only_for_attendees(
     assert regs[ids[TEACHERS[0]]].feedback_score == 5
     assert regs[ids[TEACHERS[0]]].feedback_comment == "Очень полезно, спасибо за разбор"
 
+    # /forget erases the free-text comment and keeps the score as an anonymous count.
+    from services.forget_hooks import run_forget_hooks
+
+    async with harness.database.session_factory() as session:
+        await run_forget_hooks(session, ids[TEACHERS[0]])
+        await session.commit()
+    regs = {r.user_id: r for r in await registrations(harness, event_id)}
+    assert regs[ids[TEACHERS[0]]].feedback_comment is None
+    assert regs[ids[TEACHERS[0]]].feedback_score == 5
+
     # The attendee gets a PDF certificate; the absent participant is refused.
     replies = await harness.callback(TEACHERS[0], tap(event_id, Act.CERTIFICATE))
     pdfs = [r for r in replies if type(r).__name__ == "SendDocument"]
@@ -285,7 +295,7 @@ async def test_exports_open_in_excel(harness: BotHarness, schools: list[int]) ->
     await harness.send(staff.telegram_id, "/start")
 
     replies = await harness.callback(staff.telegram_id, tap(event_id, Act.CSV))
-    document = [r for r in replies if type(r).__name__ == "SendDocument"][0]
+    document = next(r for r in replies if type(r).__name__ == "SendDocument")
     raw = document.document.data  # type: ignore[attr-defined]
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
@@ -295,7 +305,7 @@ async def test_exports_open_in_excel(harness: BotHarness, schools: list[int]) ->
     assert rows[1][5] == "23.11.2026 12:00"  # local time
 
     replies = await harness.callback(staff.telegram_id, tap(event_id, Act.XLSX))
-    document = [r for r in replies if type(r).__name__ == "SendDocument"][0]
+    document = next(r for r in replies if type(r).__name__ == "SendDocument")
     book = load_workbook(io.BytesIO(document.document.data))  # type: ignore[attr-defined]
     sheet = book.active
     assert sheet is not None
