@@ -419,12 +419,13 @@ class ConsultationService:
         await begin_write(self.session)
         clash = await self._overlaps(user_id, starts_at, ends_at)
         if clash is not None:
-            await self.session.rollback()
-            raise Conflict(
+            error = Conflict(
                 "consult-error-overlap",
                 start=self._local_when(clash.starts_at),
                 end=clash.ends_at.astimezone(self.policy.timezone).strftime("%H:%M"),
             )
+            await self.session.rollback()
+            raise error
         slot = ConsultSlot(
             psychologist_id=user_id,
             starts_at=starts_at,
