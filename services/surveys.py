@@ -23,6 +23,7 @@ from sqlalchemy.sql.elements import ColumnElement
 from db.enums import Priority, Role, Topic
 from db.models import (
     Event,
+    OutboxMessage,
     Registration,
     School,
     Survey,
@@ -1166,3 +1167,44 @@ register_audience_source(
         resolve=_non_respondent_ids,
     )
 )
+
+
+async def offer_event_to_subscribers(
+    session: AsyncSession, outbox: OutboxService, policy: Policy, clock: Clock, event_id: int
+) -> int:
+    """Targeted support on publication: tells every teacher whose latest named answer on the
+    event's topic was "serious" about the event. For the events capability to call when it
+    publishes; the caller commits. Safe to call twice (dedupe keys). Returns how many."""
+    event = await session.get(Event, event_id)
+    if event is None or event.status != "published" or event.starts_at <= clock():
+        return 0
+    try:
+        topic = Topic(event.topic)
+    except ValueError:
+        return 0
+    offered = 0
+    for user_id in await difficulty_subscribers(session, topic):
+        key = f"survey_offer:{event.id}:{user_id}"
+        exists_already = await session.execute(
+            select(OutboxMessage.id).where(OutboxMessage.dedupe_key == key)
+        )
+        if exists_already.first() is not None:
+            continue
+        outbox.enqueue(
+            user_id=user_id,
+            kind="survey_offer",
+            template="survey-support-offer",
+            args={
+                "title": event.title,
+                "topic": topic.value,
+                "starts_at": f"{event.starts_at.astimezone(policy.timezone):%d.%m.%Y %H:%M}",
+            },
+            priority=Priority.NOTICE,
+            ref=("event", event.id),
+            buttons=[[Button("survey-support-open", "event_open", {"event": event.id})]],
+            expires_at=event.starts_at,
+            dedupe_key=key,
+        )
+        offered += 1
+    log.info("support offers event_id=%s topic=%s offered=%s", event.id, topic.value, offered)
+    return offered

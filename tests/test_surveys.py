@@ -642,3 +642,35 @@ async def test_on_postgresql_answers_report_and_offers(
         assert next(f for f in report.support if f.topic == "parents").serious == 1
         with pytest.raises(Conflict):
             await svc.surveys.start(first, survey_id)
+
+
+async def test_publishing_an_event_offers_it_to_teachers_with_that_difficulty(
+    svc: Services, schools: list[int], clock: Clock
+) -> None:
+    from services.surveys import offer_event_to_subscribers
+
+    survey_id = await default_survey_id_in(svc)
+    await svc.surveys.launch(ADMIN, survey_id)
+    struggling = await make_teacher(svc, 1, schools[0])
+    fine = await make_teacher(svc, 2, schools[0])
+    await answer_all(svc, struggling, survey_id, {"motivation": "serious"})
+    await answer_all(svc, fine, survey_id, {"motivation": "some"})
+    event_id = await add_event(svc, Topic.MOTIVATION, clock.now + timedelta(days=4), "Тревожность")
+    args = (svc.session, svc.outbox, svc.policy, clock, event_id)
+    assert await offer_event_to_subscribers(*args) == 1
+    await svc.session.commit()
+    assert await offer_event_to_subscribers(*args) == 0  # never twice
+    offers = (
+        (
+            await svc.session.execute(
+                select(OutboxMessage).where(OutboxMessage.kind == "survey_offer")
+            )
+        )
+        .scalars()
+        .all()
+    )
+    assert [(m.user_id, m.template) for m in offers] == [
+        (struggling.user_id, "survey-support-offer")
+    ]
+    text = Translator().get("ru", "survey-support-offer", **offers[0].args)
+    assert "Тревожность" in text and "серьёзные затруднения" in text

@@ -16,6 +16,9 @@ survey-invite-button = ▶️ Take the survey
 survey-reminder =
     ⏰ Reminder: the survey "{ $title }" closes { $closes }. If you have a couple of minutes, we would be grateful for your answers.
 
+survey-support-offer = 🎯 Targeted support: in the survey you reported a serious difficulty with this topic. An event on exactly this is coming up: "{ $title }", { $starts_at }.
+survey-support-open = 📅 Open the event
+
 survey-list-title = <b>Open surveys</b>
 survey-list-line = • { $title } — { $count ->
         [one] { $count } question

@@ -17,6 +17,9 @@ survey-invite-button = ▶️ Пройти опрос
 survey-reminder =
     ⏰ Напоминание: опрос «{ $title }» закрывается { $closes }. Если у вас есть пара минут — будем благодарны за ответы.
 
+survey-support-offer = 🎯 Адресная поддержка: в опросе вы отмечали серьёзные затруднения по этой теме. Скоро мероприятие как раз об этом: «{ $title }», { $starts_at }.
+survey-support-open = 📅 Открыть мероприятие
+
 survey-list-title = <b>Открытые опросы</b>
 survey-list-line = • { $title } — { $count ->
         [one] { $count } вопрос
