@@ -15,8 +15,8 @@ MSK = ZoneInfo("Europe/Moscow")
 NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
 
 
-def msk(*args: int) -> datetime:
-    return datetime(*args, tzinfo=MSK).astimezone(UTC)
+def msk(year: int, month: int, day: int, hour: int, minute: int) -> datetime:
+    return datetime(year, month, day, hour, minute, tzinfo=MSK).astimezone(UTC)
 
 
 @pytest.mark.parametrize(

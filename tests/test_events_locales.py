@@ -36,7 +36,7 @@ def _enum_keys() -> set[str]:
     }
     for prefix, enum in families.items():
         keys.update(f"{prefix}-{member.value}" for member in enum)
-    keys.update(f"events-wiz-{state.state.split(':')[-1]}" for state in ORDER)
+    keys.update(f"events-wiz-{str(state.state).split(':')[-1]}" for state in ORDER)
     keys.update(f"events-score-{score}" for score in range(1, 6))
     return keys
 
