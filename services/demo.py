@@ -12,6 +12,7 @@ from sqlalchemy import select
 from db.enums import Position, Role, Subject
 from db.models import School, User, UserRole, UserSubject
 from db.search import fold
+from services.consultations import seed_demo_slots
 from services.container import Services
 from services.events import seed_demo_events
 from services.surveys import seed_demo_answers
@@ -93,5 +94,6 @@ async def seed_demo_data(services: Services) -> DemoSummary:
         session, services.policy, services.clock, list(demo_teachers.scalars())
     )
     await seed_demo_events(session, services.policy, services.clock, data.get("events", []))
+    await seed_demo_slots(session, services.policy, services.clock, DEMO_TELEGRAM_ID_BASE)
     await session.commit()
     return DemoSummary(len(schools), people)

@@ -223,3 +223,27 @@ async def open_slot_answer(harness: BotHarness, user: int, slot_id: int) -> list
     from handlers.consultations import CAct, ConsultCD
 
     return await harness.callback(user, ConsultCD(act=CAct.SLOT, slot=slot_id).pack())
+
+
+async def test_demo_psychologists_get_two_weeks_of_slots_once(harness: BotHarness) -> None:
+    from sqlalchemy import func, select
+
+    from db.models import ConsultSlot
+    from services.demo import seed_demo_data
+
+    for _ in range(2):
+        svc = await harness.services()
+        await seed_demo_data(svc)
+        await svc.session.close()
+    async with harness.database.session_factory() as session:
+        count = await session.scalar(select(func.count()).select_from(ConsultSlot))
+    # Tue/Thu 15-18 and Mon/Wed/Fri 10-13, three slots each, over the 14 days after 23.11.2026.
+    assert count == (4 + 6) * 3
+    await person(harness, PARENT, Role.PARENT, "Петрова")
+    await harness.send(PARENT, "/consult")
+    assert "Морозова Елена Сергеевна · 12 окон" in "\n".join(
+        b.text
+        for r in harness.chat_requests(PARENT)
+        for row in getattr(getattr(r, "reply_markup", None), "inline_keyboard", [])
+        for b in row
+    )
