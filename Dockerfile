@@ -15,7 +15,7 @@ WORKDIR /app
 COPY requirements.lock ./
 RUN pip install -r requirements.lock
 
-COPY pyproject.toml alembic.ini ./
+COPY pyproject.toml alembic.ini README.md ./
 COPY bot ./bot
 COPY handlers ./handlers
 COPY services ./services
