@@ -14,6 +14,7 @@ from aiogram import Bot
 from aiogram.client.default import DefaultBotProperties
 from aiogram.enums import ParseMode
 from aiogram.fsm.storage.memory import MemoryStorage, SimpleEventIsolation
+from aiogram.methods import AnswerCallbackQuery
 from sqlalchemy import text, update
 from sqlalchemy.ext.asyncio import AsyncSession, create_async_engine
 
@@ -87,7 +88,7 @@ async def _check_one_booking(harness: BotHarness) -> None:
     alerts = [
         r
         for r in harness.api.requests
-        if type(r).__name__ == "AnswerCallbackQuery" and "только что занял" in (r.text or "")
+        if isinstance(r, AnswerCallbackQuery) and "только что занял" in (r.text or "")
     ]
     assert len(alerts) == PEOPLE - 1
 
