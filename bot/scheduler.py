@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.config import Settings
 from bot.delivery import DeliveryEngine
+from services.consultations import purge_expired_comments
 from services.context import Clock, Policy, system_clock
 from services.delivery import enqueue_digest
 from services.events import events_maintenance
@@ -67,6 +68,16 @@ async def events_tick(key: str) -> None:
         await events_maintenance(runtime.session_factory, runtime.policy, runtime.clock)
     except Exception:
         log.exception("events maintenance failed")
+
+
+async def consult_purge(key: str) -> None:
+    runtime = _RUNTIMES.get(key)
+    if runtime is None:
+        return
+    try:
+        await purge_expired_comments(runtime.session_factory, runtime.policy, runtime.clock())
+    except Exception:
+        log.exception("consultation comment purge failed")
 
 
 class Scheduler:
@@ -141,6 +152,9 @@ class Scheduler:
         )
         self.scheduler.add_job(
             events_tick, "interval", minutes=1, args=[self.key], id="events", coalesce=True
+        )
+        self.scheduler.add_job(
+            consult_purge, "interval", hours=6, args=[self.key], id="consult-purge", coalesce=True
         )
         self.scheduler.start()
         log.info("scheduler started")
