@@ -78,6 +78,8 @@ class FakeBotAPI:
     def __init__(self, token: str = TOKEN) -> None:
         self.token = token
         self.requests: list[Recorded] = []
+        self.rejected: list[Recorded] = []
+        self._answered: set[str] = set()
         self.files: dict[str, bytes] = {}
         self._updates: list[dict[str, Any]] = []
         self._new_update = asyncio.Condition()
@@ -118,6 +120,21 @@ class FakeBotAPI:
         if method == "getUpdates":
             # Not recorded: the bot asks continuously and nothing in it is about the user.
             return web.json_response({"ok": True, "result": await self._get_updates(params)})
+        if method == "answerCallbackQuery":
+            # Telegram takes one answer per tap and rejects the next, as this fake does.
+            query_id = str(params.get("callback_query_id"))
+            if query_id in self._answered:
+                self.rejected.append(record)
+                return web.json_response(
+                    {
+                        "ok": False,
+                        "error_code": 400,
+                        "description": "Bad Request: query is too old and response timeout "
+                        "expired or query ID is invalid",
+                    },
+                    status=400,
+                )
+            self._answered.add(query_id)
         handler: Callable[[Recorded], Any] | None = getattr(self, f"_do_{method}", None)
         if handler is not None:
             record.result = handler(record)

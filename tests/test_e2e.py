@@ -20,6 +20,7 @@ from sqlalchemy import select
 from bot.app import App, build_app, webhook_application
 from bot.config import Settings
 from db.models import Consent, User
+from handlers.callbacks import GrantCD
 from services.container import Services
 from services.context import Actor
 from services.enums import Role
@@ -99,6 +100,18 @@ async def test_a_teacher_completes_onboarding_over_http(
         profile = await me.send("/profile", expect="Любавичская СШ")
         assert "математика" in profile.text
 
+        # A forged admin button: one answer, and it carries the reason.
+        start = len(fake_api.requests)
+        query_id = await fake_api.press(TEACHER, GrantCD(user_id=1, role=Role.ADMIN).pack())
+        answer = await fake_api.wait_for(
+            lambda r: (
+                r.method == "answerCallbackQuery" and r.params.get("callback_query_id") == query_id
+            ),
+            start=start,
+        )
+        assert answer.params["text"] == "У вас нет прав на это действие."
+        assert str(answer.params.get("show_alert")).lower() == "true"
+
         async with app.database.session_factory() as session:
             user = (await session.execute(select(User))).scalar_one()
             assert user.telegram_id == TEACHER
@@ -110,6 +123,7 @@ async def test_a_teacher_completes_onboarding_over_http(
     assert fake_api.of("getMe")
     assert fake_api.of("deleteWebhook")
     assert fake_api.of("answerCallbackQuery")
+    assert fake_api.rejected == []  # no tap was answered twice
     scopes = [r.params.get("scope", {}).get("type") for r in fake_api.of("setMyCommands")]
     assert "default" in scopes and "chat" in scopes
 
@@ -134,6 +148,7 @@ async def test_an_admin_imports_schools_as_a_document_over_http(
         )
         assert "добавлено 3" in report.text
     assert fake_api.of("getFile")
+    assert fake_api.rejected == []
 
 
 async def test_webhook_checks_the_secret_token(database_url: str, fake_api: FakeBotAPI) -> None:
