@@ -24,6 +24,7 @@ from services.consultations import (
     BookingView,
     ConsultTopic,
     Contact,
+    SlotStatus,
     SlotView,
     validate_phone,
 )
@@ -31,7 +32,7 @@ from services.consultations_ics import booking_ics
 from services.container import Services
 from services.context import Actor
 from services.enums import Role
-from services.errors import InvalidInput, NeedsOnboarding
+from services.errors import Conflict, InvalidInput, NeedsOnboarding
 from services.i18n import Text
 from services.reports_period import (
     PeriodKind,
@@ -403,6 +404,8 @@ async def on_slot(
         return
     # The service refuses a person who cannot book now, not after the form.
     slot = await svc.consultations.slot(actor, cd.slot)
+    if slot.status != SlotStatus.FREE:
+        raise Conflict("consult-error-slot-taken")
     await state.clear()
     await state.update_data(
         slot=slot.id, when=_when(slot.starts_at, svc), psy_name=slot.psychologist_name
