@@ -259,16 +259,21 @@ class ReportService:
         rows.sort(key=lambda s: (-s.teachers, -s.parents, s.short_name))
         return rows
 
-    def _scoped_registrations(self, window: Window) -> Any:
-        """Registrations on events held in the window, limited to the coordinator's people."""
-        condition = and_(
+    @staticmethod
+    def _held_registrations(stmt: Any, window: Window) -> Any:
+        """Limits a SELECT FROM registrations to events held in the window and, for a
+        coordinator, to their school's people (the users join costs a lookup per row, so the
+        network-wide figures do without it)."""
+        stmt = stmt.join(Event, Event.id == Registration.event_id).where(
             Event.status.in_(HELD_STATUSES),
             Event.starts_at >= window.start,
             Event.starts_at < window.end,
         )
         if window.school_id is not None:
-            condition = and_(condition, User.school_id == window.school_id)
-        return condition
+            stmt = stmt.join(User, User.id == Registration.user_id).where(
+                User.school_id == window.school_id
+            )
+        return stmt
 
     async def _events_by(self, column: Any, window: Window) -> dict[str, int]:
         held = and_(
@@ -300,21 +305,15 @@ class ReportService:
 
     async def _attendance(self, window: Window) -> Attendance:
         ended = Event.ends_at <= self.clock()
-        stmt = (
-            select(
-                func.sum(case((Registration.status == RegStatus.REGISTERED.value, 1), else_=0)),
-                func.sum(case((Registration.status == RegStatus.WAITLISTED.value, 1), else_=0)),
-                func.sum(case((and_(ended, self._confirmed()), 1), else_=0)),
-                func.sum(case((Registration.attended_at.is_not(None), 1), else_=0)),
-                func.avg(Registration.feedback_score),
-                func.count(Registration.feedback_score),
-            )
-            .select_from(Registration)
-            .join(Event, Event.id == Registration.event_id)
-            .join(User, User.id == Registration.user_id)
-            .where(self._scoped_registrations(window))
-        )
-        row = (await self.session.execute(stmt)).one()
+        stmt = select(
+            func.sum(case((Registration.status == RegStatus.REGISTERED.value, 1), else_=0)),
+            func.sum(case((Registration.status == RegStatus.WAITLISTED.value, 1), else_=0)),
+            func.sum(case((and_(ended, self._confirmed()), 1), else_=0)),
+            func.sum(case((Registration.attended_at.is_not(None), 1), else_=0)),
+            func.avg(Registration.feedback_score),
+            func.count(Registration.feedback_score),
+        ).select_from(Registration)
+        row = (await self.session.execute(self._held_registrations(stmt, window))).one()
         return Attendance(
             registered=int(row[0] or 0),
             waitlisted=int(row[1] or 0),
@@ -466,7 +465,12 @@ class ReportService:
             .join(Event, Event.id == Registration.event_id)
             .join(User, User.id == Registration.user_id)
             .outerjoin(School, School.id == User.school_id)
-            .where(self._scoped_registrations(window), self._confirmed())
+            .where(
+                Event.status.in_(HELD_STATUSES),
+                Event.starts_at >= window.start,
+                Event.starts_at < window.end,
+                self._confirmed(),
+            )
             .group_by(
                 User.id,
                 User.full_name,
@@ -476,6 +480,8 @@ class ReportService:
             )
             .order_by(School.short_name, User.full_name, User.id)
         )
+        if window.school_id is not None:
+            stmt = stmt.where(User.school_id == window.school_id)
         return [
             ParticipantRow(
                 user_id=r[0],
@@ -504,31 +510,24 @@ class ReportService:
     async def _months(self, period: ReportPeriod, scope: Scope) -> list[MonthAttendance]:
         zone = self.policy.timezone
         months = self.chart_months(period)
-        bounds = []
-        columns: list[Any] = []
-        for index, month in enumerate(months):
-            month_period = period_containing(PeriodKind.MONTH, month)
-            start, end = month_period.start_utc(zone), month_period.end_utc(zone)
-            bounds.append((start, end))
-            in_month = and_(Event.starts_at >= start, Event.starts_at < end)
-            columns.append(
-                func.sum(case((and_(in_month, self._confirmed()), 1), else_=0)).label(f"r{index}")
-            )
-            columns.append(
-                func.sum(
-                    case((and_(in_month, Registration.attended_at.is_not(None)), 1), else_=0)
-                ).label(f"a{index}")
-            )
-        window = Window(bounds[0][0], bounds[-1][1], scope.school_id)
+        first = period_containing(PeriodKind.MONTH, months[0]).start_utc(zone)
+        last = period_containing(PeriodKind.MONTH, months[-1]).end_utc(zone)
+        # Counted per event in SQL; the events (at most a few thousand rows) are then put into
+        # local calendar months here, which no SQL date function does for every time zone.
         stmt = (
-            select(*columns)
+            select(
+                Event.starts_at,
+                func.sum(case((self._confirmed(), 1), else_=0)),
+                func.sum(case((Registration.attended_at.is_not(None), 1), else_=0)),
+            )
             .select_from(Registration)
-            .join(Event, Event.id == Registration.event_id)
-            .join(User, User.id == Registration.user_id)
-            .where(self._scoped_registrations(window))
+            .group_by(Event.id, Event.starts_at)
         )
-        row = (await self.session.execute(stmt)).one()
-        return [
-            MonthAttendance(month, int(row[2 * i] or 0), int(row[2 * i + 1] or 0))
-            for i, month in enumerate(months)
-        ]
+        stmt = self._held_registrations(stmt, Window(first, last, scope.school_id))
+        totals = {month: [0, 0] for month in months}
+        for starts_at, confirmed, attended in (await self.session.execute(stmt)).all():
+            month = starts_at.astimezone(zone).date().replace(day=1)
+            if month in totals:
+                totals[month][0] += int(confirmed or 0)
+                totals[month][1] += int(attended or 0)
+        return [MonthAttendance(month, *totals[month]) for month in months]

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import String, and_, case, cast, distinct, exists, func, select
+from sqlalchemy import String, and_, case, cast, distinct, exists, func, select, tuple_
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.enums import Topic
@@ -267,15 +267,16 @@ async def diagnostics_indicators(
         )
         .subquery()
     )
-    risk_stmt = teachers_query(window).join(serious, serious.c.uid == User.id)
-    supported_stmt = (
-        risk_stmt.join(Registration, Registration.user_id == User.id)
-        .join(
-            Event,
-            and_(Event.id == Registration.event_id, Event.topic == serious.c.topic),
-        )
+    risk_stmt = teachers_query(window).where(User.id.in_(select(serious.c.uid)))
+    # A row-value IN keeps the plan "events of the window first"; a plain join let SQLite
+    # walk every response for every event.
+    came = (
+        select(Registration.user_id, Event.topic)
+        .join(Event, Event.id == Registration.event_id)
         .where(attended_in(window))
     )
+    supported_ids = select(serious.c.uid).where(tuple_(serious.c.uid, serious.c.topic).in_(came))
+    supported_stmt = teachers_query(window).where(User.id.in_(supported_ids))
     risk = by_category((await session.execute(risk_stmt)).all())
     supported = by_category((await session.execute(supported_stmt)).all())
     return [
