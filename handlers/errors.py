@@ -103,14 +103,16 @@ async def _tell(event: ErrorEvent, text: str) -> None:
     try:
         if update.callback_query is not None:
             query: CallbackQuery = update.callback_query
+            # A tap the handler already answered cannot show an alert any more.
+            alert = query.bot is not None and query.id not in _answered(query.bot)
             try:
-                if query.bot is not None and query.id in _answered(query.bot):
-                    raise TelegramBadRequest(AnswerCallbackQuery(callback_query_id=query.id), "")
-                await query.answer(text[:ALERT_LIMIT], show_alert=True)
+                if alert:
+                    await query.answer(text[:ALERT_LIMIT], show_alert=True)
             except TelegramBadRequest:
                 # The answer window passed (query too old): say it in the chat instead.
-                if query.message is not None:
-                    await query.bot.send_message(query.from_user.id, text)  # type: ignore[union-attr]
+                alert = False
+            if not alert and query.message is not None:
+                await query.bot.send_message(query.from_user.id, text)  # type: ignore[union-attr]
         elif update.message is not None:
             message: Message = update.message
             if message.chat.type == "private":

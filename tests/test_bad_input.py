@@ -5,10 +5,10 @@ from __future__ import annotations
 import logging
 
 import pytest
-from aiogram import Router
+from aiogram import F, Router
 from aiogram.filters import Command
 from aiogram.methods import AnswerCallbackQuery
-from aiogram.types import Chat, Document, Message
+from aiogram.types import CallbackQuery, Chat, Document, Message
 from sqlalchemy import func, select
 
 from db.models import User
@@ -185,9 +185,7 @@ async def test_an_exception_in_a_handler_is_logged_and_the_person_told(
 
     router = Router(name="broken")
     router.message.register(broken, Command("broken"))
-    # Consulted before the features, as any feature router would be.
-    harness.dp.sub_routers[0].sub_routers.insert(1, router)
-    router._parent_router = harness.dp.sub_routers[0]
+    _inject(harness, router)
     with caplog.at_level(logging.ERROR):
         replies = texts(await harness.send(PERSON, "/broken"))
     assert replies == [
@@ -206,3 +204,34 @@ async def test_a_failing_tap_gets_one_answer_with_the_reason(harness: BotHarness
     answers = _answers(await harness.callback(PERSON, GrantCD(user_id=1, role=Role.ADMIN).pack()))
     # Telegram takes a single answer per tap: an empty one first would hide the reason.
     assert len(answers) == 1 and answers[0].show_alert
+
+
+def _inject(harness: BotHarness, router: Router) -> None:
+    # Consulted right after /cancel and /help, as any feature router would be.
+    root = harness.dp.sub_routers[0]
+    root.sub_routers.insert(1, router)
+    router._parent_router = root
+
+
+async def test_a_handler_that_answers_its_tap_is_not_answered_again(
+    harness: BotHarness,
+) -> None:
+    async def answers_itself(query: CallbackQuery) -> None:
+        await query.answer("Сохранено")
+
+    async def answers_then_fails(query: CallbackQuery) -> None:
+        await query.answer("Сохранено")
+        raise RuntimeError("after the answer")
+
+    router = Router(name="answering")
+    router.callback_query.register(answers_itself, F.data == "self-answer")
+    router.callback_query.register(answers_then_fails, F.data == "answer-then-fail")
+    _inject(harness, router)
+
+    answers = _answers(await harness.callback(PERSON, "self-answer"))
+    assert [a.text for a in answers] == ["Сохранено"]
+
+    requests = await harness.callback(PERSON, "answer-then-fail")
+    assert [a.text for a in _answers(requests)] == ["Сохранено"]
+    # The tap is spent, so the apology arrives as a message in the chat.
+    assert any("Что-то пошло не так" in t for t in texts(requests))
