@@ -123,3 +123,16 @@ async def test_a_model_change_without_a_migration_is_caught(tmp_path: Path) -> N
         Base.metadata.remove(extra)
     added = [d[1].name for d in diff if isinstance(d, tuple) and d[0] == "add_table"]
     assert added == ["not_migrated"]
+
+
+async def test_sqlite_runs_with_wal_foreign_keys_and_a_busy_timeout(tmp_path: Path) -> None:
+    from sqlalchemy import text
+
+    engine = create_engine(f"sqlite+aiosqlite:///{tmp_path / 'pragmas.sqlite3'}")
+    try:
+        async with engine.connect() as conn:
+            assert (await conn.execute(text("PRAGMA journal_mode"))).scalar() == "wal"
+            assert (await conn.execute(text("PRAGMA foreign_keys"))).scalar() == 1
+            assert int((await conn.execute(text("PRAGMA busy_timeout"))).scalar() or 0) > 0
+    finally:
+        await engine.dispose()
