@@ -81,7 +81,19 @@ async def polling(settings: Settings) -> AsyncIterator[App]:
 async def test_a_teacher_completes_onboarding_over_http(
     e2e_settings: Settings, fake_api: FakeBotAPI
 ) -> None:
-    async with polling(e2e_settings) as app:
+    await onboard_teacher_over_http(e2e_settings, fake_api)
+
+
+@pytest.mark.postgres
+async def test_a_teacher_completes_onboarding_over_http_on_postgres(
+    pg_url: str, fake_api: FakeBotAPI
+) -> None:
+    settings = make_settings(pg_url, bot_api_base_url=fake_api.base_url)
+    await onboard_teacher_over_http(settings, fake_api)
+
+
+async def onboard_teacher_over_http(settings: Settings, fake_api: FakeBotAPI) -> None:
+    async with polling(settings) as app:
         async with app.database.session_factory() as session:
             await import_schools(Services(session, app.dispatcher["policy"]))
         me = ChatUser(fake_api, TEACHER)
