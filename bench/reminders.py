@@ -20,6 +20,7 @@ from aiogram import Bot
 from aiogram.client.default import DefaultBotProperties
 from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.enums import ParseMode
+from sqlalchemy import update
 
 from bench.fake_bot_api import Served
 from bot.config import Settings
@@ -27,7 +28,7 @@ from bot.factory import Database
 from bot.scheduler import Scheduler
 from db import migrate
 from db.enums import OutboxState, Role
-from db.models import User, UserRole
+from db.models import OutboxMessage, User, UserRole
 from services.context import Policy, system_clock
 from services.delivery import DeliveryStore
 from services.outbox import OutboxService
@@ -72,9 +73,7 @@ async def main() -> None:
         url = f"sqlite+aiosqlite:///{Path(tmp) / 'bench.sqlite3'}"
         database = Database.from_url(url)
         await migrate.upgrade(database.engine)
-        # Whole seconds from now, so that every reminder shares one due second.
-        due = datetime.now(UTC).replace(microsecond=0) + timedelta(seconds=3)
-        await prepare(database, args.reminders, due)
+        await prepare(database, args.reminders, datetime.now(UTC) + timedelta(minutes=5))
         settings = Settings.model_validate(
             {"database_url": url, "broadcast_rate": args.rate, "delivery_tick_seconds": 1.0}
         )
@@ -84,6 +83,12 @@ async def main() -> None:
                 session=AiohttpSession(api=api.server),
                 default=DefaultBotProperties(parse_mode=ParseMode.HTML),
             )
+            # Set once everything is up: every reminder falls due in one whole second, two to
+            # three seconds from now, while the scheduler is already ticking.
+            due = datetime.now(UTC).replace(microsecond=0) + timedelta(seconds=3)
+            async with database.session_factory() as session:
+                await session.execute(update(OutboxMessage).values(due_at=due))
+                await session.commit()
             scheduler = Scheduler(settings, bot, database.session_factory, POLICY)
             await scheduler.start()
             store = DeliveryStore(database.session_factory, POLICY, system_clock)

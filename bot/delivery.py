@@ -467,5 +467,3 @@ class DeliveryEngine:
                     continue
                 if shown is not None and shown != progress.message_id:
                     await service.attach_progress_message(broadcast_id, shown)
-            if not progress.finished:
-                self._touched.add(broadcast_id)

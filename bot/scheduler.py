@@ -135,7 +135,9 @@ class Scheduler:
             seconds=self.settings.delivery_tick_seconds,
             args=[self.key],
             id="delivery-tick",
-            max_instances=1,
+            # A tick that finds a round still draining returns at once; a second instance
+            # saves APScheduler's "skipped" warning every second during a long broadcast.
+            max_instances=2,
             coalesce=True,
         )
         digest = self.settings.digest_time
