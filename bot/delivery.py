@@ -444,6 +444,7 @@ class DeliveryEngine:
         if not self._touched or (not force and now - self._progress_at < self.progress_interval):
             return
         self._progress_at = now
+        await self._flush(force=True)  # the figures must include what was just sent
         touched, self._touched = self._touched, set()
         for broadcast_id in sorted(touched):
             async with self.session_factory() as session:
