@@ -178,6 +178,20 @@ def render_dashboard(dashboard: Dashboard, t: Text) -> str:
         )
     if not dashboard.surveys:
         lines.append(t("reports-surveys-none"))
+    total = dashboard.consultations[-1]
+    lines += ["", t("reports-consultations-title")]
+    if total.total:
+        lines.append(
+            t(
+                "reports-consultations",
+                held=total.held,
+                no_show=total.no_show,
+                cancelled=total.cancelled,
+                booked=total.booked,
+            )
+        )
+    else:
+        lines.append(t("reports-consultations-none"))
     return "\n".join(lines)
 
 

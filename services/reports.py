@@ -20,6 +20,7 @@ from db.models import Event, Registration, School, User, UserRole
 from services.context import Actor, Clock, Policy
 from services.errors import AccessDenied, NotFound
 from services.events import EventFormat, EventStatus, EventType, RegStatus
+from services.reports_consultations import ConsultationRow, consultation_summary
 from services.reports_indicators import (
     HELD_STATUSES,
     Indicator,
@@ -93,6 +94,7 @@ class Dashboard:
     events_by_topic: dict[Topic, int]
     attendance: Attendance
     surveys: list[SurveyRate]
+    consultations: list[ConsultationRow]  # per topic (network-wide), the total last
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +113,7 @@ class EventRow:
     no_shows: int
     feedback_average: float | None
     feedback_count: int
+    due: int  # confirmed places, once the event has ended
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +148,19 @@ class ReportData:
     participants: list[ParticipantRow] = field(default_factory=list)
     months: list[MonthAttendance] = field(default_factory=list)
     difficulties: list[DifficultyRow] = field(default_factory=list)
+
+
+def attendance_of(events: list[EventRow]) -> Attendance:
+    rated = sum(e.feedback_count for e in events)
+    score = sum((e.feedback_average or 0.0) * e.feedback_count for e in events)
+    return Attendance(
+        registered=sum(e.registered for e in events),
+        waitlisted=sum(e.waitlisted for e in events),
+        due=sum(e.due for e in events),
+        attended=sum(e.attended for e in events),
+        feedback_average=score / rated if rated else None,
+        feedback_count=rated,
+    )
 
 
 def categories_of(low: bool | None, unfavourable: bool | None) -> tuple[SchoolCategory, ...]:
@@ -201,7 +217,9 @@ class ReportService:
         log.info("report dashboard by=%s school=%s", actor.user_id, scope.school_id)
         return dashboard
 
-    async def _dashboard(self, period: ReportPeriod, scope: Scope) -> Dashboard:
+    async def _dashboard(
+        self, period: ReportPeriod, scope: Scope, attendance: Attendance | None = None
+    ) -> Dashboard:
         window = self._window(period, scope)
         by_type = await self._events_by(Event.type, window)
         return Dashboard(
@@ -215,8 +233,9 @@ class ReportService:
                 _enum(Topic, k, Topic.MANAGEMENT): v
                 for k, v in (await self._events_by(Event.topic, window)).items()
             },
-            attendance=await self._attendance(window),
+            attendance=attendance or await self._attendance(window),
             surveys=await survey_rates(self.session, window),
+            consultations=await consultation_summary(self.session, window),
         )
 
     async def _people_by_role(self, scope: Scope) -> dict[Role, int]:
@@ -340,15 +359,16 @@ class ReportService:
     async def report_data(self, actor: Actor, period: ReportPeriod) -> ReportData:
         scope = await self.scope(actor)
         window = self._window(period, scope)
+        events = await self._event_rows(window)
         data = ReportData(
             period=period,
             scope=scope,
             generated_at=self.clock(),
-            dashboard=await self._dashboard(period, scope),
+            # The per-event counts already hold the totals: no second pass over registrations.
+            dashboard=await self._dashboard(period, scope, attendance_of(events)),
             indicators=await self._indicators(period, scope),
-            events=await self._event_rows(window),
+            events=events,
             participants=await self._participant_rows(window),
-            months=await self._months(period, scope),
             difficulties=await difficulty_profile(self.session, window),
         )
         log.info(
@@ -397,6 +417,7 @@ class ReportService:
                 ),
                 func.avg(Registration.feedback_score),
                 func.count(Registration.feedback_score),
+                func.sum(case((and_(ended, self._confirmed()), 1), else_=0)),
             )
             .select_from(Event)
             .where(
@@ -436,6 +457,7 @@ class ReportService:
                     no_shows=int(r[11] or 0),
                     feedback_average=float(r[12]) if r[12] is not None else None,
                     feedback_count=int(r[13] or 0),
+                    due=int(r[14] or 0),
                 )
             )
         return rows

@@ -41,6 +41,7 @@ class Section(StrEnum):
     INDICATORS = "indicators"
     SURVEYS = "surveys"
     DIFFICULTIES = "difficulties"
+    CONSULTATIONS = "consultations"
 
 
 class Kind(StrEnum):
@@ -212,12 +213,34 @@ def difficulties_table(data: ReportData, t: Text) -> Table:
     return Table("reports-sheet-difficulties", columns, rows)
 
 
+def consultations_table(data: ReportData, t: Text) -> Table:
+    columns = (
+        Column("reports-col-consult-topic", Kind.TEXT, 40),
+        Column("reports-col-held", Kind.INT, 12),
+        Column("reports-col-no-shows", Kind.INT, 12),
+        Column("reports-col-cancelled", Kind.INT, 12),
+        Column("reports-col-booked", Kind.INT, 16),
+    )
+    rows = [
+        [
+            t(f"reports-consult-topic-{c.topic.value}") if c.topic else t("reports-total"),
+            c.held,
+            c.no_show,
+            c.cancelled,
+            c.booked,
+        ]
+        for c in data.dashboard.consultations
+    ]
+    return Table("reports-sheet-consultations", columns, rows)
+
+
 TABLES: dict[Section, Callable[[ReportData, Text], Table]] = {
     Section.EVENTS: events_table,
     Section.PARTICIPANTS: participants_table,
     Section.INDICATORS: indicators_table,
     Section.SURVEYS: surveys_table,
     Section.DIFFICULTIES: difficulties_table,
+    Section.CONSULTATIONS: consultations_table,
 }
 
 

@@ -427,11 +427,15 @@ async def test_export_rows_per_event_and_per_person(svc: Services, network: Netw
     assert people[network.users["T4"]].no_shows == 1
     assert people[network.users["T9"]].full_name is None
     assert people[network.users["T6"]].category == (LOW, UNF)
-    november = next(m for m in data.months if m.month == date(2026, 11, 1))
-    october = next(m for m in data.months if m.month == date(2026, 10, 1))
+    # The summary sheet's totals, taken from these per-event rows, equal the dashboard's.
+    dashboard = await svc.reports.dashboard(methodist(network), NOVEMBER)
+    assert data.dashboard.attendance == dashboard.attendance
+    charts = await svc.reports.chart_data(methodist(network), NOVEMBER)
+    november = next(m for m in charts.months if m.month == date(2026, 11, 1))
+    october = next(m for m in charts.months if m.month == date(2026, 10, 1))
     assert (november.registered, november.attended) == (10, 7)
     assert (october.registered, october.attended) == (2, 2)
-    assert len(data.months) == 6
+    assert len(charts.months) == 6
 
 
 # --- through the chat -------------------------------------------------------------------------

@@ -36,6 +36,7 @@ async def test_workbook_has_a_sheet_per_subject_with_the_figures(
         "Показатели",
         "Опросы",
         "Затруднения педагогов",
+        "Консультации",
     ]
 
     events = wb["Мероприятия"]

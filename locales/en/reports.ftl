@@ -206,6 +206,25 @@ reports-chart-some = some difficulty
 reports-chart-serious = serious
 reports-chart-caption-difficulties = Difficulties from the diagnostics, { $period }: shares answering "some" and "serious".
 
+reports-consultations-title = <b>Psychologists' consultations</b>
+reports-consultations = Held: { $held }, did not come: { $no_show }, cancelled: { $cancelled }, booked (upcoming or not marked): { $booked }
+reports-consultations-none = No consultations in this period.
+reports-sheet-consultations = Consultations
+reports-btn-csv-consultations = 📄 CSV: consultations
+reports-col-consult-topic = Topic
+reports-col-held = Held
+reports-col-cancelled = Cancelled
+reports-col-booked = Booked
+reports-total = Total
+reports-consult-topic-learning = learning
+reports-consult-topic-behaviour = behaviour
+reports-consult-topic-emotions = emotional state
+reports-consult-topic-peers = relations with peers
+reports-consult-topic-family = family relations
+reports-consult-topic-exams = exams and stress
+reports-consult-topic-career = career guidance
+reports-consult-topic-other = other
+
 reports-cli-done = Report saved: { $path }. Events: { $events }, participants: { $people }.
 reports-cli-bad-dates = Dates: { $problem }
 

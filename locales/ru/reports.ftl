@@ -212,6 +212,25 @@ reports-chart-some = есть затруднения
 reports-chart-serious = серьёзные
 reports-chart-caption-difficulties = Затруднения по диагностике за { $period }: доля ответивших «есть затруднения» и «серьёзные».
 
+reports-consultations-title = <b>Консультации психологов</b>
+reports-consultations = Проведено: { $held }, не пришли: { $no_show }, отменено: { $cancelled }, записано (ещё впереди или без отметки): { $booked }
+reports-consultations-none = Консультаций за этот период не было.
+reports-sheet-consultations = Консультации
+reports-btn-csv-consultations = 📄 CSV: консультации
+reports-col-consult-topic = Тема обращения
+reports-col-held = Проведено
+reports-col-cancelled = Отменено
+reports-col-booked = Записано
+reports-total = Всего
+reports-consult-topic-learning = учёба
+reports-consult-topic-behaviour = поведение
+reports-consult-topic-emotions = эмоциональное состояние
+reports-consult-topic-peers = отношения со сверстниками
+reports-consult-topic-family = семейные отношения
+reports-consult-topic-exams = подготовка к экзаменам, стресс
+reports-consult-topic-career = профориентация
+reports-consult-topic-other = другое
+
 reports-cli-done = Отчёт сохранён: { $path }. Мероприятий: { $events }, участников: { $people }.
 reports-cli-bad-dates = Даты: { $problem }
 
