@@ -14,7 +14,7 @@ from services.container import Services
 from services.context import Actor
 from services.demo import seed_demo_data
 from services.enums import Role
-from services.errors import InvalidInput
+from services.errors import DomainError, InvalidInput
 from services.i18n import default_translator
 from services.reports_export import render_workbook
 from services.reports_period import custom_period, parse_day
@@ -65,6 +65,9 @@ async def import_schools(settings: Settings, path: Path) -> None:
         async with database.session_factory() as session:
             services = Services(session, policy_from(settings))
             report = await services.schools.import_csv(system_actor(settings), data)
+    except DomainError as error:
+        print(t(error.key, **error.args_for_text), file=sys.stderr)
+        raise SystemExit(1) from None
     finally:
         await database.engine.dispose()
     print(

@@ -160,7 +160,11 @@ class SchoolService:
         sample = text[:2048]
         delimiter = ";" if sample.count(";") >= sample.count(",") else ","
         reader = csv.reader(io.StringIO(text), delimiter=delimiter)
-        rows = list(reader)
+        try:
+            rows = list(reader)
+        except csv.Error:
+            # Stray carriage returns or NUL bytes: not a text table (a spreadsheet or an image).
+            raise InvalidInput("error-csv-encoding") from None
         if not rows:
             raise InvalidInput("error-csv-empty")
         header = [h.strip().lower().lstrip("\ufeff") for h in rows[0]]

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import itertools
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from aiogram.methods import AnswerCallbackQuery
@@ -18,6 +22,7 @@ from tests.harness import BotHarness, texts
 TEACHER = 110_001
 OTHER = 110_002
 _file_ids = itertools.count(1)
+ROOT = Path(__file__).resolve().parent.parent
 
 
 async def _admin_ready(harness: BotHarness) -> None:
@@ -235,3 +240,33 @@ async def test_csv_template_is_sent_as_a_document(harness: BotHarness) -> None:
     await _admin_ready(harness)
     requests = await harness.send(ADMIN_ID, "/schools_template")
     assert any(type(r).__name__ == "SendDocument" for r in requests)
+
+
+def test_import_schools_from_the_command_line(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if k in ("PATH", "HOME", "LANG")}
+    env.update(
+        PYTHONPATH=str(ROOT),
+        DATABASE_URL=f"sqlite+aiosqlite:///{tmp_path / 'cli.sqlite3'}",
+        LOG_LEVEL="WARNING",
+    )
+
+    def run(name: str, content: bytes) -> subprocess.CompletedProcess[str]:
+        (tmp_path / name).write_bytes(content)
+        return subprocess.run(
+            [sys.executable, "-m", "bot", "import-schools", name],
+            cwd=tmp_path,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+
+    result = run("schools.csv", CSV.encode("cp1251"))
+    assert result.returncode == 1  # some lines were bad
+    assert "добавлено 2, обновлено 0, строк с ошибками: 4" in result.stdout
+    assert "Строка 6: в строке 1 столбец, а в заголовке 7." in result.stdout
+
+    result = run("picture.csv", b"\x89PNG\r\n\x1a\n\x00\x00\rIHDR\x00")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "Не удалось прочитать файл" in result.stderr
