@@ -24,7 +24,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from db.enums import Priority, Role, Subject, Topic
-from db.models import Event, Registration, School, User, UserRole
+from db.models import Event, Registration, School, User, UserRole, UserSubject
 from db.tx import begin_write
 from services.context import Actor, Clock, Policy
 from services.errors import AccessDenied, Conflict, InvalidInput, NeedsOnboarding, NotFound
@@ -213,9 +213,17 @@ class Change:
     new: str
 
 
+@dataclass(frozen=True, slots=True)
+class _UserRow:
+    id: int
+    school_id: int | None
+    full_name: str | None
+    subjects: frozenset[str]
+
+
 @dataclass
 class _Person:
-    user: User
+    user: _UserRow
     roles: set[Role] = field(default_factory=set)
 
 
@@ -297,10 +305,22 @@ class EventService:
     async def _person(self, actor: Actor) -> _Person:
         if actor.user_id is None:
             raise NeedsOnboarding()
-        user = await self.session.get(User, actor.user_id)
-        if user is None or user.forgotten_at is not None:
+        # Plain columns, not the User entity: its relationships would cost two more queries,
+        # and the roles are already in the actor (read from the same rows this update).
+        row = (
+            await self.session.execute(
+                select(User.id, User.school_id, User.full_name).where(
+                    User.id == actor.user_id, User.forgotten_at.is_(None)
+                )
+            )
+        ).first()
+        if row is None:
             raise NeedsOnboarding()
-        return _Person(user, {Role(r.role) for r in user.roles} | set(actor.roles))
+        subjects = await self.session.execute(
+            select(UserSubject.subject).where(UserSubject.user_id == actor.user_id)
+        )
+        user = _UserRow(row.id, row.school_id, row.full_name, frozenset(subjects.scalars()))
+        return _Person(user, set(actor.roles))
 
     @staticmethod
     def _fits(event: Event, person: _Person, actor: Actor) -> bool:
@@ -320,7 +340,7 @@ class EventService:
             return False
         subjects = set(_split(event.subjects))
         if subjects and is_teacher and not is_parent:
-            mine = {s.subject for s in person.user.subjects}
+            mine = set(person.user.subjects)
             if not subjects & mine:
                 return False
         return True
