@@ -27,6 +27,7 @@ from services.reports_indicators import (
     SchoolCategory,
     Window,
     event_indicators,
+    school_people,
     teachers_total,
 )
 from services.reports_period import (
@@ -289,9 +290,7 @@ class ReportService:
             Event.starts_at < window.end,
         )
         if window.school_id is not None:
-            stmt = stmt.join(User, User.id == Registration.user_id).where(
-                User.school_id == window.school_id
-            )
+            stmt = stmt.where(Registration.user_id.in_(school_people(window.school_id)))
         return stmt
 
     async def _events_by(self, column: Any, window: Window) -> dict[str, int]:
@@ -306,10 +305,9 @@ class ReportService:
             stmt = (
                 select(column, func.count(distinct(Event.id)))
                 .join(Registration, Registration.event_id == Event.id)
-                .join(User, User.id == Registration.user_id)
                 .where(
                     held,
-                    User.school_id == window.school_id,
+                    Registration.user_id.in_(school_people(window.school_id)),
                     Registration.status != RegStatus.CANCELLED.value,
                 )
                 .group_by(column)
@@ -431,13 +429,9 @@ class ReportService:
         if window.school_id is None:
             stmt = stmt.outerjoin(Registration, Registration.event_id == Event.id)
         else:
-            stmt = (
-                stmt.join(Registration, Registration.event_id == Event.id)
-                .join(User, User.id == Registration.user_id)
-                .where(
-                    User.school_id == window.school_id,
-                    Registration.status != RegStatus.CANCELLED.value,
-                )
+            stmt = stmt.join(Registration, Registration.event_id == Event.id).where(
+                Registration.user_id.in_(school_people(window.school_id)),
+                Registration.status != RegStatus.CANCELLED.value,
             )
         rows = []
         for r in (await self.session.execute(stmt)).all():
@@ -503,7 +497,7 @@ class ReportService:
             .order_by(School.short_name, User.full_name, User.id)
         )
         if window.school_id is not None:
-            stmt = stmt.where(User.school_id == window.school_id)
+            stmt = stmt.where(Registration.user_id.in_(school_people(window.school_id)))
         return [
             ParticipantRow(
                 user_id=r[0],

@@ -96,6 +96,12 @@ def combine(
     )
 
 
+def school_people(school_id: int) -> Select[int]:
+    """A school's people as an IN (...) list: a coordinator's queries then start from their
+    few hundred registrations instead of walking every registration of the period."""
+    return select(User.id).where(User.school_id == school_id)
+
+
 def attended_in(window: Window) -> ColumnElement[bool]:
     return and_(
         Registration.attended_at.is_not(None),
@@ -144,9 +150,7 @@ def attendees(window: Window, event_type: EventType | None = None) -> Select[int
     if event_type is not None:
         stmt = stmt.where(Event.type == event_type.value)
     if window.school_id is not None:
-        stmt = stmt.join(User, User.id == Registration.user_id).where(
-            User.school_id == window.school_id
-        )
+        stmt = stmt.where(Registration.user_id.in_(school_people(window.school_id)))
     return stmt
 
 

@@ -36,6 +36,7 @@ from services.reports_indicators import (
     attended_in,
     by_category,
     combine,
+    school_people,
     teachers_query,
 )
 from services.survey_analytics import topic_questions
@@ -232,7 +233,7 @@ async def diagnostics_indicators(
     )
     diagnosed = by_category((await session.execute(diagnosed_stmt)).all())
 
-    latest = (
+    latest_query = (
         select(
             SurveyResponse.user_id.label("uid"),
             func.max(SurveyResponse.completed_at).label("at"),
@@ -244,8 +245,12 @@ async def diagnostics_indicators(
             SurveyResponse.completed_at < window.end,
         )
         .group_by(SurveyResponse.user_id)
-        .subquery()
     )
+    if window.school_id is not None:
+        latest_query = latest_query.where(
+            SurveyResponse.user_id.in_(school_people(window.school_id))
+        )
+    latest = latest_query.subquery()
     topic_of = case(
         {qid: topic.value for qid, topic in diagnostics.topics.items()},
         value=SurveyAnswer.question,
@@ -275,6 +280,8 @@ async def diagnostics_indicators(
         .join(Event, Event.id == Registration.event_id)
         .where(attended_in(window))
     )
+    if window.school_id is not None:
+        came = came.where(Registration.user_id.in_(school_people(window.school_id)))
     supported_ids = select(serious.c.uid).where(tuple_(serious.c.uid, serious.c.topic).in_(came))
     supported_stmt = teachers_query(window).where(User.id.in_(supported_ids))
     risk = by_category((await session.execute(risk_stmt)).all())
