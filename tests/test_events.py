@@ -455,3 +455,35 @@ async def test_demo_data_has_upcoming_events_and_seeding_twice_adds_nothing(
         assert (await session.execute(select(func.count(Event.id)))).scalar_one() == 4
     assert {e.topic for e in rows} >= {"exam_prep", "disabilities", "functional_literacy"}
     assert all(e.starts_at > harness.clock.now and e.status == "published" for e in rows)
+
+
+async def test_channel_post_when_configured(harness: BotHarness) -> None:
+    from dataclasses import replace
+
+    from services.container import Services
+
+    staff = await staff_actor(harness)
+    async with harness.database.session_factory() as session:
+        svc = Services(session, replace(harness.policy, channel_id=-100_777), harness.clock)
+        await svc.events.create(staff, draft(now=harness.clock.now), publish=True)
+    posts = [a for a in await outbox(harness, "announcement") if a.chat_id == -100_777]
+    assert len(posts) == 1
+    assert posts[0].buttons[0][0]["u"].startswith("https://t.me/coordinator_test_bot?start=event_")
+
+
+async def test_cannot_come_answer_frees_the_seat_for_the_waiting_list(
+    harness: BotHarness,
+) -> None:
+    from handlers.events import BUTTON_ACTIONS
+
+    staff = await staff_actor(harness)
+    ids = await add_people(harness, TEACHERS[:2])
+    event_id = await create_event(harness, staff, draft(now=harness.clock.now, capacity=1))
+    for person in TEACHERS[:2]:
+        await harness.callback(person, tap(event_id, Act.REGISTER))
+    day_before = next(r for r in await outbox(harness, "reminder") if r.buttons)
+    cannot = BUTTON_ACTIONS["event_attend_no"](day_before.buttons[0][1]["p"]).pack()
+    await harness.callback(TEACHERS[0], cannot)
+    assert "Запись отменена" in harness.last_text(TEACHERS[0])
+    offers = await outbox(harness, "offer")
+    assert [o.user_id for o in offers] == [ids[TEACHERS[1]]]
