@@ -58,6 +58,8 @@ class WizField(StrEnum):
     FORMAT = "fo"
     AUDIENCE = "au"
     SUBJECT = "su"
+    SCHOOL = "sc"
+    SCHOOL_PAGE = "sp"
     NAV = "nv"
 
 
@@ -92,10 +94,11 @@ ORDER = [
     EventForm.deadline,
     EventForm.audience,
     EventForm.subjects,
+    EventForm.schools,
     EventForm.description,
     EventForm.preview,
 ]
-OPTIONAL = {EventForm.deadline, EventForm.description, EventForm.subjects}
+OPTIONAL = {EventForm.deadline, EventForm.description, EventForm.subjects, EventForm.schools}
 
 
 def _b(text: str, data: CallbackData) -> Any:
@@ -180,6 +183,27 @@ async def _ask(
             _b(t("events-wiz-subjects-done"), WizCD(field=WizField.NAV, index=Nav.DONE)),
         )
         markup = builder.as_markup()
+    elif step == EventForm.schools:
+        chosen_schools = set(data.get("schools", []))
+        page = await svc.schools.search("", int(data.get("schools_page", 0)))
+        builder = InlineKeyboardBuilder()
+        for school in page.items:
+            mark = "✅ " if school.id in chosen_schools else ""
+            builder.row(
+                _b(mark + school.short_name, WizCD(field=WizField.SCHOOL, index=school.id))
+            )
+        pages = []
+        if page.page > 0:
+            pages.append(_b("◀️", WizCD(field=WizField.SCHOOL_PAGE, index=page.page - 1)))
+        if page.page + 1 < page.pages:
+            pages.append(_b("▶️", WizCD(field=WizField.SCHOOL_PAGE, index=page.page + 1)))
+        if pages:
+            builder.row(*pages)
+        builder.row(
+            _b(t("events-wiz-back"), WizCD(field=WizField.NAV, index=Nav.BACK)),
+            _b(t("events-wiz-subjects-done"), WizCD(field=WizField.NAV, index=Nav.DONE)),
+        )
+        markup = builder.as_markup()
     elif step == EventForm.capacity:
         markup = InlineKeyboardMarkup(inline_keyboard=[_nav(t, skip_key="events-wiz-unlimited")])
     elif step in OPTIONAL:
@@ -222,6 +246,7 @@ def _draft(data: dict[str, Any]) -> EventDraft:
         registration_deadline=_dt(data.get("deadline")),
         audience=Audience(data.get("audience", Audience.EVERYONE.value)),
         subjects=tuple(Subject(s) for s in data.get("subjects", [])),
+        school_ids=tuple(int(i) for i in data.get("schools", [])),
         description=data.get("description", ""),
     )
 
@@ -321,7 +346,13 @@ async def wizard_button(
         EventForm.format: WizField.FORMAT,
         EventForm.audience: WizField.AUDIENCE,
         EventForm.subjects: WizField.SUBJECT,
+        EventForm.schools: WizField.SCHOOL,
     }.get(step)
+    if step == EventForm.schools and field == WizField.SCHOOL_PAGE:
+        data["schools_page"] = max(0, index)
+        await state.set_data(data)
+        await _ask(query.bot, chat, state, svc, t, step)
+        return
     if field == WizField.NAV:
         if index == Nav.BACK:
             previous = _next(step, data, -1)
@@ -335,7 +366,7 @@ async def wizard_button(
             }.get(step)
             if key:
                 data[key] = None if key != "description" else ""
-        elif index == Nav.DONE and step == EventForm.subjects:
+        elif index == Nav.DONE and step in (EventForm.subjects, EventForm.schools):
             pass
         elif index in (Nav.PUBLISH, Nav.DRAFT) and step == EventForm.preview:
             event_id = await svc.events.create(actor, _draft(data), publish=index == Nav.PUBLISH)
@@ -371,6 +402,14 @@ async def wizard_button(
         chosen = set(data.get("subjects", []))
         chosen ^= {SUBJECTS[index - 1].value}
         data["subjects"] = sorted(chosen)
+        await state.set_data(data)
+        await _ask(query.bot, chat, state, svc, t, step)
+        return
+    elif field == WizField.SCHOOL:
+        # The service checks that every chosen school exists when the event is saved.
+        chosen_ids = set(data.get("schools", []))
+        chosen_ids ^= {index}
+        data["schools"] = sorted(chosen_ids)
         await state.set_data(data)
         await _ask(query.bot, chat, state, svc, t, step)
         return

@@ -111,6 +111,7 @@ class EventForm(StatesGroup):
     deadline = State()
     audience = State()
     subjects = State()
+    schools = State()
     description = State()
     preview = State()
     decline_reason = State()

@@ -381,6 +381,7 @@ class EventService:
             raise AccessDenied()
         person = await self._person(actor)
         draft = self.validate(draft)
+        await self._check_schools(draft.school_ids)
         if proposing:
             status = EventStatus.PENDING_APPROVAL
         else:
@@ -414,6 +415,15 @@ class EventService:
         await self.session.commit()
         log.info("event created event_id=%s status=%s by=%s", event.id, status, person.user.id)
         return event.id
+
+    async def _check_schools(self, school_ids: Sequence[int]) -> None:
+        if not school_ids:
+            return
+        found = await self.session.execute(
+            select(func.count(School.id)).where(School.id.in_(list(school_ids)))
+        )
+        if int(found.scalar_one()) != len(set(school_ids)):
+            raise NotFound("error-event-school-unknown")
 
     async def publish(self, actor: Actor, event_id: int) -> EventView:
         self._require_staff(actor)

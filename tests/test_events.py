@@ -408,6 +408,8 @@ async def test_methodist_wizard_validates_goes_back_and_publishes(harness: BotHa
     await harness.press(me, "Пропустить")  # deadline: until the start
     await harness.press(me, "педагоги")
     await harness.press(me, "Готово")  # all subjects
+    assert "некоторых школ" in harness.last_text(me)
+    await harness.press(me, "Готово")  # all schools
     await harness.press(me, "Пропустить")  # description
     preview = harness.last_text(me)
     assert "Проверьте" in preview and "25.12.2026, 15:00–16:30" in preview
@@ -487,3 +489,21 @@ async def test_cannot_come_answer_frees_the_seat_for_the_waiting_list(
     assert "Запись отменена" in harness.last_text(TEACHERS[0])
     offers = await outbox(harness, "offer")
     assert [o.user_id for o in offers] == [ids[TEACHERS[1]]]
+
+
+async def test_school_limited_event_is_only_for_that_school(
+    harness: BotHarness, schools: list[int]
+) -> None:
+    from dataclasses import replace
+
+    from services.errors import NotFound
+
+    staff = await staff_actor(harness)
+    await add_people(harness, TEACHERS[:1], school_id=schools[0])
+    await add_people(harness, TEACHERS[1:2], school_id=schools[1])
+    limited = replace(draft(now=harness.clock.now), school_ids=(schools[0],))
+    await create_event(harness, staff, limited)
+    assert "Найдено 1 мероприятие" in texts(await harness.send(TEACHERS[0], "/events"))[0]
+    assert "пока нет" in texts(await harness.send(TEACHERS[1], "/events"))[0]
+    with pytest.raises(NotFound):
+        await create_event(harness, staff, replace(limited, school_ids=(99_999,)))

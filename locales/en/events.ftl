@@ -323,3 +323,5 @@ error-event-title = Please check the title.
 error-event-place = Please check the place.
 error-event-reason = Please check the reason.
 error-event-comment = Please check the feedback text.
+error-event-school-unknown = One of the chosen schools is not in the directory. Please choose the schools again.
+events-wiz-schools = Only for some schools? Tick the schools or tap “Done” for all.
