@@ -15,7 +15,7 @@ from enum import StrEnum
 from typing import TypeVar
 
 from aiogram import Bot, F, Router
-from aiogram.exceptions import TelegramAPIError
+from aiogram.exceptions import TelegramAPIError, TelegramBadRequest
 from aiogram.filters import Command
 from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.context import FSMContext
@@ -343,22 +343,32 @@ async def on_report_button(
     view = callback_data.view
     if view in (ReportView.DASHBOARD, ReportView.INDICATORS):
         text, markup = await _screen(view, period, svc, actor, t)
-        await message.edit_text(text, reply_markup=markup)
+        await _replace(message, text, markup)
     elif view == ReportView.CUSTOM:
         await svc.reports.scope(actor)
         await state.set_state(ReportsForm.custom_period)
         await message.answer(t("reports-custom-ask"))
     elif view == ReportView.EXPORT:
         await svc.reports.scope(actor)
-        await message.edit_text(
+        await _replace(
+            message,
             t("reports-export-choose", period=period_text(period, t)),
-            reply_markup=export_keyboard(period, t),
+            export_keyboard(period, t),
         )
     elif view == ReportView.CHARTS:
         await send_charts(message, bot, period, svc, actor, t)
     else:
         section = callback_data.section if view == ReportView.CSV else None
         await send_export(message, bot, period, section, svc, actor, t)
+
+
+async def _replace(message: Message, text: str, markup: InlineKeyboardMarkup) -> None:
+    try:
+        await message.edit_text(text, reply_markup=markup)
+    except TelegramBadRequest as exc:
+        # Pressing the period already shown changes nothing; Telegram calls that an error.
+        if "not modified" not in str(exc):
+            raise
 
 
 async def custom_period_typed(

@@ -506,3 +506,19 @@ async def test_the_menu_button_opens_the_reports(harness: BotHarness) -> None:
     assert "📊 Отчёты" in harness.reply_keyboard(METHODIST_TG)
     reply = texts(await harness.send(METHODIST_TG, "📊 Отчёты"))[0]
     assert "Отчёт за 01.11.2026 – 30.11.2026" in reply
+
+
+async def test_pressing_the_period_already_shown_stays_quiet(harness: BotHarness) -> None:
+    from aiogram.exceptions import TelegramBadRequest
+    from aiogram.methods import EditMessageText
+
+    await harness.send(ADMIN_ID, "/stats")
+    harness.api.responders.append(
+        lambda method: (
+            TelegramBadRequest(method, "Bad Request: message is not modified")
+            if isinstance(method, EditMessageText)
+            else None
+        )
+    )
+    replies = texts(await harness.press(ADMIN_ID, "Месяц"))
+    assert not any("пошло не так" in reply for reply in replies)
