@@ -580,7 +580,7 @@ class EventService:
         """Applies a changed draft; participants are told what changed, reminders move."""
         self._require_staff(actor)
         await begin_write(self.session)
-        event = await self._event(event_id)
+        event = await self._event(event_id, lock=True)
         if event.status in (EventStatus.CANCELLED, EventStatus.FINISHED, EventStatus.DECLINED):
             raise Conflict("error-event-closed")
         old = self._draft(event)
@@ -680,7 +680,7 @@ class EventService:
     async def cancel_event(self, actor: Actor, event_id: int) -> int:
         self._require_staff(actor)
         await begin_write(self.session)
-        event = await self._event(event_id)
+        event = await self._event(event_id, lock=True)
         if event.status in (EventStatus.CANCELLED, EventStatus.FINISHED):
             raise Conflict("error-event-closed")
         event.status = EventStatus.CANCELLED.value
@@ -705,8 +705,13 @@ class EventService:
 
     # ---- reading ----------------------------------------------------------------------------
 
-    async def _event(self, event_id: int) -> Event:
-        event = await self.session.get(Event, event_id, populate_existing=True)
+    async def _event(self, event_id: int, *, lock: bool = False) -> Event:
+        """`lock`: take the event's row lock (PostgreSQL; SQLite already holds the write
+        lock), so that registrations, cancellations and offers of one event run one after
+        another and a freed seat can never miss a waiting person who joined meanwhile."""
+        event = await self.session.get(
+            Event, event_id, populate_existing=True, with_for_update=lock or None
+        )
         if event is None:
             raise NotFound("error-event-not-found")
         return event
@@ -883,7 +888,7 @@ class EventService:
         user_id = person.user.id
         await begin_write(self.session)
         try:
-            event = await self._event(event_id)
+            event = await self._event(event_id, lock=True)
             now = self.clock()
             if not self._fits(event, person, actor):
                 raise AccessDenied("error-event-not-for-you")
@@ -897,6 +902,8 @@ class EventService:
             if event.registration_deadline is not None and now >= event.registration_deadline:
                 raise Conflict("error-event-deadline-passed")
             await self._expire_for(event, now)
+            # A seat left free while people wait (a lapsed job, say) goes to them first.
+            await self._fill_free_seats(event)
             got_seat = await self._take_seat(event, fifo=True)
             status = RegStatus.REGISTERED if got_seat else RegStatus.WAITLISTED
             if existing is None:
@@ -1006,7 +1013,7 @@ class EventService:
         person = await self._person(actor)
         await begin_write(self.session)
         try:
-            event = await self._event(event_id)
+            event = await self._event(event_id, lock=True)
             reg = await self._mine(event_id, person.user.id)
             if reg is None or reg.status == RegStatus.CANCELLED:
                 raise Conflict("error-event-not-registered")
@@ -1100,7 +1107,8 @@ class EventService:
         await begin_write(self.session)
         try:
             reg = await self._own_registration(actor, registration_id)
-            event = await self._event(reg.event_id)
+            event = await self._event(reg.event_id, lock=True)
+            await self.session.refresh(reg)
             now = self.clock()
             if reg.status == RegStatus.REGISTERED:
                 outcome = await self._outcome(event, reg, already=True)
@@ -1130,7 +1138,8 @@ class EventService:
         await begin_write(self.session)
         try:
             reg = await self._own_registration(actor, registration_id)
-            event = await self._event(reg.event_id)
+            event = await self._event(reg.event_id, lock=True)
+            await self.session.refresh(reg)
             if reg.status != RegStatus.OFFERED:
                 raise Conflict("error-event-offer-expired")
             await self._drop(event, reg)
@@ -1176,7 +1185,7 @@ class EventService:
             )
             total = 0
             for event_id in list(rows.scalars()):
-                total += await self._expire_for(await self._event(event_id), now)
+                total += await self._expire_for(await self._event(event_id, lock=True), now)
             await self.session.commit()
         except BaseException:
             await self.session.rollback()
