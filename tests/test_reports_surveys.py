@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import io
 from datetime import datetime
+from typing import Any
 
 import pytest
 from openpyxl import load_workbook
@@ -185,3 +186,28 @@ async def test_survey_line_on_the_dashboard(harness: BotHarness) -> None:
         await add_diagnostics(svc, net)
     reply = texts(await harness.send(ADMIN_ID, "/stats"))[0]
     assert "Диагностика профессиональных затруднений педагогов: ответили 3 из 4 (75 %)" in reply
+
+
+@pytest.mark.postgres
+async def test_the_same_figures_on_postgresql(pg_database: Any, policy: Any, clock: Any) -> None:
+    async with pg_database.session_factory() as session:
+        svc = Services(session, policy, clock)
+        net = await build_network(svc)
+        await add_diagnostics(svc, net)
+        await _school_ids(svc, net)
+        data = await svc.reports.report_data(methodist(net), NOVEMBER)
+        indicators = {i.kind: i for i in data.indicators}
+        assert indicators[IndicatorKind.PARTNER_SCHOOLS].get(ALL) == Ratio(2, 3)
+        assert indicators[IndicatorKind.TEACHERS_PARTICIPATED].get(LOW) == Ratio(1, 4)
+        assert indicators[IndicatorKind.TEACHERS_DIAGNOSED].get(ALL) == Ratio(3, 9)
+        assert indicators[IndicatorKind.RISK_SUPPORTED].values == {
+            ALL: Ratio(2, 3),
+            LOW: Ratio(1, 2),
+            UNF: Ratio(1, 1),
+            OTHER: Ratio(1, 1),
+        }
+        assert data.dashboard.attendance.due == 8
+        assert data.difficulties[0].topic == Topic.DIGITAL
+        assert len(data.participants) == 9
+        scoped = await svc.reports.report_data(coordinator(net), NOVEMBER)
+        assert {p.user_id for p in scoped.participants} == {net.users["T4"]}
