@@ -209,7 +209,11 @@ def render_indicators(
             lines.append(
                 t(
                     "reports-indicator-line",
-                    category=t(f"reports-category-{category.value}"),
+                    category=(
+                        t("reports-category-own-school")
+                        if school is not None
+                        else t(f"reports-category-{category.value}")
+                    ),
                     share=share_text(ratio, t),
                     numerator=ratio.numerator,
                     denominator=ratio.denominator,

@@ -486,8 +486,8 @@ async def test_a_coordinator_in_the_chat_never_sees_another_school(harness: BotH
     assert "педагог: 3" in reply
     await harness.press(COORDINATOR_TG, "Показатели")
     shown = harness.last_text(COORDINATOR_TG)
-    assert "(0 из 3)" in shown
-    assert "ШФНСУ" not in shown
+    assert "школа: 0 % (0 из 3)" in shown
+    assert "ШФНСУ" not in shown and "вся сеть" not in shown
 
 
 async def test_a_teacher_is_refused_in_the_chat(harness: BotHarness) -> None:

@@ -60,6 +60,7 @@ reports-indicator-risk_supported = Share of "risk group" teachers who attended a
 reports-category-all = whole network
 reports-category-low_results = low results (ШНРО)
 reports-category-unfavourable = unfavourable conditions (ШФНСУ)
+reports-category-own-school = the school
 reports-category-other = others
 
 reports-type-seminar = seminars

@@ -64,6 +64,7 @@ reports-indicator-risk_supported = Доля педагогов «группы р
 reports-category-all = вся сеть
 reports-category-low_results = ШНРО
 reports-category-unfavourable = ШФНСУ
+reports-category-own-school = школа
 reports-category-other = остальные
 
 reports-type-seminar = семинары
