@@ -33,6 +33,7 @@ DATE_FORMAT = "DD.MM.YYYY HH:MM"
 DAY_FORMAT = "DD.MM.YYYY"
 PERCENT_FORMAT = "0.0%"
 DECIMAL_FORMAT = "0.0"
+FORMULA_STARTS = ("=", "+", "@", "\t", "\r")
 
 
 class Section(StrEnum):
@@ -294,6 +295,15 @@ def _cell(ws: WriteOnlyWorksheet, value: Any, kind: Kind, zone: ZoneInfo) -> Any
     return value
 
 
+def _text(ws: WriteOnlyWorksheet, value: Any) -> Any:
+    if isinstance(value, str) and value.startswith("="):
+        # openpyxl writes "=..." as a formula; a name typed by a person must stay text.
+        cell = WriteOnlyCell(ws, value=value)
+        cell.data_type = "s"
+        return cell
+    return value
+
+
 def _write_table(wb: Workbook, table: Table, t: Text, zone: ZoneInfo) -> None:
     ws = wb.create_sheet(t(table.title_key)[:SHEET_TITLE_MAX])
     _prepare_sheet(ws, [c.width for c in table.columns])
@@ -303,10 +313,13 @@ def _write_table(wb: Workbook, table: Table, t: Text, zone: ZoneInfo) -> None:
     kinds = [c.kind for c in table.columns]
     # Only the cells that need a format become cell objects: plain values are much faster.
     special = [i for i, kind in enumerate(kinds) if kind in (Kind.WHEN, Kind.SHARE, Kind.DECIMAL)]
+    texts = [i for i, kind in enumerate(kinds) if kind == Kind.TEXT]
     for row in table.rows:
         values = list(row)
         for i in special:
             values[i] = _cell(ws, values[i], kinds[i], zone)
+        for i in texts:
+            values[i] = _text(ws, values[i])
         ws.append(values)
 
 
@@ -324,7 +337,7 @@ def _write_summary(wb: Workbook, data: ReportData, t: Text, zone: ZoneInfo) -> N
     ws.append([title])
     ws.append([t("reports-xlsx-period"), period_label(data, t)])
     scope = data.scope.school_name or t("reports-scope-network")
-    ws.append([t("reports-xlsx-scope"), scope])
+    ws.append([t("reports-xlsx-scope"), _text(ws, scope)])
     generated = WriteOnlyCell(ws, value=_local(data.generated_at, zone))
     generated.number_format = DATE_FORMAT
     ws.append([t("reports-xlsx-generated"), generated])
@@ -340,7 +353,7 @@ def _write_summary(wb: Workbook, data: ReportData, t: Text, zone: ZoneInfo) -> N
     for school in dashboard.schools:
         ws.append(
             [
-                school.short_name,
+                _text(ws, school.short_name),
                 _category_names(t, school.category),
                 school.teachers,
                 school.parents,
@@ -394,7 +407,11 @@ def _csv_value(value: Any, kind: Kind, zone: ZoneInfo) -> str:
         # Russian Excel reads a decimal comma; a share is written as a percentage.
         number = value * 100 if kind == Kind.SHARE else value
         return f"{number:.1f}".replace(".", ",")
-    return str(value)
+    text = str(value)
+    if kind == Kind.TEXT and text[:1] in FORMULA_STARTS:
+        # Excel would run a typed "=HYPERLINK(...)" as a formula; the apostrophe keeps it text.
+        return "'" + text
+    return text
 
 
 def build_csv(data: ReportData, section: Section, t: Text, zone: ZoneInfo) -> bytes:

@@ -168,3 +168,19 @@ async def test_charts_in_the_chat(harness: BotHarness) -> None:
     # No diagnostics answers yet: participation and attendance only.
     assert len(photos) == 2
     assert "по категориям школ" in (photos[0].caption or "")
+
+
+async def test_a_title_that_looks_like_a_formula_stays_text(
+    svc: Services, network: Network
+) -> None:
+    data = await svc.reports.report_data(methodist(network), NOVEMBER)
+    data.events[0] = replace(data.events[0], title='=HYPERLINK("http://x","y")')
+    t = default_translator().bind("ru")
+    wb = load_workbook(io.BytesIO(build_workbook(data, t, svc.policy.timezone)))
+    cell = wb["Мероприятия"]["B2"]
+    assert cell.data_type == "s"
+    assert cell.value == '=HYPERLINK("http://x","y")'
+    raw = build_csv(data, Section.EVENTS, t, svc.policy.timezone).decode("utf-8-sig")
+    assert (
+        list(csv.reader(io.StringIO(raw), delimiter=";"))[1][1] == '\'=HYPERLINK("http://x","y")'
+    )
