@@ -22,7 +22,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from db.enums import Priority, Role
-from db.models import ConsultBooking, ConsultSlot, ConsultWaiter, User, UserRole
+from db.models import ConsultBooking, ConsultSlot, ConsultWaiter, OutboxMessage, User, UserRole
 from db.tx import begin_write
 from services.context import Actor, Clock, Policy
 from services.errors import AccessDenied, Conflict, InvalidInput, NeedsOnboarding, NotFound
@@ -1036,7 +1036,22 @@ async def purge_expired_comments(
 async def forget_consultations(session: AsyncSession, user_id: int) -> None:
     """/forget: the person's bookings lose every personal field and their link to the person;
     the rows stay as anonymous counts. Waiting-list rows go, future bookings are cancelled and
-    their slots freed (nobody would come)."""
+    their slots freed (nobody would come). The psychologist's notices about these bookings
+    carried the person's name; it is replaced there too, sent or not."""
+    booking_ids = list(
+        await session.scalars(select(ConsultBooking.id).where(ConsultBooking.user_id == user_id))
+    )
+    if booking_ids:
+        notices = await session.scalars(
+            select(OutboxMessage).where(
+                OutboxMessage.ref_type == booking_ref(0)[0],
+                OutboxMessage.ref_id.in_(booking_ids),
+                OutboxMessage.user_id != user_id,
+            )
+        )
+        for notice in notices:
+            if "name" in (notice.args or {}):
+                notice.args = {**notice.args, "name": "—"}
     future = select(ConsultBooking.slot_id).where(
         ConsultBooking.user_id == user_id,
         ConsultBooking.status == BookingStatus.BOOKED.value,

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from db.enums import Role
-from db.models import ConsultBooking, User
+from db.models import ConsultBooking, OutboxMessage, User
 from services.consultations import BookingForm, ConsultTopic, Contact, SlotFormat
 from services.container import Services
 from services.context import Actor
@@ -123,6 +123,12 @@ async def test_forget_erases_booking_fields_and_keeps_the_count(harness: BotHarn
         None,
     )
     assert row.topic == ConsultTopic.FAMILY.value  # the anonymous count by topic stays
+    async with harness.database.session_factory() as session:
+        notices = list(await session.scalars(select(OutboxMessage)))
+    psychologist_notices = [n for n in notices if n.user_id == actors["psychologist"].user_id]
+    assert psychologist_notices, "the psychologist was told of the booking"
+    # The psychologist's notice named the booker; after /forget the name is gone from storage.
+    assert all("Петрова" not in str(n.args) for n in notices)
 
 
 async def test_retention_purge_deletes_old_comments_and_keeps_counts(
