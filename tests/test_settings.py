@@ -166,3 +166,27 @@ def test_env_example_values_are_valid_defaults(tmp_path: Path) -> None:
     defaults = Settings.model_validate({})
     for name in ("timezone", "webhook_port", "reminder_offsets_hours", "quiet_hours_start"):
         assert getattr(settings, name) == getattr(defaults, name)
+
+
+def test_every_setting_is_in_the_readme_table_and_env_example_shows_the_defaults() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    missing = sorted(
+        name.upper() for name in Settings.model_fields if f"`{name.upper()}" not in readme
+    )
+    assert missing == [], "README's configuration table lacks these settings"
+    example = (ROOT / ".env.example").read_text(encoding="utf-8")
+    shown = dict(
+        line.lstrip("# ").split("=", 1)
+        for line in example.splitlines()
+        if "=" in line and line.lstrip("# ").split("=", 1)[0].isupper()
+    )
+    for name, field in Settings.model_fields.items():
+        value, default = shown.get(name.upper(), ""), field.default
+        if not value or isinstance(default, bool) or default is None:
+            continue
+        if isinstance(default, int | float):
+            assert float(value) == default, (
+                f"{name.upper()}: .env.example {value}, default {default}"
+            )
+        elif isinstance(default, str):
+            assert value == default, f"{name.upper()}: .env.example {value}, default {default}"
