@@ -1,5 +1,6 @@
 """/slots and /today for psychologists: add a slot or a weekly pattern, remove free slots,
-block a day off; the day's schedule with bookings, outcomes and private notes."""
+block a day off; the day's schedule with bookings, outcomes and private notes; cancelling a
+booking (one from the day, or all of a day off) with an optional reason for the person."""
 
 from __future__ import annotations
 
@@ -18,6 +19,10 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from handlers.menu import MenuButton
 from services.consultations import (
     NOTE_MAX,
+    REASON_MAX,
+    BookingStatus,
+    BookingView,
+    DayOff,
     Outcome,
     SlotFormat,
     SlotStatus,
@@ -30,7 +35,7 @@ from services.container import Services
 from services.context import Actor
 from services.dates import parse_when
 from services.enums import Role
-from services.errors import AccessDenied, InvalidInput, NeedsOnboarding
+from services.errors import AccessDenied, DomainError, InvalidInput, NeedsOnboarding
 from services.i18n import Text
 
 LENGTHS = (30, 45, 60, 90)
@@ -74,10 +79,24 @@ class DayAct(StrEnum):
     DONE = "done"
     NO_SHOW = "no_show"
     NOTE = "note"
+    CANCEL = "cancel"
 
 
 class DayCD(CallbackData, prefix="pday"):
     act: DayAct
+    day: int
+    booking: int = 0
+
+
+class CancelAct(StrEnum):
+    ONE = "one"  # cancel the booking without a reason
+    ASK_ALL = "ask_all"  # from the day-off answer: ask for a reason for all
+    ALL = "all"  # cancel all of the day's bookings without a reason
+    KEEP = "keep"  # changed one's mind
+
+
+class PsyCancelCD(CallbackData, prefix="pcn"):
+    act: CancelAct
     day: int
     booking: int = 0
 
@@ -106,6 +125,10 @@ class BlockForm(StatesGroup):
 
 class NoteForm(StatesGroup):
     text = State()
+
+
+class PsyCancelForm(StatesGroup):
+    reason = State()
 
 
 def _need_psychologist(actor: Actor) -> None:
@@ -432,12 +455,9 @@ async def on_text(
                 return
         elif current == BlockForm.day.state:
             day = parse_day(text, today=_today(svc))
-            left = await svc.consultations.block_day(actor, day)
+            day_off = await svc.consultations.block_day(actor, day)
             await state.clear()
-            await message.answer(
-                t("slots-blocked", day=day.strftime("%d.%m.%Y"), count=left),
-                reply_markup=_main_keyboard(t),
-            )
+            await _day_off_answer(message, day_off, svc, t)
             return
         else:
             await message.answer(t("consult-use-buttons"))
@@ -541,6 +561,12 @@ async def _day(
             callback_data=DayCD(act=DayAct.NOTE, day=ordinal, booking=booking.id),
         )
         sizes.append(3)
+        if booking.status == BookingStatus.BOOKED and slot.starts_at > svc.clock():
+            builder.button(
+                text=t("today-btn-cancel", time=start),
+                callback_data=DayCD(act=DayAct.CANCEL, day=ordinal, booking=booking.id),
+            )
+            sizes.append(1)
     if not schedule.slots:
         lines.append(t("today-empty"))
     builder.button(text="◀", callback_data=DayCD(act=DayAct.SHOW, day=day.toordinal() - 1))
@@ -575,6 +601,10 @@ async def on_day(
         await state.update_data(booking=cd.booking, day=cd.day)
         await _say(query, t("today-ask-note", limit=NOTE_MAX))
         return
+    if cd.act == DayAct.CANCEL:
+        booking = await svc.consultations.check_psy_cancellable(actor, cd.booking)
+        await _ask_cancel_reason(query, state, svc, t, day, booking=booking)
+        return
     if cd.act in (DayAct.DONE, DayAct.NO_SHOW):
         outcome = Outcome.DONE if cd.act == DayAct.DONE else Outcome.NO_SHOW
         await svc.consultations.mark_outcome(actor, cd.booking, outcome)
@@ -597,6 +627,160 @@ async def on_note(
     await _day(message, svc, actor, t, date.fromordinal(int(data["day"])))
 
 
+# ---- cancelling bookings -----------------------------------------------
+
+
+def _booking_line(booking: BookingView, svc: Services, t: Text) -> str:
+    return t(
+        "today-cancel-line",
+        start=_hhmm(booking.slot.starts_at, svc),
+        name=booking.booker_name or t("today-forgotten"),
+    )
+
+
+async def _day_off_answer(message: Message, day_off: DayOff, svc: Services, t: Text) -> None:
+    """The day-off answer lists the bookings still ahead and offers to cancel them all."""
+    day_text = day_off.day.strftime("%d.%m.%Y")
+    if not day_off.bookings:
+        await message.answer(t("slots-blocked", day=day_text), reply_markup=_main_keyboard(t))
+        return
+    lines = [t("slots-blocked-with-bookings", day=day_text, count=len(day_off.bookings))]
+    lines += [_booking_line(booking, svc, t) for booking in day_off.bookings]
+    ordinal = day_off.day.toordinal()
+    builder = InlineKeyboardBuilder()
+    builder.button(
+        text=t("slots-btn-cancel-all"),
+        callback_data=PsyCancelCD(act=CancelAct.ASK_ALL, day=ordinal),
+    )
+    builder.button(
+        text=t("slots-btn-keep-all"), callback_data=PsyCancelCD(act=CancelAct.KEEP, day=ordinal)
+    )
+    builder.adjust(1)
+    await message.answer("\n".join(lines), reply_markup=builder.as_markup())
+
+
+async def _ask_cancel_reason(
+    query: CallbackQuery,
+    state: FSMContext,
+    svc: Services,
+    t: Text,
+    day: date,
+    *,
+    booking: BookingView | None = None,
+    count: int = 0,
+) -> None:
+    """The confirmation: typing a reason cancels with it, the button cancels without one."""
+    ordinal = day.toordinal()
+    builder = InlineKeyboardBuilder()
+    if booking is not None:
+        text = t(
+            "today-cancel-ask",
+            when=booking.slot.starts_at.astimezone(svc.policy.timezone).strftime("%d.%m.%Y %H:%M"),
+            name=booking.booker_name or t("today-forgotten"),
+            limit=REASON_MAX,
+        )
+        done = PsyCancelCD(act=CancelAct.ONE, day=ordinal, booking=booking.id)
+        data: dict[str, Any] = {"booking": booking.id, "day": ordinal}
+    else:
+        text = t(
+            "slots-cancel-all-ask", day=day.strftime("%d.%m.%Y"), count=count, limit=REASON_MAX
+        )
+        done = PsyCancelCD(act=CancelAct.ALL, day=ordinal)
+        data = {"booking": 0, "day": ordinal}
+    builder.button(text=t("today-btn-cancel-no-reason"), callback_data=done)
+    builder.button(
+        text=t("today-btn-cancel-keep"),
+        callback_data=PsyCancelCD(act=CancelAct.KEEP, day=ordinal, booking=data["booking"]),
+    )
+    builder.adjust(1)
+    await state.clear()
+    await state.set_state(PsyCancelForm.reason)
+    await state.update_data(**data)
+    await _say(query, text, builder.as_markup())
+
+
+async def _cancel(
+    event: Message | CallbackQuery,
+    svc: Services,
+    actor: Actor,
+    t: Text,
+    day: date,
+    booking_id: int,
+    reason: str | None,
+) -> None:
+    if booking_id:
+        result = await svc.consultations.cancel_by_psychologist(actor, booking_id, reason)
+        key = "today-cancelled" if result.slot_freed else "today-cancelled-removed"
+        await _say(event, t(key))
+        await _day(event, svc, actor, t, day)
+        return
+    count = await svc.consultations.cancel_day_by_psychologist(actor, day, reason)
+    await _say(event, t("slots-cancelled-all", count=count), _main_keyboard(t))
+
+
+async def on_psy_cancel(
+    query: CallbackQuery,
+    callback_data: PsyCancelCD,
+    state: FSMContext,
+    svc: Services,
+    actor: Actor,
+    t: Text,
+) -> None:
+    _need_psychologist(actor)
+    cd = callback_data
+    day = date.fromordinal(cd.day)
+    if cd.act == CancelAct.ASK_ALL:
+        schedule = await svc.consultations.day_schedule(actor, day)
+        ahead = [
+            booking
+            for slot, booking in schedule.slots
+            if booking is not None
+            and booking.status == BookingStatus.BOOKED
+            and slot.starts_at > svc.clock()
+        ]
+        if not ahead:
+            await query.answer(t("slots-cancel-all-none"), show_alert=True)
+            return
+        await _ask_cancel_reason(query, state, svc, t, day, count=len(ahead))
+        return
+    if await state.get_state() == PsyCancelForm.reason.state:
+        await state.clear()
+    if cd.act == CancelAct.KEEP:
+        if cd.booking:
+            await query.answer(t("today-cancel-kept"))
+            await _day(query, svc, actor, t, day)
+        else:
+            await _say(query, t("slots-kept-all"), _main_keyboard(t))
+        return
+    booking_id = cd.booking if cd.act == CancelAct.ONE else 0
+    await _cancel(query, svc, actor, t, day, booking_id, None)
+
+
+async def on_cancel_reason(
+    message: Message, state: FSMContext, svc: Services, actor: Actor, t: Text
+) -> None:
+    _need_psychologist(actor)
+    data = await state.get_data()
+    try:
+        await _cancel(
+            message,
+            svc,
+            actor,
+            t,
+            date.fromordinal(int(data["day"])),
+            int(data.get("booking") or 0),
+            message.text,
+        )
+    except InvalidInput as error:
+        # The step stays: a shorter reason or the button still cancels.
+        await message.answer(t(error.key, **error.args_for_text))
+        return
+    except DomainError:
+        await state.clear()
+        raise
+    await state.clear()
+
+
 def create_router() -> Router:
     router = Router(name=__name__)
     router.message.register(slots_command, Command("slots"), StateFilter("*"))
@@ -605,7 +789,11 @@ def create_router() -> Router:
     router.callback_query.register(on_menu, SlotsCD.filter())
     router.callback_query.register(on_wizard, WizCD.filter())
     router.callback_query.register(on_day, DayCD.filter())
+    router.callback_query.register(on_psy_cancel, PsyCancelCD.filter())
     router.message.register(on_note, StateFilter(NoteForm.text), F.text)
+    router.message.register(
+        on_cancel_reason, StateFilter(PsyCancelForm.reason), F.text, ~F.text.startswith("/")
+    )
     router.message.register(
         on_text,
         StateFilter(

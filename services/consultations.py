@@ -17,14 +17,16 @@ from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from sqlalchemy import and_, delete, func, or_, select, update
+from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.sql.elements import ColumnElement
 
 from db.enums import Priority, Role
 from db.models import ConsultBooking, ConsultSlot, ConsultWaiter, OutboxMessage, User, UserRole
 from db.tx import begin_write
 from services.context import Actor, Clock, Policy
+from services.delivery import quiet_hours_end_after
 from services.errors import AccessDenied, Conflict, InvalidInput, NeedsOnboarding, NotFound
 from services.outbox import Button, OutboxService
 
@@ -36,6 +38,7 @@ log = logging.getLogger(__name__)
 COMMENT_MAX = 300
 NOTE_MAX = 1000
 PLACE_MAX = 300
+REASON_MAX = 200
 SLOT_MIN_MINUTES = 10
 SLOT_MAX_MINUTES = 240
 PATTERN_MAX_DAYS = 120
@@ -53,6 +56,9 @@ class SlotStatus(StrEnum):
     FREE = "free"
     BOOKED = "booked"
     BLOCKED = "blocked"
+    # Off the schedule, but a cancelled booking still refers to it: bookings are deleted with
+    # their slot (ON DELETE CASCADE), and the report must go on counting that cancellation.
+    REMOVED = "removed"
 
 
 class BookingStatus(StrEnum):
@@ -150,6 +156,26 @@ class CancelResult:
     booking_id: int
     late: bool
     psychologist_name: str
+
+
+@dataclass(frozen=True, slots=True)
+class DayOff:
+    day: date
+    bookings: list[BookingView]  # still booked and not started: the psychologist decides
+
+
+@dataclass(frozen=True, slots=True)
+class PsyCancelResult:
+    booking_id: int
+    slot_freed: bool  # False: the slot lies in a day off and was taken off the schedule
+
+
+def clean_reason(text: str | None) -> str | None:
+    """The optional reason a psychologist gives the person; blank means none."""
+    reason = " ".join((text or "").split())
+    if len(reason) > REASON_MAX:
+        raise InvalidInput("consult-error-reason-long", limit=REASON_MAX)
+    return reason or None
 
 
 def validate_phone(text: str | None) -> str:
@@ -393,6 +419,7 @@ class ConsultationService:
                 select(ConsultSlot)
                 .where(
                     ConsultSlot.psychologist_id == psychologist_id,
+                    ConsultSlot.status != SlotStatus.REMOVED.value,
                     ConsultSlot.starts_at < ends_at,
                     ConsultSlot.ends_at > starts_at,
                 )
@@ -504,6 +531,7 @@ class ConsultationService:
             select(ConsultSlot)
             .where(
                 ConsultSlot.psychologist_id == user_id,
+                ConsultSlot.status != SlotStatus.REMOVED.value,
                 ConsultSlot.ends_at > self.clock(),
             )
             .order_by(ConsultSlot.starts_at)
@@ -512,53 +540,85 @@ class ConsultationService:
         names = await self._names({user_id})
         return [self._slot_view(slot, names) for slot in rows]
 
+    async def _drop_slots(self, *where: ColumnElement[bool]) -> int:
+        """Deletes the matching slots, except one a cancelled booking still refers to: that one
+        is marked removed instead, so the cancellation stays in the report."""
+        referred = (
+            select(ConsultBooking.id).where(ConsultBooking.slot_id == ConsultSlot.id).exists()
+        )
+        kept = await self.session.execute(
+            update(ConsultSlot)
+            .where(*where, referred)
+            .values(status=SlotStatus.REMOVED.value)
+            .execution_options(synchronize_session=False)
+        )
+        gone = await self.session.execute(
+            delete(ConsultSlot)
+            .where(*where, ~referred)
+            .execution_options(synchronize_session=False)
+        )
+        return int(getattr(kept, "rowcount", 0) or 0) + int(getattr(gone, "rowcount", 0) or 0)
+
     async def remove_slot(self, actor: Actor, slot_id: int) -> None:
         """Removes a free or blocked slot of one's own; a booked slot stays (the person must
-        be told, so it is cancelled from the schedule instead)."""
+        be told, so the booking is cancelled from the day's schedule first)."""
         user_id = _need_psychologist(actor)
         await begin_write(self.session)
         slot = await self.session.get(ConsultSlot, slot_id)
-        if slot is None:
+        if slot is None or slot.status == SlotStatus.REMOVED.value:
             await self.session.rollback()
             raise NotFound()
         if slot.psychologist_id != user_id:
             await self.session.rollback()
             raise AccessDenied()
-        result = await self.session.execute(
-            delete(ConsultSlot).where(
-                ConsultSlot.id == slot_id,
-                ConsultSlot.status.in_([SlotStatus.FREE.value, SlotStatus.BLOCKED.value]),
-            )
+        dropped = await self._drop_slots(
+            ConsultSlot.id == slot_id,
+            ConsultSlot.status.in_([SlotStatus.FREE.value, SlotStatus.BLOCKED.value]),
         )
-        if not getattr(result, "rowcount", 0):
+        if not dropped:
             await self.session.rollback()
             raise Conflict("consult-error-slot-booked")
         await self.session.commit()
 
-    async def block_day(self, actor: Actor, day: date) -> int:
-        """Takes a day off: its free slots go, a blocked slot covers the day so no new slot is
-        added by mistake. Returns the bookings still on that day (the psychologist decides)."""
-        user_id = _need_psychologist(actor)
+    def _day_bounds(self, day: date) -> tuple[datetime, datetime]:
         zone = self.policy.timezone
         start = datetime.combine(day, time(0), tzinfo=zone).astimezone(UTC)
         end = datetime.combine(day + timedelta(days=1), time(0), tzinfo=zone).astimezone(UTC)
+        return start, end
+
+    async def _cancellable_on_day(
+        self, psychologist_id: int, day: date
+    ) -> list[tuple[ConsultBooking, ConsultSlot]]:
+        """The psychologist's bookings of the day that are still booked and not started."""
+        start, end = self._day_bounds(day)
+        rows = await self.session.execute(
+            select(ConsultBooking, ConsultSlot)
+            .join(ConsultSlot, ConsultSlot.id == ConsultBooking.slot_id)
+            .where(
+                ConsultSlot.psychologist_id == psychologist_id,
+                ConsultBooking.status == BookingStatus.BOOKED.value,
+                ConsultBooking.starts_at >= start,
+                ConsultBooking.starts_at < end,
+                ConsultBooking.starts_at > self.clock(),
+            )
+            .order_by(ConsultBooking.starts_at)
+        )
+        return [(booking, slot) for booking, slot in rows.all()]
+
+    async def block_day(self, actor: Actor, day: date) -> DayOff:
+        """Takes a day off: its free slots go, a blocked slot covers the day so no new slot is
+        added by mistake. Returns the bookings still ahead that day: the psychologist decides
+        whether to cancel them (`cancel_day_by_psychologist`)."""
+        user_id = _need_psychologist(actor)
+        start, end = self._day_bounds(day)
         if end <= self.clock():
             raise InvalidInput("error-date-past")
         await begin_write(self.session)
-        in_day = and_(
+        await self._drop_slots(
             ConsultSlot.psychologist_id == user_id,
             ConsultSlot.starts_at < end,
             ConsultSlot.ends_at > start,
-        )
-        await self.session.execute(
-            delete(ConsultSlot).where(
-                in_day,
-                ConsultSlot.status.in_([SlotStatus.FREE.value, SlotStatus.BLOCKED.value]),
-            )
-        )
-        booked = int(
-            await self.session.scalar(select(func.count()).select_from(ConsultSlot).where(in_day))
-            or 0
+            ConsultSlot.status.in_([SlotStatus.FREE.value, SlotStatus.BLOCKED.value]),
         )
         self.session.add(
             ConsultSlot(
@@ -572,15 +632,15 @@ class ConsultationService:
             )
         )
         await self.session.commit()
-        return booked
+        log.info("consult day off %s by user %s", day.isoformat(), user_id)
+        rows = await self._cancellable_on_day(user_id, day)
+        return DayOff(day, [await self._booking_view(actor, b, s) for b, s in rows])
 
     # ---- psychologists: the day -----------------------------------------
 
     async def day_schedule(self, actor: Actor, day: date) -> DaySchedule:
         user_id = _need_psychologist(actor)
-        zone = self.policy.timezone
-        start = datetime.combine(day, time(0), tzinfo=zone).astimezone(UTC)
-        end = datetime.combine(day + timedelta(days=1), time(0), tzinfo=zone).astimezone(UTC)
+        start, end = self._day_bounds(day)
         slots = list(
             await self.session.scalars(
                 select(ConsultSlot)
@@ -588,7 +648,7 @@ class ConsultationService:
                     ConsultSlot.psychologist_id == user_id,
                     ConsultSlot.starts_at >= start,
                     ConsultSlot.starts_at < end,
-                    ConsultSlot.status != SlotStatus.BLOCKED.value,
+                    ConsultSlot.status.in_([SlotStatus.FREE.value, SlotStatus.BOOKED.value]),
                 )
                 .order_by(ConsultSlot.starts_at)
             )
@@ -653,6 +713,156 @@ class ConsultationService:
             raise
         booking.note = note
         await self.session.commit()
+
+    # ---- psychologists: cancelling a booking ----------------------------
+
+    def _check_psy_cancellable(
+        self, actor: Actor, booking: ConsultBooking, slot: ConsultSlot
+    ) -> None:
+        own = (
+            actor.user_id is not None
+            and actor.has(Role.PSYCHOLOGIST)
+            and actor.user_id == slot.psychologist_id
+        )
+        if not (own or actor.is_admin):
+            raise AccessDenied()
+        if booking.status == BookingStatus.CANCELLED.value:
+            raise Conflict("consult-error-already-cancelled")
+        if booking.status != BookingStatus.BOOKED.value:
+            raise Conflict("consult-error-outcome-marked")
+        if booking.starts_at <= self.clock():
+            raise Conflict("consult-error-psy-cancel-past")
+
+    async def _booking_and_slot(self, booking_id: int) -> tuple[ConsultBooking, ConsultSlot]:
+        row = (
+            await self.session.execute(
+                select(ConsultBooking, ConsultSlot)
+                .join(ConsultSlot, ConsultSlot.id == ConsultBooking.slot_id)
+                .where(ConsultBooking.id == booking_id)
+            )
+        ).first()
+        if row is None:
+            raise NotFound()
+        return row[0], row[1]
+
+    async def check_psy_cancellable(self, actor: Actor, booking_id: int) -> BookingView:
+        """For the confirmation step: refuses at once what `cancel_by_psychologist` would."""
+        booking, slot = await self._booking_and_slot(booking_id)
+        self._check_psy_cancellable(actor, booking, slot)
+        return await self._booking_view(actor, booking, slot)
+
+    async def _in_day_off(self, slot: ConsultSlot) -> bool:
+        blocked = await self.session.scalar(
+            select(ConsultSlot.id)
+            .where(
+                ConsultSlot.psychologist_id == slot.psychologist_id,
+                ConsultSlot.status == SlotStatus.BLOCKED.value,
+                ConsultSlot.starts_at < slot.ends_at,
+                ConsultSlot.ends_at > slot.starts_at,
+            )
+            .limit(1)
+        )
+        return blocked is not None
+
+    async def _psy_release(
+        self, booking: ConsultBooking, slot: ConsultSlot, reason: str | None
+    ) -> bool:
+        """Cancels one checked booking on the psychologist's side, in the caller's write
+        transaction; True when the slot became free again (False: removed, a day off)."""
+        now = self.clock()
+        # The booking's own guard: the person may be cancelling the same booking right now.
+        taken = await self.session.execute(
+            update(ConsultBooking)
+            .where(
+                ConsultBooking.id == booking.id,
+                ConsultBooking.status == BookingStatus.BOOKED.value,
+            )
+            .values(status=BookingStatus.CANCELLED.value, cancelled_at=now)
+        )
+        if getattr(taken, "rowcount", 0) != 1:
+            raise Conflict("consult-error-already-cancelled")
+        await self.outbox.cancel(booking_ref(booking.id), kinds=["consult_reminder"])
+        day_off = await self._in_day_off(slot)
+        await self.session.execute(
+            update(ConsultSlot)
+            .where(ConsultSlot.id == slot.id, ConsultSlot.status == SlotStatus.BOOKED.value)
+            .values(status=(SlotStatus.REMOVED if day_off else SlotStatus.FREE).value)
+            .execution_options(synchronize_session=False)
+        )
+        names = await self._names({slot.psychologist_id})
+        if booking.user_id is not None:
+            args = {"when": self._local_when(booking.starts_at)}
+            args["name"] = names.get(slot.psychologist_id, "—")
+            if reason:
+                args["reason"] = reason
+            self.outbox.enqueue(
+                user_id=booking.user_id,
+                kind="consult_notice",
+                template="consult-notice-psy-cancelled-reason"
+                if reason
+                else "consult-notice-psy-cancelled",
+                args=args,
+                ref=booking_ref(booking.id),
+                priority=Priority.NOTICE,
+                # Held back by quiet hours, the notice must still come an hour before the start.
+                urgent=booking.starts_at - timedelta(hours=1)
+                <= quiet_hours_end_after(now, self.policy),
+                buttons=[
+                    [Button("consult-btn-rebook", "consult_open", {"psy": slot.psychologist_id})]
+                ],
+            )
+        if not day_off:
+            low, high = self._window()
+            # A waiting person is taken off the list when told, so only of a bookable slot.
+            if low <= slot.starts_at <= high:
+                await self._tell_waiters(slot.psychologist_id)
+        return not day_off
+
+    async def cancel_by_psychologist(
+        self, actor: Actor, booking_id: int, reason: str | None = None
+    ) -> PsyCancelResult:
+        """The slot's psychologist (or an admin) cancels a booking that has not started: the
+        person is told (with the reason, if given) and offered another time, the reminders
+        go, the slot is freed, or removed when it lies in a day off."""
+        text = clean_reason(reason)
+        await begin_write(self.session)
+        try:
+            booking, slot = await self._booking_and_slot(booking_id)
+            self._check_psy_cancellable(actor, booking, slot)
+            freed = await self._psy_release(booking, slot, text)
+            await self.session.commit()
+        except Exception:
+            await self.session.rollback()
+            raise
+        log.info(
+            "consult booking %s cancelled by staff user %s (slot %s)",
+            booking_id,
+            actor.user_id,
+            slot.id,
+        )
+        return PsyCancelResult(booking_id, freed)
+
+    async def cancel_day_by_psychologist(
+        self, actor: Actor, day: date, reason: str | None = None
+    ) -> int:
+        """Cancels all of the psychologist's bookings of the day still ahead, in one
+        transaction, each as `cancel_by_psychologist` would; returns how many."""
+        user_id = _need_psychologist(actor)
+        text = clean_reason(reason)
+        await begin_write(self.session)
+        try:
+            rows = await self._cancellable_on_day(user_id, day)
+            for booking, slot in rows:
+                self._check_psy_cancellable(actor, booking, slot)
+                await self._psy_release(booking, slot, text)
+            await self.session.commit()
+        except Exception:
+            await self.session.rollback()
+            raise
+        log.info(
+            "consult day %s: %s bookings cancelled by user %s", day.isoformat(), len(rows), user_id
+        )
+        return len(rows)
 
     # ---- bookers --------------------------------------------------------
 

@@ -159,7 +159,7 @@ async def test_remove_free_slot_and_block_a_day(harness: BotHarness) -> None:
     await harness.send(PSY, "/slots")
     await harness.press(PSY, "Выходной")
     await harness.send(PSY, day.strftime("%d.%m"))
-    assert "Осталась 1 запись" in harness.last_text(PSY)
+    assert "осталась 1 запись" in harness.last_text(PSY)
     statuses = sorted(s.status for s in await _slots(harness))
     assert statuses == ["blocked", "booked"]
     answer = "\n".join(

@@ -82,6 +82,7 @@ consult-ics-caption = A calendar file: open it to add the consultation to your c
 consult-ics-summary = Consultation with a school psychologist ({ $name })
 consult-btn-cancel = ❌ Cancel booking
 consult-btn-reschedule = 🔁 Reschedule
+consult-btn-rebook = 🗓 Choose another time
 consult-btn-open = Choose a time
 consult-btn-booking = { $when } · { $name }
 consult-mine = Your psychologist bookings ({ $count }):
@@ -100,6 +101,10 @@ consult-notice-booked = 🆕 New consultation booking: { $when }, { $name }. Det
 consult-notice-rescheduled = 🔁 A booking was moved to { $when } ({ $name }). Details in /today.
 consult-notice-cancelled = ❌ The booking at { $when } was cancelled. The slot is free again.
 consult-slot-opened = 🔔 A psychologist ({ $name }) has a free slot now. Book it while it lasts!
+consult-notice-psy-cancelled = ❌ Sorry, your consultation at { $when } is cancelled: the psychologist ({ $name }) cannot see you then. Please choose another time.
+consult-notice-psy-cancelled-reason = ❌ Sorry, your consultation at { $when } is cancelled: the psychologist ({ $name }) cannot see you then.
+    Reason: { $reason }
+    Please choose another time.
 
 ## Errors
 
@@ -130,7 +135,11 @@ consult-error-range-long = The period is too long: at most { $days } days.
 consult-error-no-weekdays = Tick at least one day of the week.
 consult-error-window = Write the hours, for example "15:00-18:00".
 consult-error-too-many = That makes too many slots (over { $limit }). Please shorten the period.
-consult-error-slot-booked = This slot is booked, so it cannot be removed.
+consult-error-slot-booked = This slot is booked, so it cannot be removed. Cancel the booking in /today first.
+consult-error-already-cancelled = This booking is already cancelled.
+consult-error-outcome-marked = The outcome of this consultation is already marked, so it cannot be cancelled.
+consult-error-psy-cancel-past = The consultation has already started or is over, so it cannot be cancelled. Mark the outcome instead: ✅ or 🚫.
+consult-error-reason-long = The reason is too long: at most { $limit } characters, please.
 consult-error-not-started = The consultation has not started yet; mark the outcome after the start.
 consult-error-note-empty = The note is empty. Write some text or send /cancel.
 consult-error-note-long = The note is too long: at most { $limit } characters.
@@ -145,6 +154,7 @@ slots-line-blocked = { $day } · day off
 slots-status-free = free
 slots-status-booked = booked
 slots-status-blocked = closed
+slots-status-removed = withdrawn
 slots-btn-add = ➕ Slot
 slots-btn-pattern = 🔁 Weekly pattern
 slots-btn-remove = 🗑 Remove a slot
@@ -177,15 +187,29 @@ slots-pattern-skipped = Skipped { $count ->
        *[other] { $count } slots
     }: in the past or overlapping existing ones.
 slots-added = ✅ Slot added.
-slots-remove-choose = Which slot should go? Booked slots cannot be removed.
+slots-remove-choose = Which slot should go? Booked slots are not removed here: cancel the booking in /today first.
 slots-remove-none = No free slots.
 slots-removed = Slot removed.
-slots-ask-block-day = Which day is off? For example "25.12". Its free slots will be removed.
-slots-blocked = { $day } is closed. { $count ->
-        [0] No bookings on that day.
-        [one] { $count } booking remains; please contact the person yourself.
-       *[other] { $count } bookings remain; please contact the people yourself.
+slots-ask-block-day = Which day is off? For example "25.12". Its free slots will be removed; I will show its bookings so that you can cancel them.
+slots-blocked = { $day } is closed. No bookings on that day.
+slots-blocked-with-bookings = { $day } is closed. { $count ->
+        [one] { $count } booking remains on that day:
+       *[other] { $count } bookings remain on that day:
     }
+slots-btn-cancel-all = ❌ Cancel them all and tell the people
+slots-btn-keep-all = Keep them
+slots-cancel-all-ask = Cancel { $count ->
+        [one] the booking
+       *[other] all { $count } bookings
+    } on { $day }? Each person will be told and offered another time; the slots will be withdrawn.
+    If you like, type a short reason (up to { $limit } characters) for the message, or tap "Cancel without a reason".
+slots-cancel-all-none = No bookings on that day are left to cancel.
+slots-cancelled-all = { $count ->
+        [0] Nothing to cancel: no upcoming bookings on that day.
+        [one] { $count } booking cancelled. The person will be told.
+       *[other] { $count } bookings cancelled. The people will be told.
+    }
+slots-kept-all = The bookings stay. You can cancel any of them later in /today.
 
 ## Psychologists: the day
 
@@ -202,6 +226,15 @@ today-note = 📝 Note: { $note }
 today-btn-done = ✅ { $time }
 today-btn-no-show = 🚫 { $time }
 today-btn-note = 📝 { $time }
+today-btn-cancel = ❌ Cancel consultation { $time }
+today-cancel-line = • { $start } — { $name }
+today-cancel-ask = Cancel the consultation at { $when } ({ $name })? The person will be told and offered another time.
+    If you like, type a short reason (up to { $limit } characters) for the message, or tap "Cancel without a reason".
+today-btn-cancel-no-reason = Cancel without a reason
+today-btn-cancel-keep = Don't cancel
+today-cancel-kept = The booking stays.
+today-cancelled = Consultation cancelled; the person will be told. The slot is free again.
+today-cancelled-removed = Consultation cancelled; the person will be told. The slot is withdrawn: this is your day off.
 today-marked-done = Marked as held.
 today-marked-no_show = Marked as a no-show.
 today-ask-note = Write a note (up to { $limit } characters). Only you will see it.

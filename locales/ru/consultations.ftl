@@ -85,6 +85,7 @@ consult-ics-summary = Консультация педагога-психолог
 consult-btn-cancel = ❌ Отменить запись
 consult-btn-reschedule = 🔁 Перенести
 consult-btn-open = Выбрать время
+consult-btn-rebook = 🗓 Выбрать другое время
 consult-btn-booking = { $when } · { $name }
 consult-mine = Ваши записи к психологу ({ $count }):
 consult-mine-empty = У вас нет предстоящих записей к психологу.
@@ -102,6 +103,10 @@ consult-notice-booked = 🆕 Новая запись на консультаци
 consult-notice-rescheduled = 🔁 Запись перенесена на { $when } ({ $name }). Подробности — в /today.
 consult-notice-cancelled = ❌ Запись на { $when } отменена. Окно снова свободно.
 consult-slot-opened = 🔔 Появилось свободное окно у психолога ({ $name }). Успейте записаться!
+consult-notice-psy-cancelled = ❌ К сожалению, консультация { $when } отменена: психолог ({ $name }) не сможет вас принять. Приносим извинения — выберите, пожалуйста, другое время.
+consult-notice-psy-cancelled-reason = ❌ К сожалению, консультация { $when } отменена: психолог ({ $name }) не сможет вас принять.
+    Причина: { $reason }
+    Приносим извинения — выберите, пожалуйста, другое время.
 
 ## Errors
 
@@ -134,7 +139,11 @@ consult-error-range-long = Период слишком длинный: не бо
 consult-error-no-weekdays = Отметьте хотя бы один день недели.
 consult-error-window = Напишите время приёма, например «15:00-18:00».
 consult-error-too-many = Получается слишком много окон (больше { $limit }). Сократите период.
-consult-error-slot-booked = На это окно уже есть запись — удалить его нельзя.
+consult-error-slot-booked = На это окно уже есть запись — удалить его нельзя. Сначала отмените запись в /today.
+consult-error-already-cancelled = Эта запись уже отменена.
+consult-error-outcome-marked = У этой консультации уже отмечен итог — отменить её нельзя.
+consult-error-psy-cancel-past = Консультация уже началась или прошла — отменить её нельзя. Отметьте итог: ✅ или 🚫.
+consult-error-reason-long = Причина слишком длинная: не больше { $limit } символов. Сократите, пожалуйста.
 consult-error-not-started = Консультация ещё не началась — отметить итог можно после начала.
 consult-error-note-empty = Заметка пустая. Напишите текст или отправьте /cancel.
 consult-error-note-long = Заметка слишком длинная: не больше { $limit } символов.
@@ -149,6 +158,7 @@ slots-line-blocked = { $day } · выходной
 slots-status-free = свободно
 slots-status-booked = занято
 slots-status-blocked = закрыто
+slots-status-removed = снято
 slots-btn-add = ➕ Окно
 slots-btn-pattern = 🔁 Шаблон на недели
 slots-btn-remove = 🗑 Удалить окно
@@ -183,16 +193,32 @@ slots-pattern-skipped = Пропущено { $count ->
        *[other] { $count } окон
     }: время прошло или пересекается с уже созданными.
 slots-added = ✅ Окно добавлено.
-slots-remove-choose = Какое окно удалить? Окна с записью не удаляются.
+slots-remove-choose = Какое окно удалить? Окна с записью здесь не удаляются — сначала отмените запись в /today.
 slots-remove-none = Свободных окон нет.
 slots-removed = Окно удалено.
-slots-ask-block-day = Какой день сделать выходным? Например, «25.12». Свободные окна этого дня будут удалены.
-slots-blocked = День { $day } закрыт. { $count ->
-        [0] Записей на этот день нет.
-        [one] Осталась { $count } запись — свяжитесь с человеком сами.
-        [few] Осталось { $count } записи — свяжитесь с людьми сами.
-       *[other] Осталось { $count } записей — свяжитесь с людьми сами.
+slots-ask-block-day = Какой день сделать выходным? Например, «25.12». Свободные окна этого дня будут удалены, а записи я покажу — их можно будет отменить.
+slots-blocked = День { $day } закрыт. Записей на этот день нет.
+slots-blocked-with-bookings = День { $day } закрыт. { $count ->
+        [one] На этот день осталась { $count } запись:
+        [few] На этот день остались { $count } записи:
+       *[other] На этот день осталось { $count } записей:
     }
+slots-btn-cancel-all = ❌ Отменить все и сообщить людям
+slots-btn-keep-all = Оставить записи
+slots-cancel-all-ask = Отменить { $count ->
+        [one] { $count } запись
+        [few] все { $count } записи
+       *[other] все { $count } записей
+    } на { $day }? Каждый получит уведомление с предложением выбрать другое время, окна будут сняты.
+    Если хотите, напишите коротко причину (до { $limit } символов) — она попадёт в уведомление. Или нажмите «Отменить без причины».
+slots-cancel-all-none = На этот день не осталось записей, которые можно отменить.
+slots-cancelled-all = { $count ->
+        [0] Отменять было нечего: предстоящих записей на этот день нет.
+        [one] Отменена { $count } запись. Человек получит уведомление.
+        [few] Отменены { $count } записи. Люди получат уведомления.
+       *[other] Отменено { $count } записей. Люди получат уведомления.
+    }
+slots-kept-all = Записи остались в силе. Отменить любую можно позже в /today.
 
 ## Psychologists: the day
 
@@ -209,6 +235,15 @@ today-note = 📝 Заметка: { $note }
 today-btn-done = ✅ { $time }
 today-btn-no-show = 🚫 { $time }
 today-btn-note = 📝 { $time }
+today-btn-cancel = ❌ Отменить консультацию { $time }
+today-cancel-line = • { $start } — { $name }
+today-cancel-ask = Отменить консультацию { $when } ({ $name })? Человек получит уведомление с предложением выбрать другое время.
+    Если хотите, напишите коротко причину (до { $limit } символов) — она попадёт в уведомление. Или нажмите «Отменить без причины».
+today-btn-cancel-no-reason = Отменить без причины
+today-btn-cancel-keep = Не отменять
+today-cancel-kept = Запись остаётся в силе.
+today-cancelled = Консультация отменена, человек получит уведомление. Окно снова свободно.
+today-cancelled-removed = Консультация отменена, человек получит уведомление. Окно снято: этот день у вас выходной.
 today-marked-done = Отмечено: консультация состоялась.
 today-marked-no_show = Отмечено: не пришёл.
 today-ask-note = Напишите заметку (до { $limit } символов). Её видите только вы.
