@@ -32,7 +32,7 @@ class App:
 
 async def build_app(settings: Settings) -> App:
     settings.ensure_sqlite_dir()
-    database = Database.from_url(settings.database_url)
+    database = Database.from_settings(settings)
     if settings.migrate_on_start:
         await migrate.upgrade(database.engine)
     bot = create_bot(settings)

@@ -42,7 +42,7 @@ async def run(settings: Settings) -> None:
 
 async def _database(settings: Settings) -> Database:
     settings.ensure_sqlite_dir()
-    database = Database.from_url(settings.database_url)
+    database = Database.from_settings(settings)
     await migrate.upgrade(database.engine)
     return database
 

@@ -31,7 +31,12 @@ class Settings(BaseSettings):
         description="Base URL of a self-hosted Bot API server, e.g. http://127.0.0.1:8081",
     )
     bot_api_local_mode: bool = False
+    # Seconds one Bot API request may take; a hung request otherwise holds a sending slot.
+    bot_api_timeout: float = Field(default=60.0, gt=0, le=600)
     database_url: str = DEFAULT_SQLITE_URL
+    # How long a SQLite write waits for another process's write lock before the person is
+    # told to try again in a minute.
+    sqlite_busy_timeout: float = Field(default=15.0, gt=0, le=600)
     redis_url: str | None = None
     admin_ids: Annotated[list[int], NoDecode] = Field(default_factory=list)
     timezone: str = "Europe/Moscow"

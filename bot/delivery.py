@@ -18,6 +18,8 @@ from typing import Any, Protocol
 
 from aiogram import Bot
 from aiogram.exceptions import (
+    ClientDecodeError,
+    TelegramAPIError,
     TelegramBadRequest,
     TelegramForbiddenError,
     TelegramNetworkError,
@@ -27,6 +29,7 @@ from aiogram.exceptions import (
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup, Message
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.resilience import engine_requests
 from handlers.broadcast import progress_markup, render_progress
 from services.broadcasts import REF as BROADCAST_REF
 from services.broadcasts import BroadcastService
@@ -363,6 +366,11 @@ class DeliveryEngine:
         """
         if self._lock.locked():
             return 0
+        # The engine has its own retry policy; the tasks below inherit this context.
+        with engine_requests():
+            return await self._drain()
+
+    async def _drain(self) -> int:
         async with self._lock:
             await self.store.recover_stale()
             gate = asyncio.Semaphore(self.concurrency)
@@ -428,12 +436,29 @@ class DeliveryEngine:
                 return Outcome(row.id, row.token, Result.BLOCKED, user_id=row.user_id)
             except TelegramBadRequest as exc:
                 return Outcome(row.id, row.token, Result.FAILED, error=exc.message)
-            except (TelegramNetworkError, TelegramServerError, TimeoutError) as exc:
+            except (
+                TelegramNetworkError,
+                TelegramServerError,
+                ClientDecodeError,  # a proxy's HTML error page where JSON was expected
+                TimeoutError,
+            ) as exc:
                 return Outcome(
                     row.id,
                     row.token,
                     Result.RETRY,
                     error=f"{type(exc).__name__}: {exc}"[:300],
+                    attempts=row.attempts,
+                )
+            except TelegramAPIError as exc:  # any other refusal (404, 409, 413, a migrated chat)
+                return Outcome(row.id, row.token, Result.FAILED, error=exc.message[:300])
+            except Exception as exc:
+                # Without an outcome the row would sit "sending" until its lease runs out.
+                log.exception("outbox row send raised id=%s", row.id)
+                return Outcome(
+                    row.id,
+                    row.token,
+                    Result.RETRY,
+                    error=f"{type(exc).__name__}"[:300],
                     attempts=row.attempts,
                 )
             return Outcome(row.id, row.token, Result.SENT, message_id=message_id)

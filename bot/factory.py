@@ -15,6 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.config import Settings
 from bot.middlewares import ServicesMiddleware
+from bot.resilience import RetryInteractive
 from db.engine import create_engine, create_session_factory
 from handlers import build_root_router
 from handlers.errors import AnswerEveryTap
@@ -47,13 +48,14 @@ def policy_from(settings: Settings, bot_username: str = "") -> Policy:
 
 def create_bot(settings: Settings, session: AiohttpSession | None = None) -> Bot:
     if session is None:
-        session = AiohttpSession()
+        session = AiohttpSession(timeout=settings.bot_api_timeout)
         if settings.bot_api_base_url:
             session.api = TelegramAPIServer.from_base(
                 settings.bot_api_base_url.rstrip("/"), is_local=settings.bot_api_local_mode
             )
     if settings.bot_token is None:
         raise ValueError("BOT_TOKEN is required to run the bot")
+    session.middleware(RetryInteractive())
     return Bot(
         token=settings.bot_token.get_secret_value(),
         session=session,
@@ -109,6 +111,13 @@ class Database:
     session_factory: async_sessionmaker[AsyncSession]
 
     @classmethod
-    def from_url(cls, url: str) -> Database:
-        engine = create_engine(url)
+    def from_url(cls, url: str, *, busy_timeout: float | None = None) -> Database:
+        if busy_timeout is None:
+            engine = create_engine(url)
+        else:
+            engine = create_engine(url, busy_timeout_ms=int(busy_timeout * 1000))
         return cls(engine, create_session_factory(engine))
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> Database:
+        return cls.from_url(settings.database_url, busy_timeout=settings.sqlite_busy_timeout)
