@@ -16,7 +16,14 @@ from aiogram.client.session.middlewares.base import (
     NextRequestMiddlewareType,
 )
 from aiogram.dispatcher.flags import get_flag
-from aiogram.exceptions import TelegramAPIError, TelegramBadRequest
+from aiogram.exceptions import (
+    ClientDecodeError,
+    TelegramAPIError,
+    TelegramBadRequest,
+    TelegramNetworkError,
+    TelegramRetryAfter,
+    TelegramServerError,
+)
 from aiogram.filters import ExceptionTypeFilter
 from aiogram.methods import AnswerCallbackQuery, TelegramMethod
 from aiogram.types import CallbackQuery, ErrorEvent, Message, TelegramObject
@@ -52,6 +59,17 @@ class _AnsweredQueries(BaseRequestMiddleware):
             self._ids[method.callback_query_id] = None
             while len(self._ids) > _REMEMBERED_ANSWERS:
                 self._ids.popitem(last=False)
+            try:
+                return await make_request(bot, method)
+            except (
+                TelegramServerError,
+                TelegramNetworkError,
+                TelegramRetryAfter,
+                ClientDecodeError,
+            ):
+                # Not answered after all: a retry (or the error handler's alert) may answer it.
+                self._ids.pop(method.callback_query_id, None)
+                raise
         return await make_request(bot, method)
 
 
@@ -86,11 +104,20 @@ class AnswerEveryTap(BaseMiddleware):
             return await handler(event, data)
         if flags.get("pre"):
             # A slow handler (a report) stops the spinner at once.
-            await event.answer()
+            await _courtesy_answer(event)
         result = await handler(event, data)
         if event.id not in answered:
-            await event.answer()
+            await _courtesy_answer(event)
         return result
+
+
+async def _courtesy_answer(query: CallbackQuery) -> None:
+    # The empty answer only stops the spinner; the action itself is done, so a Bot API failure
+    # here must not tell the person that it went wrong.
+    try:
+        await query.answer()
+    except TelegramAPIError as error:
+        log.warning("tap left unanswered id=%s error=%s", query.id, type(error).__name__)
 
 
 def _text(data: dict[str, Any]) -> Text:
