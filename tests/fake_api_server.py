@@ -35,6 +35,49 @@ _SENDING = {"sendMessage", "sendDocument", "sendPhoto"}
 _LONG_POLL_CAP = 2.0  # seconds a getUpdates may hang, so that stopping the server is quick
 
 
+@dataclass(frozen=True)
+class Fault:
+    """What the fake answers instead of doing the method. A faulted request is not recorded
+    as done: like Telegram, the fake did not deliver anything."""
+
+    kind: str  # retry_after, blocked, bad_request, server_error, bad_gateway, timeout, reset
+    seconds: float = 1.0
+
+    @classmethod
+    def retry_after(cls, seconds: int = 1) -> Fault:
+        return cls("retry_after", seconds)
+
+    @classmethod
+    def blocked(cls) -> Fault:
+        return cls("blocked")
+
+    @classmethod
+    def bad_request(cls) -> Fault:
+        return cls("bad_request")
+
+    @classmethod
+    def server_error(cls) -> Fault:
+        return cls("server_error")
+
+    @classmethod
+    def bad_gateway(cls) -> Fault:
+        """A reverse proxy's HTML page, not the Bot API's JSON."""
+        return cls("bad_gateway")
+
+    @classmethod
+    def timeout(cls, seconds: float) -> Fault:
+        """Hangs longer than the client waits, then fails (nothing delivered)."""
+        return cls("timeout", seconds)
+
+    @classmethod
+    def reset(cls) -> Fault:
+        """The connection is dropped without an answer."""
+        return cls("reset")
+
+
+FaultRule = Callable[["Recorded"], Fault | None]
+
+
 @dataclass
 class Recorded:
     method: str
@@ -89,6 +132,9 @@ class FakeBotAPI:
         self._query_ids = itertools.count(1)
         self._runner: web.AppRunner | None = None
         self.base_url = ""
+        # Consulted in order for every request; the first rule that returns a Fault wins.
+        self.faults: list[FaultRule] = []
+        self.faulted: list[tuple[Recorded, Fault]] = []
 
     # --- server -------------------------------------------------------------------------
 
@@ -109,7 +155,7 @@ class FakeBotAPI:
             await self._runner.cleanup()
             self._runner = None
 
-    async def _method(self, request: web.Request) -> web.Response:
+    async def _method(self, request: web.Request) -> web.StreamResponse:
         if request.match_info["token"] != self.token:
             return web.json_response(
                 {"ok": False, "error_code": 401, "description": "Unauthorized"}, status=401
@@ -117,6 +163,11 @@ class FakeBotAPI:
         method = request.match_info["method"]
         params, files = await self._read(request)
         record = Recorded(method, params, files)
+        for rule in self.faults:
+            fault = rule(record)
+            if fault is not None:
+                self.faulted.append((record, fault))
+                return await self._inject(request, fault)
         if method == "getUpdates":
             # Not recorded: the bot asks continuously and nothing in it is about the user.
             return web.json_response({"ok": True, "result": await self._get_updates(params)})
@@ -149,6 +200,39 @@ class FakeBotAPI:
             self.requests.append(record)
             self._new_request.notify_all()
         return web.json_response({"ok": True, "result": record.result})
+
+    async def _inject(self, request: web.Request, fault: Fault) -> web.StreamResponse:
+        def error(status: int, description: str, **extra: Any) -> web.Response:
+            body = {"ok": False, "error_code": status, "description": description, **extra}
+            return web.json_response(body, status=status)
+
+        if fault.kind == "retry_after":
+            seconds = int(fault.seconds)
+            return error(
+                429,
+                f"Too Many Requests: retry after {seconds}",
+                parameters={"retry_after": seconds},
+            )
+        if fault.kind == "blocked":
+            return error(403, "Forbidden: bot was blocked by the user")
+        if fault.kind == "bad_request":
+            return error(400, "Bad Request: chat not found")
+        if fault.kind == "server_error":
+            return error(500, "Internal Server Error")
+        if fault.kind == "bad_gateway":
+            return web.Response(
+                status=502,
+                text="<html><body>502 Bad Gateway</body></html>",
+                content_type="text/html",
+            )
+        if fault.kind == "timeout":
+            await asyncio.sleep(fault.seconds)
+            return error(504, "Gateway Timeout")
+        if fault.kind == "reset":
+            if request.transport is not None:
+                request.transport.abort()
+            return web.Response(status=500)
+        raise ValueError(f"unknown fault {fault.kind}")
 
     async def _read(self, request: web.Request) -> tuple[dict[str, Any], dict[str, bytes]]:
         params: dict[str, Any] = {}
