@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import sqlite3
 from typing import Any
 
 from sqlalchemy import event
+from sqlalchemy import exc as sa_exc
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
@@ -14,29 +16,75 @@ from sqlalchemy.ext.asyncio import (
 from sqlalchemy.pool import StaticPool
 
 SQLITE_BUSY_TIMEOUT_MS = 15_000
+# SQLite errors that say "not now" rather than "never": another process holds the write lock,
+# or the file or its disk cannot be reached for the moment.
+_SQLITE_TRANSIENT = ("locked", "busy", "unable to open", "disk i/o", "database or disk is full")
+# PostgreSQL SQLSTATE classes/codes: 08 connection exception, 57P01-57P03 the server is
+# shutting down, was terminated by an administrator, or cannot accept connections yet.
+_PG_TRANSIENT_PREFIXES = ("08", "57P0")
 
 
 def is_sqlite(url: str) -> bool:
     return url.startswith("sqlite")
 
 
-def create_engine(url: str, *, echo: bool = False, pool_size: int = 10) -> AsyncEngine:
+def create_engine(
+    url: str,
+    *,
+    echo: bool = False,
+    pool_size: int = 10,
+    busy_timeout_ms: int = SQLITE_BUSY_TIMEOUT_MS,
+) -> AsyncEngine:
     kwargs: dict[str, Any] = {"echo": echo}
     if is_sqlite(url):
-        kwargs["connect_args"] = {"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}
+        kwargs["connect_args"] = {"timeout": busy_timeout_ms / 1000}
         if ":memory:" in url or url.endswith("://"):
             kwargs["poolclass"] = StaticPool
     else:
         kwargs["pool_size"] = pool_size
         kwargs["max_overflow"] = pool_size
+        # A connection the server dropped (a restart) is noticed at checkout and replaced,
+        # so the first update after the database is back does not fail on a dead socket.
         kwargs["pool_pre_ping"] = True
     engine = create_async_engine(url, **kwargs)
     if is_sqlite(url):
-        _configure_sqlite(engine)
+        _configure_sqlite(engine, busy_timeout_ms)
     return engine
 
 
-def _configure_sqlite(engine: AsyncEngine) -> None:
+def is_outage(error: BaseException) -> bool:
+    """True when the database could not be reached, dropped the connection or kept its write
+    lock past the busy timeout: the same request may well succeed a little later. Constraint
+    violations and programming errors are not outages."""
+    if isinstance(error, sa_exc.DBAPIError):
+        if error.connection_invalidated:
+            return True
+        original = error.orig
+        if isinstance(original, sqlite3.Error):
+            return isinstance(original, sqlite3.OperationalError) and any(
+                marker in str(original).lower() for marker in _SQLITE_TRANSIENT
+            )
+        if _pg_transient(original):
+            return True
+        return isinstance(error, (sa_exc.OperationalError, sa_exc.InterfaceError))
+    if isinstance(error, sa_exc.TimeoutError):  # no pooled connection came free in time
+        return True
+    if isinstance(error, ConnectionError):  # refused or reset while connecting
+        return True
+    return _pg_transient(error)
+
+
+def _pg_transient(error: BaseException | None) -> bool:
+    # asyncpg raises its own classes at connect time (not wrapped by SQLAlchemy), and the
+    # adapted ones carry the server's SQLSTATE; both are read without importing asyncpg.
+    for candidate in (error, getattr(error, "__cause__", None)):
+        code = getattr(candidate, "sqlstate", None) or getattr(candidate, "pgcode", None)
+        if isinstance(code, str) and code.startswith(_PG_TRANSIENT_PREFIXES):
+            return True
+    return False
+
+
+def _configure_sqlite(engine: AsyncEngine, busy_timeout_ms: int) -> None:
     @event.listens_for(engine.sync_engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         # pysqlite's own transaction handling is switched off so that we emit BEGIN ourselves:
@@ -45,7 +93,7 @@ def _configure_sqlite(engine: AsyncEngine) -> None:
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+        cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.close()
 
