@@ -450,7 +450,12 @@ async def test_staff_report_counts_support_after_the_answer(
     first = await make_teacher(svc, 1, schools[0])
     second = await make_teacher(svc, 2, schools[0])
     event_id = await add_event(svc, Topic.EXAM_PREP, clock.now + timedelta(days=3), "ОГЭ: разбор")
-    early = Registration(event_id=event_id, user_id=second.user_id or 0, status="registered")
+    early = Registration(
+        event_id=event_id,
+        user_id=second.user_id or 0,
+        status="registered",
+        created_at=clock.now - timedelta(days=1),
+    )
     svc.session.add(early)  # before the survey: not a result of the targeted support
     await svc.session.commit()
     finished = await answer_all(svc, first, survey_id, {"exam_prep": "serious"})
