@@ -244,7 +244,9 @@ async def press(
 
 
 async def pause(query: CallbackQuery, state: FSMContext, t: Text) -> None:
-    await state.clear()
+    # An old survey message's button must not end another conversation (a wizard, a form).
+    if await state.get_state() == SurveyAnswer.survey_text.state:
+        await state.clear()
     await query.answer()
     if isinstance(query.message, Message):
         with contextlib.suppress(TelegramBadRequest):
