@@ -32,3 +32,9 @@ class Conflict(DomainError):
 
 class NeedsOnboarding(DomainError):
     key = "error-needs-onboarding"
+
+
+class Unavailable(DomainError):
+    """The database is out of reach for the moment; nothing of the request was kept."""
+
+    key = "error-unavailable"
