@@ -128,7 +128,12 @@ class Scheduler:
 
     async def start(self) -> None:
         _RUNTIMES[self.key] = self.runtime
-        await self.engine.start()
+        try:
+            await self.engine.start()
+        except Exception:
+            # A database that is briefly locked or restarting must not stop the bot from
+            # starting: every tick recovers stale claims again.
+            log.exception("delivery start-up recovery failed")
         self.scheduler.add_job(
             delivery_tick,
             "interval",
@@ -165,11 +170,16 @@ class Scheduler:
         """Stops taking new work and lets the round in progress record its outcomes."""
         self.engine.stop()
         if self.scheduler.running:
-            self.scheduler.shutdown(wait=False)
+            self.scheduler.pause()
+        # Shutting APScheduler down cancels the jobs still running, which would cut the round
+        # short: messages already accepted by Telegram but not yet recorded would stay
+        # "sending" and go out a second time after the next start. So the round ends first.
         for _ in range(300):
             if not self.engine.busy:
                 break
             await asyncio.sleep(0.1)
+        if self.scheduler.running:
+            self.scheduler.shutdown(wait=False)
         _RUNTIMES.pop(self.key, None)
         if self.redis is not None:
             await self.redis.aclose()
