@@ -300,8 +300,9 @@ def create_router() -> Router:
         chose_role, Onboarding.role, RoleCD.filter(F.role.in_({Role.TEACHER, Role.PARENT}))
     )
     router.callback_query.register(consent_answer, Onboarding.consent, ConsentCD.filter())
-    router.message.register(got_name, ProfileForm.name, F.text)
-    router.message.register(search_school, ProfileForm.school, F.text)
+    # A command typed at a text step is a command (/forget, /help), never a name or a search.
+    router.message.register(got_name, ProfileForm.name, F.text, ~F.text.startswith("/"))
+    router.message.register(search_school, ProfileForm.school, F.text, ~F.text.startswith("/"))
     router.callback_query.register(
         school_page, ProfileForm.school, SchoolPickCD.filter(F.school_id == 0)
     )

@@ -408,3 +408,15 @@ async def test_an_old_survey_pause_button_does_not_end_another_conversation(
     )
     await harness.send(METHODIST, "Семинар по функциональной грамотности")
     assert harness.last_text(METHODIST) == "Выберите тип мероприятия:"
+
+
+async def test_a_command_typed_at_the_name_step_is_not_taken_as_a_name(
+    harness: BotHarness, schools: list[int]
+) -> None:
+    await harness.onboard_teacher(TEACHER_A + 100, name="Иванова Мария")
+    await harness.send(TEACHER_A + 100, "/profile")
+    await harness.press(TEACHER_A + 100, "Имя")
+    await harness.send(TEACHER_A + 100, "/privacy")
+    assert "Какие данные я храню" in harness.last_text(TEACHER_A + 100)
+    await harness.send(TEACHER_A + 100, "/profile")
+    assert "Имя: Иванова Мария" in harness.last_text(TEACHER_A + 100)
