@@ -979,7 +979,7 @@ class ConsultationService:
                 raise Conflict("consult-error-too-far", days=rules.horizon_days)
             old: ConsultBooking | None = None
             if replacing is not None:
-                old = await self.session.get(ConsultBooking, replacing)
+                old = await self._locked_booking(replacing)
                 if old is None or old.user_id != user_id:
                     raise AccessDenied()
                 self._check_cancellable(old)
@@ -1065,6 +1065,17 @@ class ConsultationService:
             kind="consult_reminder",
         )
 
+    async def _locked_booking(self, booking_id: int) -> ConsultBooking | None:
+        """The booking, re-read under a row lock: on PostgreSQL a person's cancel and the
+        psychologist's cancel of the same booking then run one after the other, and the second
+        sees the first's status instead of cancelling (and notifying) a second time."""
+        return await self.session.scalar(
+            select(ConsultBooking)
+            .where(ConsultBooking.id == booking_id)
+            .with_for_update()
+            .execution_options(populate_existing=True)
+        )
+
     def _check_cancellable(self, booking: ConsultBooking) -> None:
         if booking.status != BookingStatus.BOOKED.value:
             raise Conflict("consult-error-not-active")
@@ -1102,7 +1113,7 @@ class ConsultationService:
         user_id = _need_user(actor)
         await begin_write(self.session)
         try:
-            booking = await self.session.get(ConsultBooking, booking_id)
+            booking = await self._locked_booking(booking_id)
             if booking is None:
                 raise NotFound()
             if booking.user_id != user_id:

@@ -4,6 +4,7 @@ another time; rights, stale and tampered buttons."""
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from datetime import timedelta
 
@@ -325,3 +326,42 @@ async def test_stale_and_tampered_cancel_buttons_are_answered(harness: BotHarnes
     notices = [n for n in await outbox(harness, "consult_notice") if n.user_id == parent.user_id]
     assert [n.template for n in notices] == ["consult-notice-psy-cancelled"]
     assert notices[0].urgent is True  # this evening: not held back by the night's quiet hours
+
+
+async def _cancel_race(harness: BotHarness) -> None:
+    psy = await person(harness, PSY, Role.PSYCHOLOGIST, "Соколова")
+    parent = await person(harness, PARENT, Role.PARENT, "Петрова")
+    for round_ in range(5):
+        slot_id = await add_slot(harness, psy, timedelta(days=2, hours=round_))
+        booking_id = await _book(harness, parent, slot_id)
+        own, staff = await harness.services(), await harness.services()
+        try:
+            outcomes = await asyncio.gather(
+                own.consultations.cancel(parent, booking_id),
+                staff.consultations.cancel_by_psychologist(psy, booking_id, "болезнь"),
+                return_exceptions=True,
+            )
+        finally:
+            await own.session.close()
+            await staff.session.close()
+        refused = [o for o in outcomes if isinstance(o, Conflict)]
+        assert len(refused) == 1, outcomes  # exactly one side cancelled
+        notices = [
+            n
+            for n in await outbox(harness, "consult_notice")
+            if n.ref_id == booking_id and "cancelled" in (n.template or "")
+        ]
+        assert len(notices) == 1, [n.template for n in notices]  # and only one side was told
+
+
+async def test_the_person_and_the_psychologist_cancelling_at_once_cancel_once(
+    harness: BotHarness,
+) -> None:
+    await _cancel_race(harness)
+
+
+@pytest.mark.postgres
+async def test_the_person_and_the_psychologist_cancelling_at_once_cancel_once_on_postgresql(
+    pg_harness: BotHarness,
+) -> None:
+    await _cancel_race(pg_harness)
