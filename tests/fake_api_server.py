@@ -382,25 +382,31 @@ class FakeBotAPI:
         return await self.push(self.update_payload_message(user_id, document=document))
 
     async def press(self, user_id: int, data: str, message_id: int = 1) -> str:
-        query_id = f"q{next(self._query_ids)}"
-        await self.push(
-            {
-                "callback_query": {
-                    "id": query_id,
-                    "from": {"id": user_id, "is_bot": False, "first_name": "Test"},
-                    "chat_instance": "ci",
-                    "data": data,
-                    "message": {
-                        "message_id": message_id,
-                        "date": int(time.time()),
-                        "chat": {"id": user_id, "type": "private"},
-                        "from": {"id": BOT_ID, "is_bot": True, "first_name": "Bot"},
-                        "text": "…",
-                    },
-                }
-            }
-        )
+        query_id, payload = self.callback_payload(user_id, data, message_id)
+        await self.push(payload)
         return query_id
+
+    def callback_payload(
+        self, user_id: int, data: str, message_id: int = 1
+    ) -> tuple[str, dict[str, Any]]:
+        """A tap on a button as Telegram reports it (without the update id)."""
+        query_id = f"q{next(self._query_ids)}"
+        payload = {
+            "callback_query": {
+                "id": query_id,
+                "from": {"id": user_id, "is_bot": False, "first_name": "Test"},
+                "chat_instance": "ci",
+                "data": data,
+                "message": {
+                    "message_id": message_id,
+                    "date": int(time.time()),
+                    "chat": {"id": user_id, "type": "private"},
+                    "from": {"id": BOT_ID, "is_bot": True, "first_name": "Bot"},
+                    "text": "…",
+                },
+            }
+        }
+        return query_id, payload
 
     async def wait_for(
         self, predicate: Callable[[Recorded], bool], *, start: int = 0, wait: float = 15.0

@@ -70,7 +70,7 @@ async def _in_state(database: Database, state: str) -> int:
 
 async def _broadcast_prepared(url: str) -> Database:
     database = await _database(url)
-    # Parents: no event announcements for them, only the broadcast.
+    # Parents: the broadcast is theirs; the teachers' taps are a separate crowd.
     people = await seed_people(database.session_factory, READERS, Role.PARENT)
     await enqueue_broadcast(database.session_factory, list(people.values()), BROADCAST)
     return database
