@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Awaitable, Callable
 from typing import Any
 
-from sqlalchemy import event
+from sqlalchemy import event, make_url
 from sqlalchemy import exc as sa_exc
+from sqlalchemy.dialects.sqlite.aiosqlite import SQLiteDialect_aiosqlite
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
@@ -14,6 +16,8 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 from sqlalchemy.pool import StaticPool
+
+from db import sqlite_driver
 
 SQLITE_BUSY_TIMEOUT_MS = 15_000
 # SQLite errors that say "not now" rather than "never": another process holds the write lock,
@@ -37,7 +41,7 @@ def create_engine(
 ) -> AsyncEngine:
     kwargs: dict[str, Any] = {"echo": echo}
     if is_sqlite(url):
-        kwargs["connect_args"] = {"timeout": busy_timeout_ms / 1000}
+        kwargs["async_creator"] = _sqlite_creator(url, busy_timeout_ms)
         if ":memory:" in url or url.endswith("://"):
             kwargs["poolclass"] = StaticPool
     else:
@@ -50,6 +54,17 @@ def create_engine(
     if is_sqlite(url):
         _configure_sqlite(engine, busy_timeout_ms)
     return engine
+
+
+def _sqlite_creator(url: str, busy_timeout_ms: int) -> Callable[[], Awaitable[Any]]:
+    # The URL's own arguments, as the aiosqlite dialect would pass them to sqlite3.connect.
+    args, connect_kwargs = SQLiteDialect_aiosqlite().create_connect_args(make_url(url))
+    connect_kwargs["timeout"] = busy_timeout_ms / 1000
+
+    async def creator() -> Any:
+        return await sqlite_driver.connect(args[0], **connect_kwargs)
+
+    return creator
 
 
 def is_outage(error: BaseException) -> bool:

@@ -1,0 +1,72 @@
+"""The one-trip SQLite connection (db/sqlite_driver.py) keeps SQLite's transaction semantics:
+what the seat guard and the write lock rely on behaves as with plain aiosqlite."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
+
+from db.engine import create_engine
+from db.tx import begin_write
+
+
+@pytest.fixture
+async def engine(tmp_path: Path) -> AsyncIterator[AsyncEngine]:
+    engine = create_engine(
+        f"sqlite+aiosqlite:///{tmp_path / 'driver.sqlite3'}", busy_timeout_ms=200
+    )
+    async with engine.begin() as conn:
+        await conn.execute(text("CREATE TABLE seats (id INTEGER PRIMARY KEY, taken INTEGER)"))
+        await conn.execute(text("INSERT INTO seats (id, taken) VALUES (1, 0), (2, 0)"))
+    yield engine
+    await engine.dispose()
+
+
+async def _taken(engine: AsyncEngine) -> list[int]:
+    async with engine.connect() as conn:
+        return list((await conn.execute(text("SELECT taken FROM seats ORDER BY id"))).scalars())
+
+
+async def test_a_rolled_back_write_leaves_nothing_and_a_committed_one_stays(
+    engine: AsyncEngine,
+) -> None:
+    async with engine.connect() as conn:
+        await conn.execute(text("UPDATE seats SET taken = 5 WHERE id = 1"))
+        await conn.rollback()
+        await conn.execute(text("UPDATE seats SET taken = 7 WHERE id = 2"))
+        await conn.commit()
+    assert await _taken(engine) == [0, 7]
+
+
+async def test_the_conditional_update_reports_exactly_the_rows_it_changed(
+    engine: AsyncEngine,
+) -> None:
+    # The seat guard reads rowcount: 1 when the seat was free, 0 when it was not.
+    async with engine.begin() as conn:
+        first = await conn.execute(text("UPDATE seats SET taken = 1 WHERE id = 1 AND taken < 1"))
+        second = await conn.execute(text("UPDATE seats SET taken = 1 WHERE id = 1 AND taken < 1"))
+        both = await conn.execute(text("UPDATE seats SET taken = taken + 0"))
+        returned = await conn.execute(text("UPDATE seats SET taken = 3 WHERE id = 2 RETURNING id"))
+        assert (first.rowcount, second.rowcount, both.rowcount) == (1, 0, 2)
+        assert list(returned.scalars()) == [2]
+    assert await _taken(engine) == [1, 3]
+
+
+async def test_begin_immediate_holds_the_write_lock_until_commit(engine: AsyncEngine) -> None:
+    async with AsyncSession(engine) as holder, AsyncSession(engine) as other:
+        await begin_write(holder)
+        # Nothing written yet: the lock is taken by BEGIN IMMEDIATE itself, before any change.
+        await holder.execute(text("SELECT 1"))
+        with pytest.raises(OperationalError, match="locked"):
+            await other.execute(text("UPDATE seats SET taken = 9 WHERE id = 1"))
+            await other.commit()
+        await other.rollback()
+        await holder.commit()
+        await other.execute(text("UPDATE seats SET taken = 9 WHERE id = 1"))
+        await other.commit()
+    assert await _taken(engine) == [9, 0]
