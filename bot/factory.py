@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from typing import Any
 
-from aiogram import Bot, Dispatcher
+from aiogram import Bot, Dispatcher, Router
 from aiogram.client.default import DefaultBotProperties
 from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.telegram import TelegramAPIServer
+from aiogram.dispatcher.event.telegram import TelegramEventObserver
 from aiogram.enums import ParseMode
 from aiogram.fsm.storage.base import BaseEventIsolation, BaseStorage
 from aiogram.fsm.storage.memory import MemoryStorage, SimpleEventIsolation
@@ -102,7 +105,33 @@ def create_dispatcher(
     dp.update.outer_middleware(services)
     dp.callback_query.middleware(AnswerEveryTap())
     dp.include_router(build_root_router())
+    run_plain_filters_inline(dp)
     return dp
+
+
+def run_plain_filters_inline(router: Router) -> None:
+    """aiogram (3.31 here) sends every filter that is a plain function (an FSM `State`, an `F.text`
+    magic filter) through `asyncio.to_thread`: a trip to the thread pool and back for a
+    comparison of a few microseconds, made for each such filter an update is checked against
+    on its way to its handler. Ours only compare values, so they run on the loop."""
+    for observer in router.observers.values():
+        handlers = [*observer.handlers]
+        if isinstance(observer, TelegramEventObserver):
+            handlers.append(observer._handler)  # the observer's own filters (router.x.filter)
+        for handler in handlers:
+            for item in handler.filters or ():
+                if not item.awaitable:
+                    item.callback = _on_the_loop(item.callback)
+                    item.awaitable = True
+    for sub_router in router.sub_routers:
+        run_plain_filters_inline(sub_router)
+
+
+def _on_the_loop(function: Callable[..., Any]) -> Callable[..., Awaitable[Any]]:
+    async def call(*args: Any, **kwargs: Any) -> Any:
+        return function(*args, **kwargs)
+
+    return call
 
 
 @dataclass
