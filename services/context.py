@@ -13,12 +13,24 @@ STAFF_ROLES = frozenset({Role.METHODIST, Role.ADMIN})
 
 
 @dataclass(frozen=True, slots=True)
+class ActorProfile:
+    """The person's school and subjects, read with the actor at the start of the update, so
+    that the audience checks of the same update need no query of their own."""
+
+    school_id: int | None
+    subjects: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
 class Actor:
     telegram_id: int
     user_id: int | None
     locale: str
     roles: frozenset[Role] = frozenset()
     coordinator_school_id: int | None = None
+    # None when the actor was built without reading the person (tests, the CLI): services
+    # then read the profile themselves.
+    profile: ActorProfile | None = None
 
     @property
     def is_registered(self) -> bool:

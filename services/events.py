@@ -305,6 +305,11 @@ class EventService:
     async def _person(self, actor: Actor) -> _Person:
         if actor.user_id is None:
             raise NeedsOnboarding()
+        if actor.profile is not None:
+            # Read with the actor this update; only a certificate needs the name (attendee).
+            profile = actor.profile
+            user = _UserRow(actor.user_id, profile.school_id, None, profile.subjects)
+            return _Person(user, set(actor.roles))
         # Plain columns, not the User entity: its relationships would cost two more queries,
         # and the roles are already in the actor (read from the same rows this update).
         row = (
@@ -1390,7 +1395,7 @@ class EventService:
 
     async def attendee(self, actor: Actor, event_id: int) -> tuple[EventView, str]:
         """The event and the person's name, for a certificate; attendees only."""
-        person = await self._person(actor)
+        person = await self._person(replace(actor, profile=None))  # with the name
         event = await self._event(event_id)
         reg = await self._mine(event_id, person.user.id)
         if reg is None or reg.attended_at is None:

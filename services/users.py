@@ -7,13 +7,13 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import delete, or_, select, update
+from sqlalchemy import delete, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.enums import GRANTED_ROLES, SELF_CHOSEN_ROLES, Experience, Position, Role, Subject
 from db.models import Consent, School, User, UserRole, UserSubject
 from db.search import fold
-from services.context import Actor, Clock, Policy
+from services.context import Actor, ActorProfile, Clock, Policy
 from services.errors import AccessDenied, Conflict, InvalidInput, NeedsOnboarding, NotFound
 from services.forget_hooks import run_forget_hooks
 from services.text_limits import NAME_MAX
@@ -48,6 +48,10 @@ class PersonRow:
     coordinator_school_id: int | None
 
 
+def _split(joined: str | None) -> list[str]:
+    return [part for part in (joined or "").split(",") if part]
+
+
 def consent_fingerprint(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
@@ -70,18 +74,47 @@ class UserService:
         self.clock = clock
 
     async def actor_for(self, telegram_id: int, fallback_locale: str) -> Actor:
-        user = await self._by_telegram(telegram_id)
+        # One statement for every update: the person, one row per role, the subjects folded
+        # into one string (the User entity with its relationships took three).
+        subjects = (
+            select(func.aggregate_strings(UserSubject.subject, ","))
+            .where(UserSubject.user_id == User.id)
+            .scalar_subquery()
+        )
+        rows = (
+            await self.session.execute(
+                select(
+                    User.id,
+                    User.locale,
+                    User.school_id,
+                    User.forgotten_at,
+                    subjects.label("subjects"),
+                    UserRole.role,
+                    UserRole.school_id.label("role_school_id"),
+                )
+                .outerjoin(UserRole, UserRole.user_id == User.id)
+                .where(User.telegram_id == telegram_id)
+            )
+        ).all()
         roles: set[Role] = set()
         coordinator_school: int | None = None
         if telegram_id in self.policy.admin_telegram_ids:
             roles.add(Role.ADMIN)
-        if user is None:
+        if not rows:
             return Actor(telegram_id, None, fallback_locale, frozenset(roles))
-        for row in user.roles:
+        for row in rows:
+            if row.role is None:
+                continue
             roles.add(Role(row.role))
             if row.role == Role.COORDINATOR:
-                coordinator_school = row.school_id
-        return Actor(telegram_id, user.id, user.locale, frozenset(roles), coordinator_school)
+                coordinator_school = row.role_school_id
+        first = rows[0]
+        profile = None
+        if first.forgotten_at is None:  # else the services find out (NeedsOnboarding)
+            profile = ActorProfile(first.school_id, frozenset(_split(first.subjects)))
+        return Actor(
+            telegram_id, first.id, first.locale, frozenset(roles), coordinator_school, profile
+        )
 
     async def _by_telegram(self, telegram_id: int) -> User | None:
         result = await self.session.execute(select(User).where(User.telegram_id == telegram_id))
