@@ -14,13 +14,15 @@ from datetime import time
 
 import asyncpg
 import pytest
-from sqlalchemy import select, update
+from sqlalchemy import select, text, update
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 
 from bot.app import App
 from bot.config import Settings
 from bot.factory import Database, policy_from
 from db import migrate
+from db.engine import is_outage
 from db.models import User
 from handlers.events_ui import Act, EventCD
 from tests.conftest import make_settings
@@ -314,3 +316,11 @@ async def _user_ids(sessions: Sessions) -> dict[int, int]:
     async with sessions() as session:
         rows = await session.execute(select(User.telegram_id, User.id))
         return {int(tg): int(n) for tg, n in rows.all() if tg is not None}
+
+
+async def test_a_real_database_error_is_not_taken_for_an_outage(database: Database) -> None:
+    # A missing table is a bug to report ("something went wrong"), not "try again later".
+    async with database.session_factory() as session:
+        with pytest.raises(DBAPIError) as missing:
+            await session.execute(text("SELECT * FROM no_such_table"))
+    assert not is_outage(missing.value)
