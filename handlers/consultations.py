@@ -124,7 +124,8 @@ def _day_label(day: date, t: Text) -> str:
 
 def _place(slot: SlotView, t: Text) -> str:
     kind = t(f"consult-format-{slot.format.value}")
-    return f"{kind}: {slot.place}" if slot.place else kind
+    # Through the translator: the place is typed by a psychologist and must reach HTML escaped.
+    return t("consult-slot-place", kind=kind, place=slot.place) if slot.place else kind
 
 
 async def _show(
@@ -585,7 +586,7 @@ async def on_cancel(
     query: CallbackQuery, callback_data: ConsultCD, svc: Services, actor: Actor, t: Text
 ) -> None:
     _need_user(actor)
-    booking = await svc.consultations.booking(actor, callback_data.booking)
+    booking = await svc.consultations.own_active_booking(actor, callback_data.booking)
     builder = InlineKeyboardBuilder()
     builder.button(
         text=t("consult-btn-cancel-yes"),
@@ -619,7 +620,7 @@ async def on_reschedule(
     query: CallbackQuery, callback_data: ConsultCD, svc: Services, actor: Actor, t: Text
 ) -> None:
     _need_user(actor)
-    booking = await svc.consultations.booking(actor, callback_data.booking)
+    booking = await svc.consultations.own_active_booking(actor, callback_data.booking)
     if not booking.can_cancel:
         text = t(
             "consult-late-cancel",

@@ -377,7 +377,7 @@ async def on_wizard(
         return
     steps = _steps_of(current)
     if steps is None:
-        await query.answer(t("consult-form-expired"), show_alert=True)
+        await query.answer(t("slots-form-expired"), show_alert=True)
         return
     names = [s.state for s in steps]
     index = names.index(current)
@@ -417,7 +417,7 @@ async def on_wizard(
         await _create_pattern(query, state, svc, actor, t)
         return
     else:
-        await query.answer(t("consult-form-expired"), show_alert=True)
+        await query.answer(t("slots-form-expired"), show_alert=True)
         return
     await _advance(query, state, t)
 

@@ -1135,6 +1135,20 @@ class ConsultationService:
         log.info("consult booking %s cancelled by user %s", booking_id, user_id)
         return CancelResult(booking_id, False, psychologist_name)
 
+    async def own_active_booking(self, actor: Actor, booking_id: int) -> BookingView:
+        """The person's own booking that is still active, for the cancel and reschedule
+        screens: a psychologist or admin who may see it is still not the one to cancel or move
+        it from there (the psychologist cancels from the day's schedule)."""
+        user_id = _need_user(actor)
+        booking = await self.session.get(ConsultBooking, booking_id)
+        if booking is None:
+            raise NotFound()
+        if booking.user_id != user_id:
+            raise AccessDenied()
+        if booking.status != BookingStatus.BOOKED.value:
+            raise Conflict("consult-error-not-active")
+        return await self.booking(actor, booking_id)
+
     async def check_reschedulable(self, actor: Actor, booking_id: int) -> BookingView:
         user_id = _need_booker(actor)
         booking = await self.session.get(ConsultBooking, booking_id)

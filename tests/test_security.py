@@ -180,11 +180,6 @@ async def test_typed_html_is_shown_as_text_everywhere_it_is_echoed(
     assert bot_errors(caplog.records) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="handlers/consultations.py _place() puts the slot's typed place into HTML unescaped; "
-    "reported to the lead (that module is being changed by its owner)",
-)
 async def test_a_booking_card_shows_a_typed_place_as_text(
     harness: BotHarness, schools: list[int]
 ) -> None:

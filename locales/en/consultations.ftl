@@ -149,6 +149,7 @@ consult-error-note-long = The note is too long: at most { $limit } characters.
 slots-title = <b>My consultation slots</b>
     Free: { $free }, booked: { $booked }
 slots-empty = No slots yet. Add one slot or a weekly pattern.
+slots-form-expired = This step is closed. Please start again: /slots
 slots-line = { $day } { $start }–{ $end } · { $status } · { $format }
 slots-line-blocked = { $day } · day off
 slots-status-free = free
@@ -259,3 +260,6 @@ consult-btn-xlsx = 📄 XLSX
 consult-btn-prev-month = ◀ Previous month
 consult-report-sheet-psychologists = By psychologist
 consult-report-sheet-topics = By topic
+
+# A slot's format and its place or call details, e.g. "In person: room 12".
+consult-slot-place = { $kind }: { $place }

@@ -153,6 +153,7 @@ consult-error-note-long = Заметка слишком длинная: не б�
 slots-title = <b>Мои окна для консультаций</b>
     Свободно: { $free }, занято: { $booked }
 slots-empty = Окон пока нет. Добавьте одно окно или недельный шаблон.
+slots-form-expired = Этот шаг уже закрыт. Начните заново: /slots
 slots-line = { $day } { $start }–{ $end } · { $status } · { $format }
 slots-line-blocked = { $day } · выходной
 slots-status-free = свободно
@@ -268,3 +269,6 @@ consult-btn-xlsx = 📄 XLSX
 consult-btn-prev-month = ◀ Прошлый месяц
 consult-report-sheet-psychologists = По психологам
 consult-report-sheet-topics = По темам
+
+# A slot's format and its place or call details, e.g. "In person: room 12".
+consult-slot-place = { $kind }: { $place }
