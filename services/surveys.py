@@ -34,6 +34,7 @@ from db.models import (
     UserRole,
     UserSubject,
 )
+from db.tx import begin_write
 from services.broadcasts import AudienceSource, register_audience_source
 from services.context import Actor, Clock, Policy, system_clock
 from services.errors import AccessDenied, Conflict, InvalidInput, NeedsOnboarding, NotFound
@@ -721,11 +722,16 @@ class SurveyService:
         return result.scalar_one_or_none()
 
     async def _open_response(
-        self, actor: Actor, survey_id: int, create: bool = False
+        self, actor: Actor, survey_id: int, create: bool = False, *, write: bool = True
     ) -> tuple[Survey, SurveyResponse]:
         """The person's unfinished response, re-checking every rule on every press."""
         if actor.user_id is None:
             raise NeedsOnboarding()
+        if write:
+            # Every press writes after these reads. On SQLite a read transaction that then
+            # writes fails at once ("database is locked") if another connection wrote since
+            # it began, which concurrent traffic makes common; the write lock comes first.
+            await begin_write(self.session)
         survey = await self._survey(survey_id)
         if not self._accepting(survey):
             raise Conflict("error-survey-not-open")
@@ -811,7 +817,7 @@ class SurveyService:
         return await self._view(actor, survey, response)
 
     async def current(self, actor: Actor, survey_id: int) -> QuestionView:
-        survey, response = await self._open_response(actor, survey_id)
+        survey, response = await self._open_response(actor, survey_id, write=False)
         return await self._view(actor, survey, response)
 
     def _question_at(self, survey: Survey, response: SurveyResponse, index: int) -> dict[str, Any]:
