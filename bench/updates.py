@@ -1,45 +1,85 @@
-"""A realistic mix of events traffic through the real Dispatcher on SQLite.
+"""A realistic mix of update traffic through the real Dispatcher, on SQLite or PostgreSQL.
 
-Browsing /events (and its pages and filters), opening cards, registering and cancelling, fed
-with the recording Bot API session. Prints the mix's throughput, the p50/p99 handler latency
-at an offered load of 100 updates/s, and the bare aiogram dispatch rate of the same run (a
-Dispatcher with one handler that does nothing), with the ratio.
+Teachers browse /events (pages and filters), open cards, register and cancel, and answer the
+diagnostics survey; parents book a psychologist through the whole form. Fed to the real
+Dispatcher with a Bot API session that answers like Telegram without a network. Prints:
 
-    .venv/bin/python -m bench.updates [--updates 3000] [--rate 100]
+- the mix's throughput with 32 updates in flight, and the bare aiogram dispatch rate of the
+  same run (a Dispatcher with one handler that does nothing) with the ratio;
+- p50/p99 handler latency at offered loads of 50, 100 and 300 updates/s, and one at a time;
+- peak memory of the process (VmHWM) and, with --soak-seconds, the resident size sampled
+  through a long run at a steady offered load (it should not grow).
+
+    .venv/bin/python -m bench.updates [--updates 3000] [--rates 50,100,300] [--seconds 10]
+        [--database postgresql+asyncpg://postgres@127.0.0.1:5432/bench_updates]
+        [--soak-seconds 600 --soak-rate 100]
+
+A PostgreSQL database named in --database is created for the run and dropped after it; the
+bench refuses a database that already exists.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import random
 import statistics
 import tempfile
 import time
+from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from aiogram import Bot, Dispatcher, Router
 from aiogram.client.default import DefaultBotProperties
 from aiogram.enums import ParseMode
 from aiogram.fsm.storage.memory import MemoryStorage, SimpleEventIsolation
+from aiogram.methods import TelegramMethod
 from aiogram.types import CallbackQuery, Message, Update
+from sqlalchemy import func, make_url, select
 
 from bot.config import Settings
 from bot.factory import Database, create_dispatcher, policy_from
 from db import migrate
 from db.enums import Role, Subject, Topic
-from db.models import User, UserRole, UserSubject
+from db.models import Survey, User, UserRole, UserSubject
+from handlers.consultations import CAct, ConsultCD, FormAct, FormCD
 from handlers.events_ui import Act, EventCD, ListCD
+from handlers.surveys import Do, SurveyCD
+from services.consultations import ConsultTopic, Contact, SlotFormat
 from services.container import Services
 from services.context import Actor
 from services.events import Audience, EventDraft, EventFormat, EventType
+from services.surveys import DEFAULT_SURVEY_CODE
 from tests.fakes import TOKEN, RecordingSession, callback_update, message_update, tg_user
 
-PEOPLE = 300
-EVENTS = 40
-NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
+TEACHERS = range(1_000, 1_300)
+PARENTS = range(5_000, 5_200)
+PSYCHOLOGISTS = range(8_000, 8_004)
+SLOTS_PER_PSYCHOLOGIST = 75
+PARENTS_IN_FORM = 8
 STAFF_TG = 9_000_000
+EVENTS = 40
+TOPIC_QUESTIONS = 11  # the diagnostics' single-choice questions come first
+NOW = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)
+LATENCY_GOAL_MS = 50.0
+RATIO_GOAL = 25.0
+# The share of each kind of update, in percent; the events part keeps the proportions of
+# the events issue's mix (30/15/5/25/15/10) scaled to 80 %.
+MIX = (
+    ("events", 24),
+    ("page", 12),
+    ("my", 4),
+    ("open", 20),
+    ("register", 12),
+    ("cancel", 8),
+    ("survey", 12),
+    ("booking", 8),
+)
 
 
 class FixedClock:
@@ -47,33 +87,155 @@ class FixedClock:
         return NOW
 
 
-async def seed(database: Database, settings: Settings) -> list[int]:
+class CountingSession(RecordingSession):
+    """Answers like the recording session but keeps no requests, so a long run holds no
+    growing list of them."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.calls = 0
+
+    async def make_request(
+        self,
+        bot: Bot,
+        method: TelegramMethod[Any],
+        timeout: int | None = None,  # noqa: ASYNC109
+    ) -> Any:
+        self.calls += 1
+        return self._default_result(method)
+
+
+@dataclass
+class World:
+    event_ids: list[int]
+    survey_id: int
+    slot_ids: list[int]
+
+
+@dataclass
+class Traffic:
+    """An endless, reproducible stream of updates. Each person's survey answers and booking
+    form go forward step by step, as a person taps, so the answers are accepted."""
+
+    world: World
+    seed: int
+    rng: random.Random = field(init=False)
+    survey_at: dict[int, int] = field(default_factory=dict)
+    form_at: dict[int, int] = field(default_factory=dict)
+    in_form: list[int] = field(default_factory=list)
+    next_parent: int = 0
+    next_slot: int = 0
+
+    def __post_init__(self) -> None:
+        self.rng = random.Random(self.seed)
+        self._kinds = [kind for kind, share in MIX for _ in range(share)]
+
+    def take(self, count: int) -> list[Update]:
+        return [self.next() for _ in range(count)]
+
+    def __iter__(self) -> Iterator[Update]:
+        while True:
+            yield self.next()
+
+    def next(self) -> Update:
+        rng = self.rng
+        kind = rng.choice(self._kinds)
+        if kind == "booking":
+            return self._booking()
+        teacher = rng.choice(TEACHERS)
+        user = tg_user(teacher)
+        event_id = rng.choice(self.world.event_ids)
+        if kind == "events":
+            return message_update(user, "/events")
+        if kind == "page":
+            return callback_update(user, ListCD(page=rng.randrange(4), ty=rng.randrange(3)).pack())
+        if kind == "my":
+            return message_update(user, "/my")
+        if kind == "open":
+            return callback_update(user, EventCD(act=Act.OPEN, event_id=event_id).pack())
+        if kind == "register":
+            return callback_update(user, EventCD(act=Act.REGISTER, event_id=event_id).pack())
+        if kind == "cancel":
+            return callback_update(user, EventCD(act=Act.CANCEL, event_id=event_id).pack())
+        return self._survey(teacher)
+
+    def _survey(self, teacher: int) -> Update:
+        survey = self.world.survey_id
+        at = self.survey_at.get(teacher)
+        if at is None:
+            data = SurveyCD(act=Do.OPEN, survey_id=survey).pack()
+            self.survey_at[teacher] = 0
+        elif at < TOPIC_QUESTIONS:
+            option = self.rng.randrange(3)
+            data = SurveyCD(act=Do.CHOOSE, survey_id=survey, index=at, option=option).pack()
+            self.survey_at[teacher] = at + 1
+        else:
+            # Past the topic questions the person goes back and changes the last answer,
+            # so the survey stays in progress however long the run.
+            data = SurveyCD(act=Do.BACK, survey_id=survey, index=at).pack()
+            self.survey_at[teacher] = at - 1
+        return callback_update(tg_user(teacher), data)
+
+    def _booking(self) -> Update:
+        # A few parents fill the form at a time, each step after their previous one; one
+        # who confirms makes room for the next parent in turn.
+        if len(self.in_form) < PARENTS_IN_FORM:
+            self.in_form.append(PARENTS[self.next_parent % len(PARENTS)])
+            self.next_parent += 1
+        parent = self.rng.choice(self.in_form)
+        step = self.form_at.get(parent, 0)
+        self.form_at[parent] = (step + 1) % 6
+        if step == 5:
+            self.in_form.remove(parent)
+        user = tg_user(parent)
+        if step == 0:
+            slots = self.world.slot_ids
+            slot = slots[self.next_slot % len(slots)]
+            self.next_slot += 1
+            return callback_update(user, ConsultCD(act=CAct.SLOT, slot=slot).pack())
+        form = (
+            FormCD(act=FormAct.TOPIC, topic=self.rng.choice(list(ConsultTopic))),
+            FormCD(act=FormAct.GRADE, grade=self.rng.randrange(1, 12)),
+            FormCD(act=FormAct.CONTACT, contact=Contact.CHAT),
+            FormCD(act=FormAct.SKIP),
+            FormCD(act=FormAct.CONFIRM),
+        )[step - 1]
+        return callback_update(user, form.pack())
+
+
+async def seed(database: Database, settings: Settings) -> World:
     async with database.session_factory() as session:
-        for tg in [STAFF_TG, *range(1_000, 1_000 + PEOPLE)]:
-            role = Role.METHODIST if tg == STAFF_TG else Role.TEACHER
+        people: list[tuple[int, Role]] = [(STAFF_TG, Role.METHODIST)]
+        people += [(tg, Role.TEACHER) for tg in TEACHERS]
+        people += [(tg, Role.PARENT) for tg in PARENTS]
+        people += [(tg, Role.PSYCHOLOGIST) for tg in PSYCHOLOGISTS]
+        for tg, role in people:
             session.add(
                 User(
                     telegram_id=tg,
                     locale="ru",
-                    full_name=f"Педагог {tg}",
+                    full_name=f"Участник {tg}",
                     roles=[UserRole(role=role.value, granted_at=NOW)],
-                    subjects=[UserSubject(subject=Subject.MATH.value)],
-                    experience="3-10",
-                    position="teacher",
+                    subjects=[UserSubject(subject=Subject.MATH.value)]
+                    if role == Role.TEACHER
+                    else [],
+                    experience="3-10" if role == Role.TEACHER else None,
+                    position="teacher" if role == Role.TEACHER else None,
+                    child_grade=5 if role == Role.PARENT else None,
                 )
             )
         await session.commit()
-        staff_id = (
-            await session.execute(
-                User.__table__.select().where(User.telegram_id == STAFF_TG)  # type: ignore[attr-defined]
-            )
-        ).first()
-    assert staff_id is not None
-    staff = Actor(STAFF_TG, staff_id.id, "ru", frozenset({Role.METHODIST}))
-    ids = []
+        ids = dict((await session.execute(select(User.telegram_id, User.id))).tuples().all())
+        survey_id = (
+            await session.execute(select(Survey.id).where(Survey.code == DEFAULT_SURVEY_CODE))
+        ).scalar_one()
+    staff = Actor(STAFF_TG, ids[STAFF_TG], "ru", frozenset({Role.METHODIST}))
+    policy = policy_from(settings, "bench_bot")
+    event_ids: list[int] = []
+    slot_ids: list[int] = []
     rng = random.Random(7)
     async with database.session_factory() as session:
-        svc = Services(session, policy_from(settings, "bench_bot"), FixedClock())
+        svc = Services(session, policy, FixedClock())
         for index in range(EVENTS):
             start = NOW + timedelta(days=1 + index % 30, hours=index % 5)
             draft = EventDraft(
@@ -87,34 +249,20 @@ async def seed(database: Database, settings: Settings) -> list[int]:
                 capacity=rng.choice([None, 10, 25, 50]),
                 audience=Audience.EVERYONE,
             )
-            ids.append(await svc.events.create(staff, draft, publish=True))
-    return ids
-
-
-def traffic(count: int, event_ids: list[int], seed_value: int = 1) -> list[Update]:
-    rng = random.Random(seed_value)
-    updates = []
-    for _ in range(count):
-        user = tg_user(rng.randrange(1_000, 1_000 + PEOPLE))
-        roll = rng.random()
-        event_id = rng.choice(event_ids)
-        if roll < 0.30:
-            updates.append(message_update(user, "/events"))
-        elif roll < 0.45:
-            data = ListCD(page=rng.randrange(0, 4), ty=rng.randrange(0, 3)).pack()
-            updates.append(callback_update(user, data))
-        elif roll < 0.50:
-            updates.append(message_update(user, "/my"))
-        elif roll < 0.75:
-            updates.append(callback_update(user, EventCD(act=Act.OPEN, event_id=event_id).pack()))
-        elif roll < 0.90:
-            data = EventCD(act=Act.REGISTER, event_id=event_id).pack()
-            updates.append(callback_update(user, data))
-        else:
-            updates.append(
-                callback_update(user, EventCD(act=Act.CANCEL, event_id=event_id).pack())
-            )
-    return updates
+            event_ids.append(await svc.events.create(staff, draft, publish=True))
+        await svc.surveys.launch(staff, survey_id)
+        for tg in PSYCHOLOGISTS:
+            psychologist = Actor(tg, ids[tg], "ru", frozenset({Role.PSYCHOLOGIST}))
+            for number in range(SLOTS_PER_PSYCHOLOGIST):
+                day, hour = divmod(number, 5)
+                start = NOW + timedelta(days=1 + day, hours=hour)
+                view = await svc.consultations.add_slot(
+                    psychologist, start, 45, SlotFormat.IN_PERSON, "Кабинет 12"
+                )
+                slot_ids.append(view.id)
+    # Interleaved, so that consecutive bookings go to different psychologists and days.
+    slot_ids.sort(key=lambda slot: (slot % SLOTS_PER_PSYCHOLOGIST, slot))
+    return World(event_ids, survey_id, slot_ids)
 
 
 async def throughput(dp: Dispatcher, bot: Bot, updates: list[Update], parallel: int) -> float:
@@ -129,9 +277,24 @@ async def throughput(dp: Dispatcher, bot: Bot, updates: list[Update], parallel: 
     return len(updates) / (time.perf_counter() - started)
 
 
-async def latency_at(
-    dp: Dispatcher, bot: Bot, updates: list[Update], rate: float
-) -> tuple[float, float, float]:
+@dataclass
+class Latency:
+    offered: float
+    achieved: float
+    p50: float
+    p99: float
+
+
+def _percentiles(latencies: list[float]) -> tuple[float, float]:
+    latencies.sort()
+    return statistics.median(latencies), latencies[
+        min(len(latencies) - 1, int(len(latencies) * 0.99))
+    ]
+
+
+async def latency_at(dp: Dispatcher, bot: Bot, updates: list[Update], rate: float) -> Latency:
+    """Starts updates at a fixed rate whatever the previous ones are doing, as Telegram
+    delivers them, and times each from its start to the end of its handling."""
     latencies: list[float] = []
 
     async def one(update: Update) -> None:
@@ -148,10 +311,8 @@ async def latency_at(
         tasks.append(asyncio.create_task(one(update)))
     await asyncio.gather(*tasks)
     achieved = len(updates) / (time.perf_counter() - begin)
-    latencies.sort()
-    p50 = statistics.median(latencies)
-    p99 = latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))]
-    return achieved, p50, p99
+    p50, p99 = _percentiles(latencies)
+    return Latency(rate, achieved, p50, p99)
 
 
 async def sequential(dp: Dispatcher, bot: Bot, updates: list[Update]) -> tuple[float, float]:
@@ -161,8 +322,7 @@ async def sequential(dp: Dispatcher, bot: Bot, updates: list[Update]) -> tuple[f
         started = time.perf_counter()
         await dp.feed_update(bot, update)
         latencies.append((time.perf_counter() - started) * 1000)
-    latencies.sort()
-    return statistics.median(latencies), latencies[int(len(latencies) * 0.99)]
+    return _percentiles(latencies)
 
 
 def bare_dispatcher() -> Dispatcher:
@@ -178,16 +338,99 @@ def bare_dispatcher() -> Dispatcher:
     return dp
 
 
-async def main(count: int, rate: float, parallel: int) -> None:
-    with tempfile.TemporaryDirectory() as folder:
-        url = f"sqlite+aiosqlite:///{Path(folder) / 'bench.sqlite3'}"
+def memory_kb(field_name: str) -> int:
+    with open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith(field_name + ":"):
+                return int(line.split()[1])
+    return 0
+
+
+async def soak(
+    dp: Dispatcher, bot: Bot, traffic: Traffic, seconds: float, rate: float
+) -> list[tuple[float, int, int]]:
+    """Feeds the mix at `rate` for `seconds` (at most 64 in flight, so a slow moment does not
+    pile up tasks) and samples the resident size ten times: (second, updates done, RSS kB)."""
+    gate = asyncio.Semaphore(64)
+    done = 0
+    samples: list[tuple[float, int, int]] = []
+    every = seconds / 10
+
+    async def one(update: Update) -> None:
+        nonlocal done
+        try:
+            await dp.feed_update(bot, update)
+        finally:
+            done += 1
+            gate.release()
+
+    tasks: set[asyncio.Task[None]] = set()
+    begin = time.perf_counter()
+    next_sample = begin
+    for index, update in enumerate(traffic):
+        now = time.perf_counter()
+        if now - begin >= seconds:
+            break
+        if now >= next_sample:
+            gc.collect()
+            samples.append((now - begin, done, memory_kb("VmRSS")))
+            next_sample += every
+        delay = begin + index / rate - now
+        if delay > 0:
+            await asyncio.sleep(delay)
+        await gate.acquire()
+        task = asyncio.create_task(one(update))
+        tasks.add(task)
+        task.add_done_callback(tasks.discard)
+    await asyncio.gather(*tasks)
+    gc.collect()
+    samples.append((time.perf_counter() - begin, done, memory_kb("VmRSS")))
+    return samples
+
+
+@asynccontextmanager
+async def throwaway_database(url: str | None) -> AsyncIterator[str]:
+    """A fresh SQLite file, or the named PostgreSQL database created for the run."""
+    if url is None:
+        with tempfile.TemporaryDirectory() as folder:
+            yield f"sqlite+aiosqlite:///{Path(folder) / 'bench.sqlite3'}"
+        return
+    import asyncpg
+
+    parsed = make_url(url)
+    name = parsed.database
+    if not name:
+        raise SystemExit("--database needs a database name")
+    admin_dsn = parsed.set(drivername="postgresql", database="postgres").render_as_string(
+        hide_password=False
+    )
+    admin = await asyncpg.connect(admin_dsn)
+    try:
+        if await admin.fetchval("SELECT 1 FROM pg_database WHERE datname = $1", name):
+            raise SystemExit(f"database {name!r} exists; name one the bench may create and drop")
+        await admin.execute(f'CREATE DATABASE "{name}"')
+    finally:
+        await admin.close()
+    try:
+        yield url
+    finally:
+        admin = await asyncpg.connect(admin_dsn)
+        try:
+            await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        finally:
+            await admin.close()
+
+
+async def main(args: argparse.Namespace) -> None:
+    rates = [float(r) for r in args.rates.split(",") if r]
+    async with throwaway_database(args.database) as url:
         settings = Settings.model_validate(
             {"bot_token": TOKEN, "database_url": url, "admin_ids": [1]}
         )
         database = Database.from_url(url)
         await migrate.upgrade(database.engine)
-        event_ids = await seed(database, settings)
-        session = RecordingSession()
+        world = await seed(database, settings)
+        session = CountingSession()
         bot = Bot(TOKEN, session=session, default=DefaultBotProperties(parse_mode=ParseMode.HTML))
         dp = create_dispatcher(
             settings,
@@ -197,31 +440,81 @@ async def main(count: int, rate: float, parallel: int) -> None:
             storage=MemoryStorage(),
             events_isolation=SimpleEventIsolation(),
         )
-        await throughput(dp, bot, traffic(200, event_ids, 99), parallel)  # warm-up
-        mix_rate = await throughput(dp, bot, traffic(count, event_ids, 1), parallel)
-        offered = traffic(max(int(rate * 10), 500), event_ids, 2)
-        achieved, p50, p99 = await latency_at(dp, bot, offered, rate)
-        one_by_one = await sequential(dp, bot, traffic(300, event_ids, 3))
+        traffic = Traffic(world, seed=1)
+        await throughput(dp, bot, traffic.take(200), args.parallel)  # warm-up
+        measured = traffic.take(args.updates)
+        mix_rate = await throughput(dp, bot, measured, args.parallel)
+        latencies = []
+        for rate in rates:
+            count = max(int(rate * args.seconds), 100)
+            latencies.append(await latency_at(dp, bot, traffic.take(count), rate))
+        one_by_one = await sequential(dp, bot, traffic.take(300))
+        peak_kb = memory_kb("VmHWM")
+        samples = []
+        if args.soak_seconds > 0:
+            samples = await soak(dp, bot, traffic, args.soak_seconds, args.soak_rate)
         bare = bare_dispatcher()
-        await throughput(bare, bot, traffic(200, event_ids, 99), parallel)
-        bare_rate = await throughput(bare, bot, traffic(count, event_ids, 1), parallel)
+        await throughput(bare, bot, Traffic(world, seed=99).take(200), args.parallel)
+        bare_rate = await throughput(
+            bare, bot, Traffic(world, seed=1).take(args.updates), args.parallel
+        )
+        counts = await database_counts(database)
         await database.engine.dispose()
 
-    print(f"updates in the mix:            {count} (concurrency {parallel})")
+    kind = make_url(url).get_backend_name()
+    print(f"database:                      {kind}")
+    print(f"updates in the mix:            {args.updates} (concurrency {args.parallel})")
+    print(f"mix:                           {', '.join(f'{k} {s} %' for k, s in MIX)}")
     print(f"mix throughput:                {mix_rate:8.1f} updates/s")
     print(f"bare aiogram dispatch:         {bare_rate:8.1f} updates/s")
-    print(f"ratio mix / bare:              {mix_rate / bare_rate * 100:8.1f} %  (goal >= 25 %)")
-    print(f"offered load:                  {rate:8.1f} updates/s (achieved {achieved:.1f})")
-    print(f"handler latency p50:           {p50:8.1f} ms")
-    print(f"handler latency p99:           {p99:8.1f} ms  (goal <= 50 ms)")
+    ratio = mix_rate / bare_rate * 100
+    print(f"ratio mix / bare:              {ratio:8.1f} %  (goal >= {RATIO_GOAL:.0f} %)")
+    for item in latencies:
+        print(
+            f"offered {item.offered:5.0f}/s: achieved {item.achieved:6.1f}/s, "
+            f"p50 {item.p50:8.1f} ms, p99 {item.p99:8.1f} ms"
+            f"  (goal p99 <= {LATENCY_GOAL_MS:.0f} ms)"
+        )
     print(f"one at a time p50 / p99:       {one_by_one[0]:8.1f} / {one_by_one[1]:.1f} ms")
-    print(f"Bot API calls recorded:        {len(session.requests)}")
+    print(f"peak memory (VmHWM):           {peak_kb / 1024:8.1f} MB  (no goal set; reported)")
+    if samples:
+        print(
+            f"soak at {args.soak_rate:.0f}/s offered for {args.soak_seconds:.0f} s"
+            " (second, updates done, RSS):"
+        )
+        for second, done, rss in samples:
+            print(f"    {second:7.1f} s {done:8d} {rss / 1024:8.1f} MB")
+        settled = samples[1][2] if len(samples) > 2 else samples[0][2]
+        growth = (samples[-1][2] - settled) / 1024
+        print(f"RSS growth after the first tenth: {growth:+.1f} MB  (goal: no growth)")
+    print(f"Bot API calls made:            {session.calls}")
+    print(f"rows at the end:               {counts}")
+
+
+async def database_counts(database: Database) -> str:
+    from db.models import ConsultBooking, Registration, SurveyAnswer
+
+    async with database.session_factory() as session:
+        parts = []
+        for name, model in (
+            ("registrations", Registration),
+            ("bookings", ConsultBooking),
+            ("survey answers", SurveyAnswer),
+        ):
+            count = (await session.execute(select(func.count()).select_from(model))).scalar_one()
+            parts.append(f"{name} {count}")
+        return ", ".join(parts)
 
 
 if __name__ == "__main__":
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--updates", type=int, default=3000)
-    parser.add_argument("--rate", type=float, default=100.0)
-    parser.add_argument("--parallel", type=int, default=32)
-    args = parser.parse_args()
-    asyncio.run(main(args.updates, args.rate, args.parallel))
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--updates", type=int, default=3000, help="updates in the mix run")
+    parser.add_argument("--parallel", type=int, default=32, help="updates in flight")
+    parser.add_argument("--rates", default="50,100,300", help="offered loads, updates/s")
+    parser.add_argument("--seconds", type=float, default=10.0, help="length of each load")
+    parser.add_argument("--database", default=None, help="a PostgreSQL URL (default: SQLite)")
+    parser.add_argument("--soak-seconds", type=float, default=0.0)
+    parser.add_argument("--soak-rate", type=float, default=100.0)
+    asyncio.run(main(parser.parse_args()))
