@@ -3,6 +3,7 @@ what the seat guard and the write lock rely on behaves as with plain aiosqlite."
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -70,3 +71,23 @@ async def test_begin_immediate_holds_the_write_lock_until_commit(engine: AsyncEn
         await other.execute(text("UPDATE seats SET taken = 9 WHERE id = 1"))
         await other.commit()
     assert await _taken(engine) == [9, 0]
+
+
+async def test_writers_of_one_process_take_turns_past_the_busy_timeout(
+    engine: AsyncEngine,
+) -> None:
+    # The first writer keeps its transaction longer than SQLite's busy timeout (200 ms here);
+    # the second waits for its turn instead of failing with "database is locked".
+    order: list[str] = []
+
+    async def writer(name: str, hold: float) -> None:
+        async with AsyncSession(engine) as session:
+            await begin_write(session)
+            await session.execute(text("UPDATE seats SET taken = taken + 1 WHERE id = 1"))
+            order.append(name)
+            await asyncio.sleep(hold)
+            await session.commit()
+
+    await asyncio.gather(writer("first", 0.5), writer("second", 0))
+    assert order == ["first", "second"]
+    assert await _taken(engine) == [2, 0]
