@@ -225,7 +225,9 @@ async def seed(database: Database, settings: Settings) -> World:
                 )
             )
         await session.commit()
-        ids = dict((await session.execute(select(User.telegram_id, User.id))).tuples().all())
+        ids: dict[int, int] = {}
+        for tg, uid in await session.execute(select(User.telegram_id, User.id)):
+            ids[tg] = uid
         survey_id = (
             await session.execute(select(Survey.id).where(Survey.code == DEFAULT_SURVEY_CODE))
         ).scalar_one()
