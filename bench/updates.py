@@ -225,7 +225,7 @@ async def seed(database: Database, settings: Settings) -> World:
                 )
             )
         await session.commit()
-        ids: dict[int, int] = {}
+        ids: dict[int | None, int] = {}
         for tg, uid in await session.execute(select(User.telegram_id, User.id)):
             ids[tg] = uid
         survey_id = (
