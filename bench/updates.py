@@ -226,8 +226,8 @@ async def seed(database: Database, settings: Settings) -> World:
             )
         await session.commit()
         ids: dict[int | None, int] = {}
-        for tg, uid in await session.execute(select(User.telegram_id, User.id)):
-            ids[tg] = uid
+        for telegram_id, user_id in await session.execute(select(User.telegram_id, User.id)):
+            ids[telegram_id] = user_id
         survey_id = (
             await session.execute(select(Survey.id).where(Survey.code == DEFAULT_SURVEY_CODE))
         ).scalar_one()
