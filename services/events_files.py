@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 import csv
-import functools
 import io
 from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, Timezone
+from icalendar import Calendar
 from icalendar import Event as IcsEvent
 
 from services.events import EventView, Participant, Participants
 from services.i18n import Text
+from services.ics_zone import vtimezone
 
 ICS_DOMAIN = "setevoy-koordinator"
 
@@ -51,18 +51,10 @@ def ics_bytes(
     # The zone goes last, as add_component would put it, already serialised.
     body = calendar.to_ical()
     assert body.endswith(_END)
-    return body[: -len(_END)] + _vtimezone(zone.key) + _END
+    return body[: -len(_END)] + vtimezone(zone.key) + _END
 
 
 _END = b"END:VCALENDAR\r\n"
-
-
-@functools.lru_cache(maxsize=8)
-def _vtimezone(zone_key: str) -> bytes:
-    # Building VTIMEZONE from the tz database takes tens of milliseconds and serialising it
-    # most of a millisecond; it never changes while the process runs, so each zone is done
-    # once.
-    return bytes(Timezone.from_tzid(zone_key).to_ical())
 
 
 def _rows(data: Participants, t: Text, zone: ZoneInfo) -> list[list[str]]:
