@@ -42,6 +42,7 @@ from aiogram.methods import TelegramMethod
 from aiogram.types import CallbackQuery, Message, Update
 from sqlalchemy import func, make_url, select
 
+from bot.app import freeze_startup_heap
 from bot.config import Settings
 from bot.factory import Database, create_dispatcher, policy_from
 from db import migrate
@@ -442,6 +443,7 @@ async def main(args: argparse.Namespace) -> None:
             storage=MemoryStorage(),
             events_isolation=SimpleEventIsolation(),
         )
+        freeze_startup_heap()  # as the bot does once it is built (bot/app.py)
         traffic = Traffic(world, seed=1)
         await throughput(dp, bot, traffic.take(200), args.parallel)  # warm-up
         measured = traffic.take(args.updates)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 import signal
 from dataclasses import dataclass
@@ -50,7 +51,17 @@ async def build_app(settings: Settings) -> App:
     dispatcher.startup.register(_on_startup)
     dispatcher.shutdown.register(_on_shutdown)
     dispatcher["app"] = app
+    freeze_startup_heap()
     return app
+
+
+def freeze_startup_heap() -> None:
+    """Takes what start-up built and keeps (modules, aiogram's pydantic models of the Bot API,
+    routers, SQLAlchemy mappers: ~330,000 objects) out of the garbage collector's reach. A
+    full collection walked all of them, ~200 ms during which no update moved, several times
+    a minute under load. What the updates allocate later is collected as before."""
+    gc.collect()
+    gc.freeze()
 
 
 async def _start_scheduler(scheduler: Scheduler) -> None:
