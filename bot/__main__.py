@@ -52,6 +52,9 @@ def main(argv: list[str] | None = None) -> None:
         level=settings.log_level.upper(),
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
+    if settings.log_level.upper() == "INFO":
+        # The delivery tick runs every second; APScheduler would log two lines for each run.
+        logging.getLogger("apscheduler.executors").setLevel(logging.WARNING)
     from bot import cli
 
     if command == "run":
