@@ -15,6 +15,7 @@ from bot.factory import Database, create_dispatcher, policy_from
 from db import migrate
 from services.container import Services
 from services.context import Policy
+from tests.fake_api_server import FakeBotAPI
 from tests.fakes import BOT_USERNAME, TOKEN, RecordingSession
 from tests.harness import BotHarness, Clock
 
@@ -160,3 +161,12 @@ async def redis_client() -> AsyncIterator[object]:
         pytest.skip(f"Redis at TEST_REDIS_URL is not reachable: {exc}")
     yield client
     await client.aclose()
+
+
+@pytest.fixture
+async def fake_api() -> AsyncIterator[FakeBotAPI]:
+    """A fake Bot API over real HTTP on 127.0.0.1, for tests that run the bot's own client."""
+    api = FakeBotAPI()
+    await api.start()
+    yield api
+    await api.stop()

@@ -6,7 +6,6 @@ nothing in flight at all."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -37,14 +36,6 @@ TEACHERS = [342_000 + n for n in range(200)]
 CAPACITY = 20
 BROADCAST = "Сетевой семинар переносится на четверг."
 START_WAIT = 60.0  # seconds a cold `python -m bot` may take on a busy CI machine
-
-
-@pytest.fixture
-async def fake_api() -> AsyncIterator[FakeBotAPI]:
-    api = FakeBotAPI()
-    await api.start()
-    yield api
-    await api.stop()
 
 
 @pytest.fixture

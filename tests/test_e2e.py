@@ -4,12 +4,10 @@ Bot API server on 127.0.0.1, as a person would use the bot."""
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import os
 import signal
 import socket
 import sys
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import aiohttp
@@ -17,7 +15,7 @@ import pytest
 from aiohttp import web
 from sqlalchemy import select
 
-from bot.app import App, build_app, webhook_application
+from bot.app import build_app, webhook_application
 from bot.config import Settings
 from db.models import Consent, User
 from handlers.callbacks import GrantCD
@@ -27,6 +25,7 @@ from services.enums import Role
 from tests.conftest import ADMIN_ID, make_settings
 from tests.fake_api_server import ChatUser, FakeBotAPI
 from tests.fakes import TOKEN
+from tests.faults_support import polling
 
 ROOT = Path(__file__).resolve().parent.parent
 TEACHER = 300_001
@@ -45,37 +44,8 @@ async def import_schools(svc: Services) -> None:
 
 
 @pytest.fixture
-async def fake_api() -> AsyncIterator[FakeBotAPI]:
-    api = FakeBotAPI()
-    await api.start()
-    yield api
-    await api.stop()
-
-
-@pytest.fixture
 def e2e_settings(database_url: str, fake_api: FakeBotAPI) -> Settings:
     return make_settings(database_url, bot_api_base_url=fake_api.base_url)
-
-
-@contextlib.asynccontextmanager
-async def polling(settings: Settings) -> AsyncIterator[App]:
-    """What `python -m bot` does in polling mode, minus the process signal handlers."""
-    app = await build_app(settings)
-    await app.bot.delete_webhook(drop_pending_updates=False)
-    task = asyncio.create_task(
-        app.dispatcher.start_polling(
-            app.bot,
-            handle_signals=False,
-            polling_timeout=1,
-            allowed_updates=app.dispatcher.resolve_used_update_types(),
-        )
-    )
-    try:
-        yield app
-    finally:
-        await app.dispatcher.stop_polling()
-        await task
-        await app.bot.session.close()
 
 
 async def test_a_teacher_completes_onboarding_over_http(

@@ -6,10 +6,7 @@ and scheduler (AiohttpSession against the fake server)."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import AsyncIterator
 from datetime import time
-
-import pytest
 
 from bot.config import Settings
 from db.models import User
@@ -45,14 +42,6 @@ SEQUENCE: list[Fault | None] = [
     Fault.bad_gateway(),
     None,
 ]
-
-
-@pytest.fixture
-async def fake_api() -> AsyncIterator[FakeBotAPI]:
-    api = FakeBotAPI()
-    await api.start()
-    yield api
-    await api.stop()
 
 
 class FaultPlan:

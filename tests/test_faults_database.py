@@ -47,14 +47,6 @@ TEACHERS = [330_000 + n for n in range(10)]
 CAPACITY = 5
 
 
-@pytest.fixture
-async def fake_api() -> AsyncIterator[FakeBotAPI]:
-    api = FakeBotAPI()
-    await api.start()
-    yield api
-    await api.stop()
-
-
 async def _prepared(settings: Settings, methodist: int, capacity: int = CAPACITY) -> int:
     """People and a published event, written before the bot starts (with the ordinary busy
     timeout, so that seeding never races the bot's own start-up)."""

@@ -8,7 +8,6 @@ from __future__ import annotations
 import asyncio
 import itertools
 from collections import Counter
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -45,14 +44,6 @@ NEWCOMER = 362_001
 CAPACITY = 5
 BROADCAST = "Открыта запись на весеннюю школу методиста."
 START_WAIT = 90.0  # two cold starts at once on a busy machine
-
-
-@pytest.fixture
-async def fake_api() -> AsyncIterator[FakeBotAPI]:
-    api = FakeBotAPI()
-    await api.start()
-    yield api
-    await api.stop()
 
 
 class Balancer:
