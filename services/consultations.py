@@ -398,16 +398,8 @@ class ConsultationService:
     async def booking(self, actor: Actor, booking_id: int) -> BookingView:
         """The booking's details, or AccessDenied for anyone but the booking person, the
         slot's psychologist and admins (methodists see counts in the report only)."""
-        row = (
-            await self.session.execute(
-                select(ConsultBooking, ConsultSlot)
-                .join(ConsultSlot, ConsultSlot.id == ConsultBooking.slot_id)
-                .where(ConsultBooking.id == booking_id)
-            )
-        ).first()
-        if row is None:
-            raise NotFound()
-        return await self._booking_view(actor, row[0], row[1])
+        booking, slot = await self._booking_and_slot(booking_id)
+        return await self._booking_view(actor, booking, slot)
 
     # ---- psychologists: slots -------------------------------------------
 
