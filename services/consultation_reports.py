@@ -7,14 +7,13 @@ import io
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.figure import Figure
 from openpyxl import Workbook
 from openpyxl.styles import Font
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.models import ConsultBooking, User
+from services.charts import new_figure
 from services.consultations import BookingStatus, ConsultTopic
 from services.context import Actor
 from services.errors import AccessDenied, InvalidInput
@@ -127,8 +126,7 @@ def report_xlsx(report: ConsultReport, t: Text) -> bytes:
 
 def report_chart(report: ConsultReport, t: Text) -> bytes:
     """Stacked horizontal bars per topic: held, no-shows, cancellations."""
-    figure = Figure(figsize=(10, 6.5), dpi=100)
-    FigureCanvasAgg(figure)
+    figure = new_figure(10, 6.5, 100)
     axes = figure.add_subplot()
     labels = [t(f"consult-topic-{k.value}") for k in report.by_topic] or ["—"]
     series = [

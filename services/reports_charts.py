@@ -10,13 +10,15 @@ import asyncio
 import io
 import textwrap
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.figure import Figure
-
+from services.charts import new_figure
 from services.i18n import Text
 from services.reports import ReportData
 from services.reports_indicators import IndicatorKind, SchoolCategory
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 WIDTH_IN, HEIGHT_IN, DPI = 10.0, 6.5, 100
 FONT = "DejaVu Sans"
@@ -48,9 +50,7 @@ class ChartKind(StrEnum):
 
 
 def _figure() -> Figure:
-    figure = Figure(figsize=(WIDTH_IN, HEIGHT_IN), dpi=DPI)
-    FigureCanvasAgg(figure)
-    return figure
+    return new_figure(WIDTH_IN, HEIGHT_IN, DPI)
 
 
 def _png(figure: Figure) -> bytes:
@@ -145,8 +145,7 @@ def difficulties_chart(data: ReportData, t: Text) -> bytes:
     labels = [textwrap.fill(t(f"topic-{d.topic.value}"), LABEL_WIDTH) for d in rows]
     serious = [100 * (d.serious_share or 0.0) for d in rows]
     some = [100 * (d.some_share or 0.0) for d in rows]
-    figure = Figure(figsize=(WIDTH_IN, max(HEIGHT_IN, 1.0 + 0.95 * len(rows))), dpi=DPI)
-    FigureCanvasAgg(figure)
+    figure = new_figure(WIDTH_IN, max(HEIGHT_IN, 1.0 + 0.95 * len(rows)), DPI)
     axes = figure.add_subplot()
     axes.barh(labels, serious, color="#D64545", label=t("reports-chart-serious"))
     axes.barh(labels, some, left=serious, color="#F2C14E", label=t("reports-chart-some"))

@@ -5,21 +5,19 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-import matplotlib
-
-matplotlib.use("Agg")
-
-from matplotlib import pyplot as plt
-from matplotlib.figure import Figure
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from services.charts import new_figure
 from services.survey_analytics import DIMENSIONS, SurveyReport, TopicShare
 from services.survey_format import localized
 from services.surveys import RawAnswerRow
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 Label = Callable[..., str]
 
@@ -33,7 +31,6 @@ BAR_INCHES = 0.55
 def _png(figure: Figure) -> bytes:
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", dpi=110, bbox_inches="tight")
-    plt.close(figure)
     return buffer.getvalue()
 
 
@@ -46,7 +43,8 @@ def profile_chart(
 ) -> bytes:
     """Stacked horizontal bars per topic: the share of "serious" and of "some" difficulty."""
     shares = sorted(profile, key=lambda s: (s.serious_share, s.some_share))
-    figure, axes = plt.subplots(figsize=(WIDTH_INCHES, 1.5 + BAR_INCHES * max(len(shares), 1)))
+    figure = new_figure(WIDTH_INCHES, 1.5 + BAR_INCHES * max(len(shares), 1))
+    axes = figure.add_subplot()
     names = [topic_label.get(s.topic, s.topic) for s in shares]
     serious = [100 * s.serious_share for s in shares]
     some = [100 * s.some_share for s in shares]
@@ -67,7 +65,8 @@ def profile_chart(
 
 
 def distribution_chart(labels: Sequence[str], counts: Sequence[int], title: str) -> bytes:
-    figure, axes = plt.subplots(figsize=(WIDTH_INCHES, 1.5 + BAR_INCHES * max(len(labels), 1)))
+    figure = new_figure(WIDTH_INCHES, 1.5 + BAR_INCHES * max(len(labels), 1))
+    axes = figure.add_subplot()
     axes.barh(list(reversed(labels)), list(reversed(counts)), color="#3b7dd8")
     for row, value in enumerate(reversed(counts)):
         axes.text(value, row, f" {value}", va="center")
