@@ -252,12 +252,17 @@ def _known_texts() -> list[str]:
     return openings
 
 
-@pytest.mark.parametrize("case", list(UPLOAD_FILES))
-async def test_a_schools_file_gets_a_localized_answer(
-    harness: BotHarness, schools: list[int], case: str, caplog: pytest.LogCaptureFixture
+async def _upload_answered_once(
+    harness: BotHarness,
+    caplog: pytest.LogCaptureFixture,
+    command: str,
+    case: str,
+    upload: tuple[bytes, int | None, str],
 ) -> None:
-    data, size, file_name = UPLOAD_FILES[case]
-    await harness.send(ADMIN_ID, "/schools")
+    """The admin opens `command`'s upload step and sends the file: one localized answer, no
+    error logged."""
+    data, size, file_name = upload
+    await harness.send(ADMIN_ID, command)
     await harness.press(ADMIN_ID, "Загрузить")
     with caplog.at_level(logging.WARNING):
         replies = await harness.send(
@@ -267,6 +272,13 @@ async def test_a_schools_file_gets_a_localized_answer(
     assert len(answers) == 1, case
     assert any(answers[0].startswith(known) for known in _known_texts() if known), answers[0]
     assert bot_errors(caplog.records) == []
+
+
+@pytest.mark.parametrize("case", list(UPLOAD_FILES))
+async def test_a_schools_file_gets_a_localized_answer(
+    harness: BotHarness, schools: list[int], case: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    await _upload_answered_once(harness, caplog, "/schools", case, UPLOAD_FILES[case])
     async with harness.database.session_factory() as session:
         names = list((await session.execute(select(School.name))).scalars())
     if case == "windows-1251":
@@ -301,17 +313,7 @@ SURVEY_FILES = {
 async def test_a_survey_file_gets_a_localized_answer(
     harness: BotHarness, case: str, caplog: pytest.LogCaptureFixture
 ) -> None:
-    data, size, file_name = SURVEY_FILES[case]
-    await harness.send(ADMIN_ID, "/surveys")
-    await harness.press(ADMIN_ID, "Загрузить")
-    with caplog.at_level(logging.WARNING):
-        replies = await harness.send(
-            ADMIN_ID, document=_document(harness, case, data, size, file_name)
-        )
-    answers = [r.text for r in replies if isinstance(r, SendMessage)]
-    assert len(answers) == 1, case
-    assert any(answers[0].startswith(known) for known in _known_texts() if known), answers[0]
-    assert bot_errors(caplog.records) == []
+    await _upload_answered_once(harness, caplog, "/surveys", case, SURVEY_FILES[case])
 
 
 def _last_buttons(harness: BotHarness, user: int) -> list[str]:
