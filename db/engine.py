@@ -52,7 +52,7 @@ def create_engine(
         kwargs["pool_pre_ping"] = True
     engine = create_async_engine(url, **kwargs)
     if is_sqlite(url):
-        _configure_sqlite(engine, busy_timeout_ms)
+        _configure_sqlite(engine)
     return engine
 
 
@@ -99,16 +99,17 @@ def _pg_transient(error: BaseException | None) -> bool:
     return False
 
 
-def _configure_sqlite(engine: AsyncEngine, busy_timeout_ms: int) -> None:
+def _configure_sqlite(engine: AsyncEngine) -> None:
     @event.listens_for(engine.sync_engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         # pysqlite's own transaction handling is switched off so that we emit BEGIN ourselves:
-        # writes that guard an invariant need BEGIN IMMEDIATE (see db.tx.begin_write).
+        # writes that guard an invariant need BEGIN IMMEDIATE (see db.tx.begin_write). The
+        # busy timeout is the driver's: statements that must wait for a lock wait on its
+        # worker thread, never on the event loop (db/sqlite_driver.py).
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout_ms)}")
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.close()
 

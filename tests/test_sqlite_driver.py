@@ -4,6 +4,8 @@ what the seat guard and the write lock rely on behaves as with plain aiosqlite."
 from __future__ import annotations
 
 import asyncio
+import sqlite3
+import time
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -91,3 +93,51 @@ async def test_writers_of_one_process_take_turns_past_the_busy_timeout(
     await asyncio.gather(writer("first", 0.5), writer("second", 0))
     assert order == ["first", "second"]
     assert await _taken(engine) == [2, 0]
+
+
+async def test_a_lock_held_by_another_process_is_waited_for_off_the_event_loop(
+    engine: AsyncEngine, tmp_path: Path
+) -> None:
+    # Another program (a second connection outside this engine) holds the write lock for
+    # 0.15 s. The write waits for it instead of failing, and meanwhile the event loop keeps
+    # serving others: statements run on the loop only while SQLite need not wait.
+    other = sqlite3.connect(tmp_path / "driver.sqlite3", isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    asyncio.get_running_loop().call_later(0.15, other.execute, "COMMIT")
+    ticks = 0
+
+    async def ticker() -> None:
+        nonlocal ticks
+        while True:
+            ticks += 1
+            await asyncio.sleep(0.01)
+
+    beating = asyncio.create_task(ticker())
+    started = time.monotonic()
+    try:
+        async with engine.begin() as conn:
+            await conn.execute(text("UPDATE seats SET taken = 4 WHERE id = 1"))
+    finally:
+        beating.cancel()
+        other.close()
+    assert time.monotonic() - started >= 0.1
+    assert ticks >= 5
+    assert await _taken(engine) == [4, 0]
+
+
+async def test_past_the_busy_timeout_the_write_fails_with_locked(
+    engine: AsyncEngine, tmp_path: Path
+) -> None:
+    # The engine's busy timeout is 200 ms; a lock kept longer is reported, not waited out.
+    other = sqlite3.connect(tmp_path / "driver.sqlite3", isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        started = time.monotonic()
+        with pytest.raises(OperationalError, match="locked"):
+            async with engine.begin() as conn:
+                await conn.execute(text("UPDATE seats SET taken = 4 WHERE id = 1"))
+        assert 0.15 <= time.monotonic() - started < 2
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert await _taken(engine) == [0, 0]
