@@ -12,10 +12,10 @@ from aiogram.types import (
     InlineKeyboardMarkup,
     Message,
 )
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from handlers.callbacks import CoordinatorSchoolCD, GrantCD, PersonCD, SchoolAdminCD
 from handlers.commands_menu import refresh_commands
+from handlers.markup import Keyboard
 from handlers.menu import MenuButton
 from handlers.states import AdminForm
 from services.container import Services
@@ -46,7 +46,7 @@ def person_card(person: PersonRow, t: Text) -> tuple[str, InlineKeyboardMarkup]:
         telegram_id=person.telegram_id or 0,
         roles=roles,
     )
-    builder = InlineKeyboardBuilder()
+    builder = Keyboard()
     for role in ROLE_ORDER:
         mark = "✅ " if role in person.roles else "▫️ "
         builder.button(
@@ -59,7 +59,7 @@ def person_card(person: PersonRow, t: Text) -> tuple[str, InlineKeyboardMarkup]:
 
 async def list_staff(message: Message, svc: Services, actor: Actor, t: Text) -> None:
     staff = await svc.users.staff(actor)
-    builder = InlineKeyboardBuilder()
+    builder = Keyboard()
     lines = [t("admin-staff-title")]
     for person in staff:
         roles = ", ".join(t(f"role-{r.value}") for r in person.roles if r in GRANTED_ROLES)
@@ -109,7 +109,7 @@ async def _show_matches(
         text, markup = person_card(people[0], t)
         await message.answer(text, reply_markup=markup)
         return True
-    builder = InlineKeyboardBuilder()
+    builder = Keyboard()
     for person in people:
         builder.button(
             text=person.full_name or str(person.user_id),
@@ -156,7 +156,7 @@ async def toggle_role(
 
 
 def _coordinator_schools(user_id: int, page: SchoolPage) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
+    builder = Keyboard()
     for school in page.items:
         builder.row(
             InlineKeyboardButton(
@@ -229,7 +229,7 @@ async def _refresh_their_menu(bot: Bot, svc: Services, user_id: int, actor: Acto
 
 
 def _schools_list(page: SchoolPage, t: Text) -> tuple[str, InlineKeyboardMarkup]:
-    builder = InlineKeyboardBuilder()
+    builder = Keyboard()
     for school in page.items:
         builder.row(
             InlineKeyboardButton(
@@ -285,7 +285,7 @@ def _school_card(school: SchoolView, t: Text) -> tuple[str, InlineKeyboardMarkup
         leading=yes if school.is_leading else no,
         partner=yes if school.is_partner else no,
     )
-    builder = InlineKeyboardBuilder()
+    builder = Keyboard()
     for flag in FLAGS:
         builder.button(
             text=t(f"schools-toggle-{flag}"),

@@ -10,8 +10,8 @@ from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
+from handlers.markup import Keyboard
 from handlers.menu import MenuButton
 from services.broadcasts import (
     AttachmentType,
@@ -138,7 +138,7 @@ def progress_markup(progress: Progress, t: Text) -> InlineKeyboardMarkup | None:
     running = progress.state in (BroadcastState.SCHEDULED, BroadcastState.SENDING)
     if not running or progress.finished:
         return None
-    builder = InlineKeyboardBuilder()
+    builder = Keyboard()
     builder.button(
         text=t("broadcast-stop"), callback_data=BcStopCD(broadcast_id=progress.broadcast_id)
     )
@@ -215,7 +215,7 @@ async def _audience_screen(
         summary=_summary(audience, t, names),
         count=size,
     )
-    builder = InlineKeyboardBuilder()
+    builder = Keyboard()
     for role in AUDIENCE_ROLES:
         builder.button(
             text=_mark(role in audience.roles) + t(f"role-{role.value}"),
@@ -298,7 +298,7 @@ async def _schools_screen(
     svc.broadcasts.check_access(actor)
     chosen = (await _draft(state)).audience.school_ids
     found = await svc.schools.search(page=page)
-    builder = InlineKeyboardBuilder()
+    builder = Keyboard()
     for school in found.items:
         builder.button(
             text=_mark(school.id in chosen) + school.short_name,
@@ -337,7 +337,7 @@ async def _subjects_screen(
 ) -> tuple[str, InlineKeyboardMarkup]:
     svc.broadcasts.check_access(actor)
     chosen = (await _draft(state)).audience.subjects
-    builder = InlineKeyboardBuilder()
+    builder = Keyboard()
     for subject in Subject:
         builder.button(
             text=_mark(subject in chosen) + t(f"subject-{subject.value}"),
@@ -381,7 +381,7 @@ async def pick_source(
         a = Audience(a.roles, a.school_ids, a.categories, a.subjects, picked)
         await _save_audience(state, a)
     options = await svc.broadcasts.source_options(actor, name)
-    builder = InlineKeyboardBuilder()
+    builder = Keyboard()
     for ident, title in options:
         builder.button(
             text=_mark((name, ident) in a.sources) + title,
@@ -422,7 +422,7 @@ async def _confirm_screen(
         lines.append(
             t("broadcast-quiet-now", time=later.astimezone(svc.policy.timezone).strftime("%H:%M"))
         )
-    builder = InlineKeyboardBuilder()
+    builder = Keyboard()
     builder.button(text=t("broadcast-send-now"), callback_data=BcNavCD(to=BcNav.SEND_NOW))
     builder.button(text=t("broadcast-schedule"), callback_data=BcNavCD(to=BcNav.SCHEDULE))
     if svc.policy.channel_id is not None:
@@ -491,7 +491,7 @@ async def navigate(
         return
     if to == BcNav.SCHEDULE:
         await state.set_state(BroadcastForm.bc_time)
-        builder = InlineKeyboardBuilder()
+        builder = Keyboard()
         builder.button(text=t("broadcast-back"), callback_data=BcNavCD(to=BcNav.MAIN))
         zone = str(svc.policy.timezone)
         await bot.send_message(
@@ -539,7 +539,7 @@ async def list_broadcasts(message: Message, svc: Services, actor: Actor, t: Text
     if not items:
         await message.answer(t("broadcast-list-empty"))
         return
-    builder = InlineKeyboardBuilder()
+    builder = Keyboard()
     lines = [t("broadcast-list-title")]
     zone = svc.policy.timezone
     for item in items:

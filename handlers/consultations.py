@@ -15,8 +15,8 @@ from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardMarkup, Message
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
+from handlers.markup import Keyboard
 from handlers.menu import MenuButton
 from services.consultation_reports import ConsultReport, report_chart, report_xlsx
 from services.consultations import (
@@ -153,7 +153,7 @@ async def _home(
 ) -> None:
     _need_user(actor)
     people = await svc.consultations.psychologists(actor)
-    builder = InlineKeyboardBuilder()
+    builder = Keyboard()
     for person in people:
         builder.button(
             text=t("consult-btn-psychologist", name=person.name, count=person.free_slots),
@@ -200,7 +200,7 @@ async def on_psychologist(
     _need_user(actor)
     cd = callback_data
     days = await svc.consultations.free_days(actor, cd.psy or None)
-    builder = InlineKeyboardBuilder()
+    builder = Keyboard()
     if not days:
         builder.button(
             text=t("consult-btn-wait"), callback_data=ConsultCD(act=CAct.WAIT, psy=cd.psy)
@@ -242,7 +242,7 @@ async def on_day(
     cd = callback_data
     day = date.fromordinal(cd.day)
     slots = await svc.consultations.free_slots(actor, cd.psy or None, day)
-    builder = InlineKeyboardBuilder()
+    builder = Keyboard()
     lines = [t("consult-slots-of-day", day=_day_label(day, t))]
     for slot in slots:
         start = slot.starts_at.astimezone(svc.policy.timezone).strftime("%H:%M")
@@ -270,7 +270,7 @@ async def on_wait(
 ) -> None:
     added = await svc.consultations.wait_for_slot(actor, callback_data.psy or None)
     key = "consult-waiting" if added else "consult-already-waiting"
-    builder = InlineKeyboardBuilder()
+    builder = Keyboard()
     builder.button(text=t("consult-btn-back"), callback_data=ConsultCD(act=CAct.HOME))
     await _show(query, t(key), builder.as_markup())
 
@@ -279,7 +279,7 @@ async def on_wait(
 
 
 def _topic_keyboard(t: Text) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
+    builder = Keyboard()
     for topic in ConsultTopic:
         builder.button(
             text=t(f"consult-topic-{topic.value}"),
@@ -291,7 +291,7 @@ def _topic_keyboard(t: Text) -> InlineKeyboardMarkup:
 
 
 def _grade_keyboard(t: Text) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
+    builder = Keyboard()
     for grade in range(1, 12):
         builder.button(text=str(grade), callback_data=FormCD(act=FormAct.GRADE, grade=grade))
     builder.button(text=t("consult-grade-preschool"), callback_data=FormCD(act=FormAct.GRADE))
@@ -301,7 +301,7 @@ def _grade_keyboard(t: Text) -> InlineKeyboardMarkup:
 
 
 def _contact_keyboard(t: Text) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
+    builder = Keyboard()
     for contact in Contact:
         builder.button(
             text=t(f"consult-contact-{contact.value}"),
@@ -313,7 +313,7 @@ def _contact_keyboard(t: Text) -> InlineKeyboardMarkup:
 
 
 def _nav_keyboard(t: Text, *, skip: bool) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
+    builder = Keyboard()
     if skip:
         builder.button(text=t("consult-btn-skip"), callback_data=FormCD(act=FormAct.SKIP))
     builder.button(text=t("consult-btn-back"), callback_data=FormCD(act=FormAct.BACK))
@@ -322,7 +322,7 @@ def _nav_keyboard(t: Text, *, skip: bool) -> InlineKeyboardMarkup:
 
 
 def _confirm_keyboard(t: Text) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
+    builder = Keyboard()
     builder.button(text=t("consult-btn-confirm"), callback_data=FormCD(act=FormAct.CONFIRM))
     builder.button(text=t("consult-btn-back"), callback_data=FormCD(act=FormAct.BACK))
     builder.adjust(1)
@@ -502,7 +502,7 @@ async def _book(
 
 
 def _booking_keyboard(booking: BookingView, t: Text) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
+    builder = Keyboard()
     if booking.can_cancel:
         builder.button(
             text=t("consult-btn-cancel"),
@@ -555,7 +555,7 @@ async def on_mine(
 ) -> None:
     _need_user(actor)
     bookings = await svc.consultations.upcoming_bookings(actor)
-    builder = InlineKeyboardBuilder()
+    builder = Keyboard()
     for booking in bookings:
         builder.button(
             text=t(
@@ -587,7 +587,7 @@ async def on_cancel(
 ) -> None:
     _need_user(actor)
     booking = await svc.consultations.own_active_booking(actor, callback_data.booking)
-    builder = InlineKeyboardBuilder()
+    builder = Keyboard()
     builder.button(
         text=t("consult-btn-cancel-yes"),
         callback_data=ConsultCD(act=CAct.CANCEL_YES, booking=booking.id),
@@ -603,7 +603,7 @@ async def on_cancel_yes(
 ) -> None:
     _need_user(actor)
     result = await svc.consultations.cancel(actor, callback_data.booking)
-    builder = InlineKeyboardBuilder()
+    builder = Keyboard()
     builder.button(text=t("consult-btn-to-home"), callback_data=ConsultCD(act=CAct.HOME))
     if result.late:
         text = t(
@@ -667,7 +667,7 @@ def _report_text(report: ConsultReport, period: ReportPeriod, t: Text) -> str:
 
 def _report_keyboard(period: ReportPeriod, t: Text) -> InlineKeyboardMarkup:
     first, last = period.first.toordinal(), period.last.toordinal()
-    builder = InlineKeyboardBuilder()
+    builder = Keyboard()
     builder.button(
         text=t("consult-btn-chart"),
         callback_data=ReportCD(act=ReportAct.CHART, first=first, last=last),

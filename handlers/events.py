@@ -12,7 +12,6 @@ from aiogram.filters import Command, CommandObject, Filter, StateFilter
 from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.context import FSMContext
 from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardMarkup, Message
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from handlers import deep_links
 from handlers.events_ui import (
@@ -31,6 +30,7 @@ from handlers.events_ui import (
     list_text,
     when,
 )
+from handlers.markup import Keyboard
 from handlers.menu import MenuButton
 from services.container import Services
 from services.context import Actor
@@ -228,7 +228,7 @@ async def registration_action(
         title = await svc.events.rate(actor, callback_data.registration, callback_data.score)
         await state.set_state(EventForm.feedback_comment)
         await state.update_data(feedback_registration=callback_data.registration)
-        builder = InlineKeyboardBuilder()
+        builder = Keyboard()
         builder.button(
             text=t("events-btn-skip"),
             callback_data=RegCD(act=RegAct.SKIP_COMMENT, registration=callback_data.registration),

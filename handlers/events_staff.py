@@ -13,7 +13,6 @@ from aiogram.filters import Command
 from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.context import FSMContext
 from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardMarkup, Message
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from handlers.events_ui import (
     FORMATS,
@@ -26,6 +25,7 @@ from handlers.events_ui import (
     card_keyboard,
     card_text,
 )
+from handlers.markup import Keyboard
 from handlers.menu import MenuButton
 from services.container import Services
 from services.context import Actor
@@ -139,7 +139,7 @@ def _nav(t: Text, *, skip_key: str | None = None, back: bool = True) -> list[Any
 def _choices(
     field: WizField, labels: list[str], t: Text, columns: int = 1
 ) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
+    builder = Keyboard()
     for index, label in enumerate(labels, start=1):
         builder.button(text=label, callback_data=WizCD(field=field, index=index))
     builder.adjust(columns)
@@ -170,7 +170,7 @@ async def _ask(
         )
     elif step == EventForm.subjects:
         chosen = set(data.get("subjects", []))
-        builder = InlineKeyboardBuilder()
+        builder = Keyboard()
         for index, subject in enumerate(SUBJECTS, start=1):
             mark = "✅ " if subject.value in chosen else ""
             builder.button(
@@ -186,7 +186,7 @@ async def _ask(
     elif step == EventForm.schools:
         chosen_schools = set(data.get("schools", []))
         page = await svc.schools.search("", int(data.get("schools_page", 0)))
-        builder = InlineKeyboardBuilder()
+        builder = Keyboard()
         for school in page.items:
             mark = "✅ " if school.id in chosen_schools else ""
             builder.row(
@@ -212,7 +212,7 @@ async def _ask(
         draft = _draft(data)
         view = svc.events.preview(draft)
         text = t("events-wiz-preview") + "\n\n" + card_text(view, t, svc.policy.timezone)
-        builder = InlineKeyboardBuilder()
+        builder = Keyboard()
         if data.get("proposing"):
             builder.row(_b(t("events-wiz-propose"), WizCD(field=WizField.NAV, index=Nav.PUBLISH)))
         else:
@@ -457,7 +457,7 @@ async def staff_action(
     elif act == Act.CANCEL_EVENT:
         if not actor.is_staff:
             raise AccessDenied()
-        builder = InlineKeyboardBuilder()
+        builder = Keyboard()
         builder.button(
             text=t("events-btn-cancel-event-sure"),
             callback_data=EventCD(act=Act.CANCEL_EVENT_SURE, event_id=event_id),
@@ -486,7 +486,7 @@ async def staff_action(
     elif act == Act.EDIT:
         if not actor.is_staff:
             raise AccessDenied()
-        builder = InlineKeyboardBuilder()
+        builder = Keyboard()
         for field in EditField:
             builder.button(
                 text=t(f"events-edit-{field.value}"),
@@ -512,7 +512,7 @@ async def _participants(
         lines.append("")
         lines.append(t("events-participants-waiting", count=len(data.waiting)))
         lines.extend(f"{p.position}. {_esc(p.name)}" for p in data.waiting)
-    builder = InlineKeyboardBuilder()
+    builder = Keyboard()
     if actor.is_staff:
         builder.button(
             text=t("events-btn-attendance"),
@@ -538,7 +538,7 @@ async def _attendance(
     if not actor.is_staff:
         raise AccessDenied()
     data = await svc.events.participants(actor, event_id)
-    builder = InlineKeyboardBuilder()
+    builder = Keyboard()
     for person in data.registered:
         mark = "✅" if person.attended else "▫️"
         builder.button(
@@ -562,7 +562,7 @@ async def mark(
         actor, callback_data.event_id, callback_data.registration, callback_data.on
     )
     data = await svc.events.participants(actor, callback_data.event_id)
-    builder = InlineKeyboardBuilder()
+    builder = Keyboard()
     for person in data.registered:
         sign = "✅" if person.attended else "▫️"
         builder.button(
@@ -660,7 +660,7 @@ async def participants_command(message: Message, svc: Services, actor: Actor, t:
     if not page.items:
         await message.answer(t("events-list-empty"))
         return
-    builder = InlineKeyboardBuilder()
+    builder = Keyboard()
     for event in page.items:
         builder.button(
             text=event.title[:60], callback_data=EventCD(act=Act.PARTICIPANTS, event_id=event.id)

@@ -7,8 +7,8 @@ from enum import IntEnum, StrEnum
 from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
+from handlers.markup import Keyboard
 from services.enums import Topic
 from services.events import (
     EventFilters,
@@ -217,7 +217,7 @@ def card_text(event: EventView, t: Text, zone: object) -> str:
 
 
 def card_keyboard(event: EventView, t: Text) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
+    builder = Keyboard()
     mine = event.mine
     if mine is None and event.registration_open:
         key = (
@@ -297,7 +297,7 @@ def list_text(page: EventPage, filters: EventFilters, t: Text, zone: object) -> 
 
 
 def list_keyboard(page: EventPage, data: ListCD, t: Text) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
+    builder = Keyboard()
     for event in page.items:
         builder.row(_b(f"{event.title[:48]}", EventCD(act=Act.OPEN, event_id=event.id)))
     nav = []
@@ -322,7 +322,7 @@ def list_keyboard(page: EventPage, data: ListCD, t: Text) -> InlineKeyboardMarku
 
 
 def filter_keyboard(data: FilterCD, t: Text) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
+    builder = Keyboard()
     common = {"ty": data.ty, "to": data.to, "fo": data.fo, "pe": data.pe}
     field, labels = {
         Dim.TYPE: ("ty", [t(f"events-type-{v.value}") for v in TYPES]),

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from handlers.callbacks import (
     ConsentCD,
@@ -15,20 +14,21 @@ from handlers.callbacks import (
     SchoolPickCD,
     SubjectCD,
 )
+from handlers.markup import Keyboard
 from services.enums import Experience, Position, Role, Subject
 from services.i18n import Text
 from services.schools import SchoolPage
 
 
 def language_keyboard() -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
+    builder = Keyboard()
     builder.button(text="🇷🇺 Русский", callback_data=LangCD(code="ru"))
     builder.button(text="🇬🇧 English", callback_data=LangCD(code="en"))
     return builder.as_markup()
 
 
 def role_keyboard(t: Text) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
+    builder = Keyboard()
     builder.button(text=t("role-choice-teacher"), callback_data=RoleCD(role=Role.TEACHER))
     builder.button(text=t("role-choice-parent"), callback_data=RoleCD(role=Role.PARENT))
     builder.adjust(1)
@@ -36,7 +36,7 @@ def role_keyboard(t: Text) -> InlineKeyboardMarkup:
 
 
 def consent_keyboard(t: Text) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
+    builder = Keyboard()
     builder.button(text=t("consent-accept"), callback_data=ConsentCD(accept=True))
     builder.button(text=t("consent-decline"), callback_data=ConsentCD(accept=False))
     builder.adjust(1)
@@ -44,7 +44,7 @@ def consent_keyboard(t: Text) -> InlineKeyboardMarkup:
 
 
 def school_keyboard(page: SchoolPage, t: Text) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
+    builder = Keyboard()
     for school in page.items:
         builder.row(
             InlineKeyboardButton(
@@ -66,7 +66,7 @@ def school_keyboard(page: SchoolPage, t: Text) -> InlineKeyboardMarkup:
 
 
 def subjects_keyboard(chosen: set[str], t: Text) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
+    builder = Keyboard()
     for subject in Subject:
         mark = "✅ " if subject.value in chosen else ""
         builder.button(
@@ -78,7 +78,7 @@ def subjects_keyboard(chosen: set[str], t: Text) -> InlineKeyboardMarkup:
 
 
 def experience_keyboard(t: Text) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
+    builder = Keyboard()
     for value in Experience:
         builder.button(
             text=t(f"experience-{value.value}"), callback_data=ExperienceCD(value=value)
@@ -88,7 +88,7 @@ def experience_keyboard(t: Text) -> InlineKeyboardMarkup:
 
 
 def position_keyboard(t: Text) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
+    builder = Keyboard()
     for value in Position:
         builder.button(text=t(f"position-{value.value}"), callback_data=PositionCD(value=value))
     builder.adjust(2)
@@ -96,7 +96,7 @@ def position_keyboard(t: Text) -> InlineKeyboardMarkup:
 
 
 def grade_keyboard(t: Text) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
+    builder = Keyboard()
     for grade in range(1, 12):
         builder.button(text=str(grade), callback_data=GradeCD(value=grade))
     builder.adjust(6)

@@ -6,11 +6,11 @@ from aiogram import F, Router
 from aiogram.filters import Command
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message, ReplyKeyboardRemove
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from handlers.callbacks import ForgetCD, LangCD, ProfileEditCD
 from handlers.commands_menu import refresh_commands, reset_commands
 from handlers.keyboards import language_keyboard
+from handlers.markup import Keyboard
 from handlers.menu import MenuButton, main_menu
 from handlers.onboarding import ask_step
 from handlers.profile_view import editable_fields, send_profile
@@ -95,7 +95,7 @@ async def forget(message: Message, actor: Actor, t: Text) -> None:
     if not actor.is_registered:
         await message.answer(t("forget-nothing"))
         return
-    builder = InlineKeyboardBuilder()
+    builder = Keyboard()
     builder.button(text=t("forget-confirm"), callback_data=ForgetCD(confirm=True))
     builder.button(text=t("forget-keep"), callback_data=ForgetCD(confirm=False))
     builder.adjust(1)

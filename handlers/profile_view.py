@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from aiogram.types import InlineKeyboardMarkup, Message
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from handlers.callbacks import ProfileEditCD
+from handlers.markup import Keyboard
 from services.container import Services
 from services.context import Actor
 from services.enums import Role
@@ -25,7 +25,7 @@ def editable_fields(actor: Actor) -> tuple[str, ...]:
 
 
 def profile_keyboard(actor: Actor, t: Text) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
+    builder = Keyboard()
     for field in editable_fields(actor):
         builder.button(text=t(f"profile-edit-{field}"), callback_data=ProfileEditCD(field=field))
     builder.button(text=t("profile-edit-language"), callback_data=ProfileEditCD(field="language"))

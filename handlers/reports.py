@@ -27,8 +27,8 @@ from aiogram.types import (
     InlineKeyboardMarkup,
     Message,
 )
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
+from handlers.markup import Keyboard
 from handlers.menu import MenuButton
 from services.container import Services
 from services.context import Actor
@@ -243,7 +243,7 @@ def _button(text: str, view: ReportView, period: ReportPeriod) -> InlineKeyboard
 def report_keyboard(
     view: ReportView, period: ReportPeriod, t: Text, today_period: dict[PeriodKind, ReportPeriod]
 ) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
+    builder = Keyboard()
     builder.row(
         _button(t("reports-btn-prev"), view, shift(period, -1)),
         _button(t("reports-btn-next"), view, shift(period, 1)),
@@ -269,7 +269,7 @@ def report_keyboard(
 
 
 def export_keyboard(period: ReportPeriod, t: Text) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
+    builder = Keyboard()
     builder.row(_button(t("reports-btn-xlsx"), ReportView.XLSX, period))
     csv_buttons = [
         InlineKeyboardButton(

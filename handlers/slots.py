@@ -14,8 +14,8 @@ from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
+from handlers.markup import Keyboard
 from handlers.menu import MenuButton
 from services.consultations import (
     NOTE_MAX,
@@ -157,7 +157,7 @@ def _slot_line(slot: SlotView, svc: Services, t: Text) -> str:
 
 
 def _main_keyboard(t: Text) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
+    builder = Keyboard()
     builder.button(text=t("slots-btn-add"), callback_data=SlotsCD(act=SAct.ADD))
     builder.button(text=t("slots-btn-pattern"), callback_data=SlotsCD(act=SAct.PATTERN))
     builder.button(text=t("slots-btn-remove"), callback_data=SlotsCD(act=SAct.REMOVE_LIST))
@@ -197,13 +197,13 @@ async def slots_command(
 
 
 def _back(t: Text) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
+    builder = Keyboard()
     builder.button(text=t("consult-btn-back"), callback_data=WizCD(act=WizAct.BACK))
     return builder.as_markup()
 
 
 def _choices(t: Text, act: WizAct, values: tuple[int, ...], key: str) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
+    builder = Keyboard()
     for value in values:
         builder.button(text=t(key, minutes=value), callback_data=WizCD(act=act, value=value))
     builder.button(text=t("consult-btn-back"), callback_data=WizCD(act=WizAct.BACK))
@@ -212,7 +212,7 @@ def _choices(t: Text, act: WizAct, values: tuple[int, ...], key: str) -> InlineK
 
 
 def _formats(t: Text) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
+    builder = Keyboard()
     for fmt in SlotFormat:
         builder.button(
             text=t(f"consult-format-{fmt.value}"), callback_data=WizCD(act=WizAct.FORMAT, fmt=fmt)
@@ -223,7 +223,7 @@ def _formats(t: Text) -> InlineKeyboardMarkup:
 
 
 def _weekdays(t: Text, chosen: list[int]) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
+    builder = Keyboard()
     for day in range(7):
         mark = "✅ " if day in chosen else ""
         builder.button(
@@ -272,7 +272,7 @@ async def _ask(event: Message | CallbackQuery, step: State, state: FSMContext, t
     elif step == PatternForm.pause:
         await _say(event, t("slots-ask-break"), _choices(t, WizAct.BREAK, BREAKS, "slots-minutes"))
     elif step == PatternForm.confirm:
-        builder = InlineKeyboardBuilder()
+        builder = Keyboard()
         builder.button(text=t("slots-btn-create"), callback_data=WizCD(act=WizAct.CREATE))
         builder.button(text=t("consult-btn-back"), callback_data=WizCD(act=WizAct.BACK))
         builder.adjust(1)
@@ -341,7 +341,7 @@ async def _remove_list(query: CallbackQuery, svc: Services, actor: Actor, t: Tex
     slots = [s for s in await svc.consultations.my_slots(actor) if s.status != SlotStatus.BOOKED][
         :REMOVE_LIMIT
     ]
-    builder = InlineKeyboardBuilder()
+    builder = Keyboard()
     for slot in slots:
         builder.button(
             text="🗑 " + _slot_line(slot, svc, t),
@@ -519,7 +519,7 @@ async def _day(
     lines = [
         t("today-title", day=day.strftime("%d.%m.%Y"), weekday=t(f"consult-wd-{day.weekday()}"))
     ]
-    builder = InlineKeyboardBuilder()
+    builder = Keyboard()
     sizes: list[int] = []
     for slot, booking in schedule.slots:
         start = _hhmm(slot.starts_at, svc)
@@ -647,7 +647,7 @@ async def _day_off_answer(message: Message, day_off: DayOff, svc: Services, t: T
     lines = [t("slots-blocked-with-bookings", day=day_text, count=len(day_off.bookings))]
     lines += [_booking_line(booking, svc, t) for booking in day_off.bookings]
     ordinal = day_off.day.toordinal()
-    builder = InlineKeyboardBuilder()
+    builder = Keyboard()
     builder.button(
         text=t("slots-btn-cancel-all"),
         callback_data=PsyCancelCD(act=CancelAct.ASK_ALL, day=ordinal),
@@ -671,7 +671,7 @@ async def _ask_cancel_reason(
 ) -> None:
     """The confirmation: typing a reason cancels with it, the button cancels without one."""
     ordinal = day.toordinal()
-    builder = InlineKeyboardBuilder()
+    builder = Keyboard()
     if booking is not None:
         text = t(
             "today-cancel-ask",

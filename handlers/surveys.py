@@ -16,9 +16,9 @@ from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from handlers.events_ui import Act, EventCD
+from handlers.markup import Keyboard
 from handlers.menu import MenuButton
 from services.container import Services
 from services.context import Actor
@@ -51,7 +51,7 @@ class SurveyAnswer(StatesGroup):
 def offers_keyboard(offers: tuple[EventOffer, ...], svc: Services) -> InlineKeyboardMarkup | None:
     if not offers:
         return None
-    builder = InlineKeyboardBuilder()
+    builder = Keyboard()
     for offer in offers:
         when = local(offer.starts_at, svc.policy.timezone).strftime("%d.%m %H:%M")
         builder.button(
@@ -83,7 +83,7 @@ def question_text(view: QuestionView, t: Text) -> str:
 
 
 def question_keyboard(view: QuestionView, t: Text) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
+    builder = Keyboard()
 
     def cd(act: Do, option: int = 0) -> str:
         return SurveyCD(act=act, survey_id=view.survey_id, index=view.index, option=option).pack()
@@ -175,7 +175,7 @@ async def list_open(
             text += "\n\n" + t("survey-offers-standing")
         await message.answer(text, reply_markup=offers_keyboard(offers, svc))
         return
-    builder = InlineKeyboardBuilder()
+    builder = Keyboard()
     lines = [t("survey-list-title")]
     for survey in surveys:
         deadline = (

@@ -20,8 +20,8 @@ from aiogram.types import (
     InlineKeyboardMarkup,
     Message,
 )
-from aiogram.utils.keyboard import InlineKeyboardBuilder
 
+from handlers.markup import Keyboard
 from handlers.menu import MenuButton
 from services.container import Services
 from services.context import Actor
@@ -105,7 +105,7 @@ def _card_text(card: SurveyCard, svc: Services, t: Text) -> str:
 
 
 def _card_keyboard(card: SurveyCard, t: Text) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
+    builder = Keyboard()
     sid = card.survey_id
     if not card.launched:
         builder.button(
@@ -138,7 +138,7 @@ async def list_surveys(
     await state.clear()
     cards = await svc.surveys.list_all(actor)
     lines = [t("survey-staff-title")]
-    builder = InlineKeyboardBuilder()
+    builder = Keyboard()
     for card in cards:
         lines.append(
             t(
@@ -198,7 +198,7 @@ async def staff_press(
         return
     if act == Staff.LAUNCH:
         card = await svc.surveys.card(actor, sid)
-        builder = InlineKeyboardBuilder()
+        builder = Keyboard()
         builder.button(
             text=t("survey-btn-launch-sure"),
             callback_data=StaffCD(act=Staff.LAUNCH_SURE, survey_id=sid),
@@ -427,7 +427,7 @@ async def upload_not_file(message: Message, t: Text) -> None:
 
 
 def _type_keyboard(t: Text) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
+    builder = Keyboard()
     for qtype in QuestionType:
         builder.button(text=t(f"survey-type-{qtype.value}"), callback_data=WizardCD(qtype=qtype))
     builder.button(text=t("survey-back"), callback_data=WizardCD(act=Wizard.BACK))
@@ -436,7 +436,7 @@ def _type_keyboard(t: Text) -> InlineKeyboardMarkup:
 
 
 def _next_keyboard(t: Text) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
+    builder = Keyboard()
     builder.button(text=t("survey-wizard-more"), callback_data=WizardCD(act=Wizard.MORE))
     builder.button(text=t("survey-wizard-save"), callback_data=WizardCD(act=Wizard.SAVE))
     builder.adjust(1)
@@ -444,7 +444,7 @@ def _next_keyboard(t: Text) -> InlineKeyboardMarkup:
 
 
 def _back_keyboard(t: Text) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
+    builder = Keyboard()
     builder.button(text=t("survey-back"), callback_data=WizardCD(act=Wizard.BACK))
     return builder.as_markup()
 
