@@ -642,7 +642,13 @@ def _period_of(cd: ReportCD) -> ReportPeriod:
 
 def _report_text(report: ConsultReport, period: ReportPeriod, t: Text) -> str:
     def counts(c: Any) -> str:
-        return t("consult-report-counts", held=c.held, noshow=c.no_show, cancelled=c.cancelled)
+        return t(
+            "consult-report-counts",
+            held=c.held,
+            noshow=c.no_show,
+            cancelled=c.cancelled,
+            by_psychologist=c.cancelled_by_psychologist,
+        )
 
     lines = [
         t(

@@ -187,6 +187,7 @@ def render_dashboard(dashboard: Dashboard, t: Text) -> str:
                 held=total.held,
                 no_show=total.no_show,
                 cancelled=total.cancelled,
+                by_psychologist=total.cancelled_by_psychologist,
                 booked=total.booked,
             )
         )

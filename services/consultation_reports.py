@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.models import ConsultBooking, User
 from services.charts import new_figure
-from services.consultations import BookingStatus, ConsultTopic
+from services.consultations import BookingStatus, CancelledBy, ConsultTopic
 from services.context import Actor
 from services.errors import AccessDenied, InvalidInput
 from services.i18n import Text
@@ -27,15 +27,18 @@ class Counts:
     held: int = 0
     no_show: int = 0
     cancelled: int = 0
+    cancelled_by_psychologist: int = 0  # of `cancelled`
     booked: int = 0  # still ahead (or not yet marked)
 
-    def add(self, status: BookingStatus, number: int) -> None:
+    def add(self, status: BookingStatus, by: str | None, number: int) -> None:
         if status == BookingStatus.DONE:
             self.held += number
         elif status == BookingStatus.NO_SHOW:
             self.no_show += number
         elif status == BookingStatus.CANCELLED:
             self.cancelled += number
+            if by == CancelledBy.PSYCHOLOGIST:
+                self.cancelled_by_psychologist += number
         else:
             self.booked += number
 
@@ -62,6 +65,7 @@ async def consult_report(
             User.full_name,
             ConsultBooking.topic,
             ConsultBooking.status,
+            ConsultBooking.cancelled_by,
             func.count(),
         )
         .outerjoin(User, User.id == ConsultBooking.psychologist_id)
@@ -71,14 +75,15 @@ async def consult_report(
             User.full_name,
             ConsultBooking.topic,
             ConsultBooking.status,
+            ConsultBooking.cancelled_by,
         )
     )
     report = ConsultReport(start, end)
-    for _psy_id, name, topic, status, number in rows:
+    for _psy_id, name, topic, status, by, number in rows:
         state = BookingStatus(status)
-        report.total.add(state, number)
-        report.by_psychologist.setdefault(name or "—", Counts()).add(state, number)
-        report.by_topic.setdefault(ConsultTopic(topic), Counts()).add(state, number)
+        report.total.add(state, by, number)
+        report.by_psychologist.setdefault(name or "—", Counts()).add(state, by, number)
+        report.by_topic.setdefault(ConsultTopic(topic), Counts()).add(state, by, number)
     report.by_psychologist = dict(sorted(report.by_psychologist.items()))
     report.by_topic = {k: report.by_topic[k] for k in ConsultTopic if k in report.by_topic}
     return report
@@ -89,12 +94,19 @@ def _headers(t: Text) -> list[str]:
         t("consult-report-col-held"),
         t("consult-report-col-no-show"),
         t("consult-report-col-cancelled"),
+        t("consult-report-col-cancelled-by-psychologist"),
         t("consult-report-col-booked"),
     ]
 
 
 def _values(counts: Counts) -> list[int]:
-    return [counts.held, counts.no_show, counts.cancelled, counts.booked]
+    return [
+        counts.held,
+        counts.no_show,
+        counts.cancelled,
+        counts.cancelled_by_psychologist,
+        counts.booked,
+    ]
 
 
 def report_xlsx(report: ConsultReport, t: Text) -> bytes:

@@ -68,6 +68,11 @@ class BookingStatus(StrEnum):
     NO_SHOW = "no_show"
 
 
+class CancelledBy(StrEnum):
+    PERSON = "person"
+    PSYCHOLOGIST = "psychologist"
+
+
 class ConsultTopic(StrEnum):
     LEARNING = "learning"
     BEHAVIOUR = "behaviour"
@@ -769,7 +774,11 @@ class ConsultationService:
                 ConsultBooking.id == booking.id,
                 ConsultBooking.status == BookingStatus.BOOKED.value,
             )
-            .values(status=BookingStatus.CANCELLED.value, cancelled_at=now)
+            .values(
+                status=BookingStatus.CANCELLED.value,
+                cancelled_at=now,
+                cancelled_by=CancelledBy.PSYCHOLOGIST.value,
+            )
         )
         if getattr(taken, "rowcount", 0) != 1:
             raise Conflict("consult-error-already-cancelled")
@@ -1080,6 +1089,7 @@ class ConsultationService:
     async def _release(self, booking: ConsultBooking, *, notify_psychologist: bool) -> None:
         booking.status = BookingStatus.CANCELLED.value
         booking.cancelled_at = self.clock()
+        booking.cancelled_by = CancelledBy.PERSON.value
         await self.session.execute(
             update(ConsultSlot)
             .where(
@@ -1297,7 +1307,7 @@ async def forget_consultations(session: AsyncSession, user_id: int) -> None:
                 ConsultBooking.user_id == user_id,
                 ConsultBooking.status == BookingStatus.BOOKED.value,
             )
-            .values(status=BookingStatus.CANCELLED.value)
+            .values(status=BookingStatus.CANCELLED.value, cancelled_by=CancelledBy.PERSON.value)
             .execution_options(synchronize_session=False)
         )
     await session.execute(

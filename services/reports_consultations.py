@@ -13,7 +13,7 @@ from sqlalchemy import case, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.models import ConsultBooking, User
-from services.consultations import BookingStatus, ConsultTopic
+from services.consultations import BookingStatus, CancelledBy, ConsultTopic
 from services.reports_indicators import Window
 
 
@@ -24,6 +24,7 @@ class ConsultationRow:
     no_show: int
     cancelled: int
     booked: int  # still booked: upcoming, or the outcome not marked yet
+    cancelled_by_psychologist: int = 0  # of `cancelled`; the rest the families' own
 
     @property
     def total(self) -> int:
@@ -37,6 +38,7 @@ def _total(rows: list[ConsultationRow]) -> ConsultationRow:
         sum(r.no_show for r in rows),
         sum(r.cancelled for r in rows),
         sum(r.booked for r in rows),
+        sum(r.cancelled_by_psychologist for r in rows),
     )
 
 
@@ -50,6 +52,16 @@ async def consultation_summary(session: AsyncSession, window: Window) -> list[Co
             func.sum(case((status == BookingStatus.NO_SHOW.value, 1), else_=0)),
             func.sum(case((status == BookingStatus.CANCELLED.value, 1), else_=0)),
             func.sum(case((status == BookingStatus.BOOKED.value, 1), else_=0)),
+            func.sum(
+                case(
+                    (
+                        (status == BookingStatus.CANCELLED.value)
+                        & (ConsultBooking.cancelled_by == CancelledBy.PSYCHOLOGIST.value),
+                        1,
+                    ),
+                    else_=0,
+                )
+            ),
         )
         .where(ConsultBooking.starts_at >= window.start, ConsultBooking.starts_at < window.end)
         .group_by(ConsultBooking.topic)
@@ -59,14 +71,19 @@ async def consultation_summary(session: AsyncSession, window: Window) -> list[Co
             User.school_id == window.school_id
         )
     rows = []
-    for topic, held, no_show, cancelled, booked in (await session.execute(stmt)).all():
+    for topic, held, no_show, cancelled, booked, by_psy in (await session.execute(stmt)).all():
         try:
             category = ConsultTopic(topic)
         except ValueError:
             category = ConsultTopic.OTHER
         rows.append(
             ConsultationRow(
-                category, int(held or 0), int(no_show or 0), int(cancelled or 0), int(booked or 0)
+                category,
+                int(held or 0),
+                int(no_show or 0),
+                int(cancelled or 0),
+                int(booked or 0),
+                int(by_psy or 0),
             )
         )
     merged: dict[ConsultTopic, ConsultationRow] = {}
@@ -74,7 +91,7 @@ async def consultation_summary(session: AsyncSession, window: Window) -> list[Co
         known = merged.get(row.topic or ConsultTopic.OTHER)
         merged[row.topic or ConsultTopic.OTHER] = row if known is None else _total([known, row])
     by_topic = [
-        ConsultationRow(t, r.held, r.no_show, r.cancelled, r.booked)
+        ConsultationRow(t, r.held, r.no_show, r.cancelled, r.booked, r.cancelled_by_psychologist)
         for t in ConsultTopic
         if (r := merged.get(t)) is not None
     ]

@@ -220,6 +220,7 @@ def consultations_table(data: ReportData, t: Text) -> Table:
         Column("reports-col-held", Kind.INT, 12),
         Column("reports-col-no-shows", Kind.INT, 12),
         Column("reports-col-cancelled", Kind.INT, 12),
+        Column("reports-col-cancelled-by-psychologist", Kind.INT, 16),
         Column("reports-col-booked", Kind.INT, 16),
     )
     rows = [
@@ -228,6 +229,7 @@ def consultations_table(data: ReportData, t: Text) -> Table:
             c.held,
             c.no_show,
             c.cancelled,
+            c.cancelled_by_psychologist,
             c.booked,
         ]
         for c in data.dashboard.consultations

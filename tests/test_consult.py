@@ -9,7 +9,7 @@ from aiogram.methods import SendDocument
 
 from db.enums import OutboxState, Role
 from handlers import button_actions
-from services.consultations import BookingStatus
+from services.consultations import BookingStatus, CancelledBy
 from tests.harness import BotHarness, texts
 from tests.test_consult_helpers import (
     PARENT,
@@ -140,7 +140,10 @@ async def test_cancel_from_my_bookings_frees_the_slot_and_cancels_reminders(
     await harness.press(PARENT, "Да, отменить")
     assert "Запись отменена" in harness.last_text(PARENT)
 
-    assert (await bookings(harness))[0].status == BookingStatus.CANCELLED.value
+    cancelled = (await bookings(harness))[0]
+    assert cancelled.status == BookingStatus.CANCELLED.value
+    # The reports count it as the family's own cancellation, not the psychologist's.
+    assert cancelled.cancelled_by == CancelledBy.PERSON.value
     assert await slot_status(harness, slot_id) == "free"
     reminders = await outbox(harness, "consult_reminder")
     assert reminders and all(r.state == OutboxState.CANCELLED.value for r in reminders)

@@ -210,6 +210,7 @@ async def _day_off_with_two_bookings(harness: BotHarness) -> None:
     end = harness.clock.now + timedelta(days=7)
     report = await svc.consultations.report(staff, harness.clock.now, end)
     assert (report.total.cancelled, report.total.no_show, report.total.booked) == (2, 0, 1)
+    assert report.total.cancelled_by_psychologist == 2
     blocked = [s.id for s in await svc.consultations.my_slots(psy) if s.status == "blocked"]
     await svc.consultations.remove_slot(psy, blocked[0])
     assert (await svc.consultations.report(staff, harness.clock.now, end)).total.cancelled == 2

@@ -18,6 +18,8 @@ from tests.harness import BotHarness
 from tests.test_consult_helpers import METHODIST, PSY, PSY2, person
 
 # (psychologist, topic, status, day of November 2026); the 5th row is outside the period.
+# The cancellation of the 13th was the psychologist's; the others the families' own.
+PSYCHOLOGIST_CANCELLED_DAY = 13
 ROWS = [
     (PSY, "learning", "done", 2),
     (PSY, "learning", "done", 3),
@@ -30,7 +32,7 @@ ROWS = [
     (PSY2, "family", "cancelled", 13),
 ]
 # By hand, November: Соколова held 2, no-shows 1, cancelled 1; Орлова held 1, no-shows 1,
-# cancelled 2. Learning: 2/1/0; exams: 1/0/1; family: 0/1/2. Total: 3/2/3.
+# cancelled 2 (1 by her). Learning: 2/1/0; exams: 1/0/1; family: 0/1/2. Total: 3/2/3.
 
 
 async def _data(harness: BotHarness) -> dict[int, Actor]:
@@ -62,6 +64,11 @@ async def _data(harness: BotHarness) -> dict[int, Actor]:
                     topic=topic,
                     contact="chat",
                     status=status,
+                    cancelled_by=(
+                        ("psychologist" if day == PSYCHOLOGIST_CANCELLED_DAY else "person")
+                        if status == "cancelled"
+                        else None
+                    ),
                 )
             )
         await session.commit()
@@ -84,12 +91,22 @@ async def test_report_figures_match_the_hand_count(harness: BotHarness) -> None:
         ConsultTopic.FAMILY: (0, 1, 2),
     }
     assert (report.total.held, report.total.no_show, report.total.cancelled) == (3, 2, 3)
+    by_psychologist = {n: c.cancelled_by_psychologist for n, c in report.by_psychologist.items()}
+    assert by_psychologist == {"Соколова 810001": 0, "Орлова 810002": 1}
+    assert report.total.cancelled_by_psychologist == 1
 
     t = Translator().bind("ru")
     workbook = load_workbook(io.BytesIO(report_xlsx(report, t)))
     topic_rows = list(workbook["По темам"].iter_rows(values_only=True))
-    assert topic_rows[1] == ("Трудности в учёбе", 2, 1, 0, 0)
-    assert topic_rows[-1] == ("Всего", 3, 2, 3, 0)
+    assert topic_rows[0][1:] == (
+        "Состоялось",
+        "Не пришли",
+        "Отменено",
+        "из них психологом",
+        "Предстоит",
+    )
+    assert topic_rows[1] == ("Трудности в учёбе", 2, 1, 0, 0, 0)
+    assert topic_rows[-1] == ("Всего", 3, 2, 3, 1, 0)
     png = report_chart(report, t)
     assert png.startswith(b"\x89PNG")
 
@@ -99,8 +116,8 @@ async def test_report_in_chat_with_chart_and_xlsx(harness: BotHarness) -> None:
     await person(harness, METHODIST, Role.METHODIST, "Методист")
     await harness.send(METHODIST, "/consult_report 01.11.2026-30.11.2026")
     text = harness.last_text(METHODIST)
-    assert "Всего: состоялось 3, не пришли 2, отменено 3" in text
-    assert "Семья и воспитание: состоялось 0, не пришли 1, отменено 2" in text
+    assert "Всего: состоялось 3, не пришли 2, отменено 3 (психологом 1)" in text
+    assert "Семья и воспитание: состоялось 0, не пришли 1, отменено 2 (психологом 1)" in text
     sent = await harness.press(METHODIST, "Диаграмма")
     assert any(isinstance(r, SendPhoto) for r in sent)
     sent = await harness.press(METHODIST, "XLSX")

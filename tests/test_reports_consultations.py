@@ -53,6 +53,8 @@ async def add_consultations(svc: Services, net: Network) -> None:
                 topic=topic.value,
                 contact="chat",
                 status=status.value,
+                # The one cancellation was the psychologist's (a day off, say).
+                cancelled_by="psychologist" if status == BookingStatus.CANCELLED else None,
             )
         )
     await session.commit()
@@ -61,12 +63,15 @@ async def add_consultations(svc: Services, net: Network) -> None:
 async def test_consultation_counts_by_topic(svc: Services, network: Network) -> None:
     await add_consultations(svc, network)
     dashboard = await svc.reports.dashboard(methodist(network), NOVEMBER)
-    rows = [(r.topic, r.held, r.no_show, r.cancelled, r.booked) for r in dashboard.consultations]
+    rows = [
+        (r.topic, r.held, r.no_show, r.cancelled, r.cancelled_by_psychologist, r.booked)
+        for r in dashboard.consultations
+    ]
     assert rows == [
-        (ConsultTopic.LEARNING, 1, 0, 1, 0),
-        (ConsultTopic.EMOTIONS, 1, 0, 0, 1),
-        (ConsultTopic.FAMILY, 0, 1, 0, 0),
-        (None, 2, 1, 1, 1),
+        (ConsultTopic.LEARNING, 1, 0, 1, 1, 0),
+        (ConsultTopic.EMOTIONS, 1, 0, 0, 0, 1),
+        (ConsultTopic.FAMILY, 0, 1, 0, 0, 0),
+        (None, 2, 1, 1, 1, 1),
     ]
 
 
@@ -85,7 +90,7 @@ async def test_consultations_sheet_and_dashboard_line(svc: Services, network: Ne
     t = default_translator().bind("ru")
     wb = load_workbook(io.BytesIO(build_workbook(data, t, svc.policy.timezone)))
     rows = list(wb["Консультации"].iter_rows(min_row=2, values_only=True))
-    assert rows[0] == ("учёба", 1, 0, 1, 0)
-    assert rows[-1] == ("Всего", 2, 1, 1, 1)
+    assert rows[0] == ("учёба", 1, 0, 1, 1, 0)
+    assert rows[-1] == ("Всего", 2, 1, 1, 1, 1)
     text = render_dashboard(data.dashboard, t)
-    assert "Проведено: 2, не пришли: 1, отменено: 1" in text
+    assert "Проведено: 2, не пришли: 1, отменено: 1 (психологом 1)" in text

@@ -62,6 +62,9 @@ class ConsultBooking(TimestampMixin, Base):
     note: Mapped[str | None] = mapped_column(String(1000))
     status: Mapped[str] = mapped_column(String(16))
     cancelled_at: Mapped[datetime | None]
+    # Who cancelled: "person" (the booker, a reschedule, /forget) or "psychologist" (or an
+    # admin on their behalf); NULL for cancellations recorded before this column existed.
+    cancelled_by: Mapped[str | None] = mapped_column(String(16))
     outcome_at: Mapped[datetime | None]
     comment_purged_at: Mapped[datetime | None]
 

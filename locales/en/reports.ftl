@@ -208,13 +208,14 @@ reports-chart-serious = serious
 reports-chart-caption-difficulties = Difficulties from the diagnostics, { $period }: shares answering "some" and "serious".
 
 reports-consultations-title = <b>Psychologists' consultations</b>
-reports-consultations = Held: { $held }, did not come: { $no_show }, cancelled: { $cancelled }, booked (upcoming or not marked): { $booked }
+reports-consultations = Held: { $held }, did not come: { $no_show }, cancelled: { $cancelled } (by the psychologist { $by_psychologist }), booked (upcoming or not marked): { $booked }
 reports-consultations-none = No consultations in this period.
 reports-sheet-consultations = Consultations
 reports-btn-csv-consultations = 📄 CSV: consultations
 reports-col-consult-topic = Topic
 reports-col-held = Held
 reports-col-cancelled = Cancelled
+reports-col-cancelled-by-psychologist = Of them by the psychologist
 reports-col-booked = Booked
 reports-total = Total
 reports-consult-topic-learning = learning

@@ -214,13 +214,14 @@ reports-chart-serious = серьёзные
 reports-chart-caption-difficulties = Затруднения по диагностике за { $period }: доля ответивших «есть затруднения» и «серьёзные».
 
 reports-consultations-title = <b>Консультации психологов</b>
-reports-consultations = Проведено: { $held }, не пришли: { $no_show }, отменено: { $cancelled }, записано (ещё впереди или без отметки): { $booked }
+reports-consultations = Проведено: { $held }, не пришли: { $no_show }, отменено: { $cancelled } (психологом { $by_psychologist }), записано (ещё впереди или без отметки): { $booked }
 reports-consultations-none = Консультаций за этот период не было.
 reports-sheet-consultations = Консультации
 reports-btn-csv-consultations = 📄 CSV: консультации
 reports-col-consult-topic = Тема обращения
 reports-col-held = Проведено
 reports-col-cancelled = Отменено
+reports-col-cancelled-by-psychologist = Из них психологом
 reports-col-booked = Записано
 reports-total = Всего
 reports-consult-topic-learning = учёба
