@@ -16,7 +16,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import and_, delete, exists, func, or_, select, update
+from sqlalchemy import and_, bindparam, delete, exists, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -248,6 +248,22 @@ async def difficulty_subscribers(session: AsyncSession, topic: Topic | str) -> l
         if known is None or completed_at > known[0]:
             latest[user_id] = (completed_at, value == "serious")
     return sorted(user_id for user_id, (_, serious) in latest.items() if serious)
+
+
+# Statements of every survey press, built once (building one and its cache key costs about as
+# much as SQLite takes to run it).
+_PARTICIPATION = select(SurveyParticipation).where(
+    SurveyParticipation.survey_id == bindparam("survey_id"),
+    SurveyParticipation.user_id == bindparam("user_id"),
+    SurveyParticipation.wave == bindparam("wave"),
+)
+_ANSWERED_BEFORE = select(SurveyParticipation.id).where(
+    SurveyParticipation.survey_id == bindparam("survey_id"),
+    SurveyParticipation.user_id == bindparam("user_id"),
+    SurveyParticipation.completed_at.is_not(None),
+)
+_RESPONSE_BY_TOKEN = select(SurveyResponse).where(SurveyResponse.token == bindparam("token"))
+_ANSWERS = select(SurveyAnswer).where(SurveyAnswer.response_id == bindparam("response_id"))
 
 
 class SurveyService:
@@ -695,11 +711,7 @@ class SurveyService:
 
     async def _participation(self, survey: Survey, user_id: int) -> SurveyParticipation | None:
         result = await self.session.execute(
-            select(SurveyParticipation).where(
-                SurveyParticipation.survey_id == survey.id,
-                SurveyParticipation.user_id == user_id,
-                SurveyParticipation.wave == survey.wave,
-            )
+            _PARTICIPATION, {"survey_id": survey.id, "user_id": user_id, "wave": survey.wave}
         )
         return result.scalar_one_or_none()
 
@@ -707,18 +719,12 @@ class SurveyService:
         if survey.allow_repeat:
             return False
         result = await self.session.execute(
-            select(SurveyParticipation.id).where(
-                SurveyParticipation.survey_id == survey.id,
-                SurveyParticipation.user_id == user_id,
-                SurveyParticipation.completed_at.is_not(None),
-            )
+            _ANSWERED_BEFORE, {"survey_id": survey.id, "user_id": user_id}
         )
         return result.first() is not None
 
     async def _response_by_token(self, token: str) -> SurveyResponse | None:
-        result = await self.session.execute(
-            select(SurveyResponse).where(SurveyResponse.token == token)
-        )
+        result = await self.session.execute(_RESPONSE_BY_TOKEN, {"token": token})
         return result.scalar_one_or_none()
 
     async def _open_response(
@@ -774,9 +780,7 @@ class SurveyService:
         return survey, response
 
     async def _answers(self, response: SurveyResponse) -> dict[str, SurveyAnswer]:
-        rows = await self.session.execute(
-            select(SurveyAnswer).where(SurveyAnswer.response_id == response.id)
-        )
+        rows = await self.session.execute(_ANSWERS, {"response_id": response.id})
         return {a.question: a for a in rows.scalars()}
 
     async def _view(self, actor: Actor, survey: Survey, response: SurveyResponse) -> QuestionView:
