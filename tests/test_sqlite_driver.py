@@ -95,14 +95,25 @@ async def test_writers_of_one_process_take_turns_past_the_busy_timeout(
     assert await _taken(engine) == [2, 0]
 
 
+def _lock_held_elsewhere(tmp_path: Path) -> sqlite3.Connection:
+    """Another program's connection (outside the engine), holding the write lock."""
+    other = sqlite3.connect(tmp_path / "driver.sqlite3", isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    return other
+
+
+async def _write_four_to_the_first_seat(engine: AsyncEngine) -> None:
+    async with engine.begin() as conn:
+        await conn.execute(text("UPDATE seats SET taken = 4 WHERE id = 1"))
+
+
 async def test_a_lock_held_by_another_process_is_waited_for_off_the_event_loop(
     engine: AsyncEngine, tmp_path: Path
 ) -> None:
-    # Another program (a second connection outside this engine) holds the write lock for
-    # 0.15 s. The write waits for it instead of failing, and meanwhile the event loop keeps
-    # serving others: statements run on the loop only while SQLite need not wait.
-    other = sqlite3.connect(tmp_path / "driver.sqlite3", isolation_level=None)
-    other.execute("BEGIN IMMEDIATE")
+    # Another program holds the write lock for 0.15 s. The write waits for it instead of
+    # failing, and meanwhile the event loop keeps serving others: statements run on the loop
+    # only while SQLite need not wait.
+    other = _lock_held_elsewhere(tmp_path)
     asyncio.get_running_loop().call_later(0.15, other.execute, "COMMIT")
     ticks = 0
 
@@ -115,8 +126,7 @@ async def test_a_lock_held_by_another_process_is_waited_for_off_the_event_loop(
     beating = asyncio.create_task(ticker())
     started = time.monotonic()
     try:
-        async with engine.begin() as conn:
-            await conn.execute(text("UPDATE seats SET taken = 4 WHERE id = 1"))
+        await _write_four_to_the_first_seat(engine)
     finally:
         beating.cancel()
         other.close()
@@ -129,13 +139,11 @@ async def test_past_the_busy_timeout_the_write_fails_with_locked(
     engine: AsyncEngine, tmp_path: Path
 ) -> None:
     # The engine's busy timeout is 200 ms; a lock kept longer is reported, not waited out.
-    other = sqlite3.connect(tmp_path / "driver.sqlite3", isolation_level=None)
-    other.execute("BEGIN IMMEDIATE")
+    other = _lock_held_elsewhere(tmp_path)
     try:
         started = time.monotonic()
         with pytest.raises(OperationalError, match="locked"):
-            async with engine.begin() as conn:
-                await conn.execute(text("UPDATE seats SET taken = 4 WHERE id = 1"))
+            await _write_four_to_the_first_seat(engine)
         assert 0.15 <= time.monotonic() - started < 2
     finally:
         other.execute("ROLLBACK")
