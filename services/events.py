@@ -17,9 +17,9 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, time, timedelta
 from enum import StrEnum
-from typing import Concatenate, ParamSpec, Protocol, TypeVar
+from typing import Any, Concatenate, ParamSpec, Protocol, TypeVar
 
-from sqlalchemy import and_, bindparam, func, select, update
+from sqlalchemy import Select, and_, bindparam, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -294,51 +294,82 @@ def serialised(
     return wrapper
 
 
-# The statements of the commonest screens and taps, built once: building a statement and its
-# cache key costs 50-300 µs, often longer than SQLite takes to run it.
-_MINE = select(Registration).where(
-    Registration.event_id == bindparam("event_id"), Registration.user_id == bindparam("user_id")
-)
-_MINE_FOR = select(Registration).where(
-    Registration.event_id.in_(bindparam("event_ids", expanding=True)),
-    Registration.user_id == bindparam("user_id"),
-)
-_UPCOMING_REACH = (
-    select(Event.id, Event.audience, Event.school_ids, Event.subjects)
-    .where(Event.status == EventStatus.PUBLISHED.value, Event.starts_at > bindparam("now"))
-    .order_by(Event.starts_at, Event.id)
-)
-_EVENTS_BY_ID = (
-    select(Event)
-    .where(Event.id.in_(bindparam("event_ids", expanding=True)))
-    .order_by(Event.starts_at, Event.id)
-)
-_WAITING_AHEAD = select(func.count(Registration.id)).where(
-    Registration.event_id == bindparam("event_id"),
-    Registration.status == RegStatus.WAITLISTED.value,
-    (Registration.queued_at < bindparam("queued_at"))
-    | and_(
-        Registration.queued_at == bindparam("queued_at"), Registration.id < bindparam("reg_id")
-    ),
-)
-_WAITING = select(func.count(Registration.id)).where(
-    Registration.event_id == bindparam("event_id"),
-    Registration.status == RegStatus.WAITLISTED.value,
-)
-_FIRST_WAITING = (
-    select(Registration)
-    .where(
+# The statements of the commonest screens and taps, built on first use and kept: building a
+# statement and its cache key costs 50-300 µs, often longer than SQLite takes to run it.
+@functools.cache
+def _mine_stmt() -> Select[Any]:
+    return select(Registration).where(
+        Registration.event_id == bindparam("event_id"),
+        Registration.user_id == bindparam("user_id"),
+    )
+
+
+@functools.cache
+def _mine_for_stmt() -> Select[Any]:
+    return select(Registration).where(
+        Registration.event_id.in_(bindparam("event_ids", expanding=True)),
+        Registration.user_id == bindparam("user_id"),
+    )
+
+
+@functools.cache
+def _upcoming_reach_stmt() -> Select[int, str, str, str]:
+    return (
+        select(Event.id, Event.audience, Event.school_ids, Event.subjects)
+        .where(Event.status == EventStatus.PUBLISHED.value, Event.starts_at > bindparam("now"))
+        .order_by(Event.starts_at, Event.id)
+    )
+
+
+@functools.cache
+def _events_by_id_stmt() -> Select[Any]:
+    return (
+        select(Event)
+        .where(Event.id.in_(bindparam("event_ids", expanding=True)))
+        .order_by(Event.starts_at, Event.id)
+    )
+
+
+@functools.cache
+def _waiting_ahead_stmt() -> Select[Any]:
+    return select(func.count(Registration.id)).where(
+        Registration.event_id == bindparam("event_id"),
+        Registration.status == RegStatus.WAITLISTED.value,
+        (Registration.queued_at < bindparam("queued_at"))
+        | and_(
+            Registration.queued_at == bindparam("queued_at"), Registration.id < bindparam("reg_id")
+        ),
+    )
+
+
+@functools.cache
+def _waiting_stmt() -> Select[Any]:
+    return select(func.count(Registration.id)).where(
         Registration.event_id == bindparam("event_id"),
         Registration.status == RegStatus.WAITLISTED.value,
     )
-    .order_by(Registration.queued_at, Registration.id)
-    .limit(1)
-)
-_EXPIRED_OFFERS = select(Registration).where(
-    Registration.event_id == bindparam("event_id"),
-    Registration.status == RegStatus.OFFERED.value,
-    Registration.offered_until <= bindparam("now"),
-)
+
+
+@functools.cache
+def _first_waiting_stmt() -> Select[Any]:
+    return (
+        select(Registration)
+        .where(
+            Registration.event_id == bindparam("event_id"),
+            Registration.status == RegStatus.WAITLISTED.value,
+        )
+        .order_by(Registration.queued_at, Registration.id)
+        .limit(1)
+    )
+
+
+@functools.cache
+def _expired_offers_stmt() -> Select[Any]:
+    return select(Registration).where(
+        Registration.event_id == bindparam("event_id"),
+        Registration.status == RegStatus.OFFERED.value,
+        Registration.offered_until <= bindparam("now"),
+    )
 
 
 def _split(raw: str) -> list[str]:
@@ -790,7 +821,7 @@ class EventService:
 
     async def _position(self, reg: Registration) -> int:
         ahead = await self.session.execute(
-            _WAITING_AHEAD,
+            _waiting_ahead_stmt(),
             {"event_id": reg.event_id, "queued_at": reg.queued_at, "reg_id": reg.id},
         )
         return int(ahead.scalar_one()) + 1
@@ -798,7 +829,7 @@ class EventService:
     async def _mine(self, event_id: int, user_id: int | None) -> Registration | None:
         if user_id is None:
             return None
-        rows = await self.session.execute(_MINE, {"event_id": event_id, "user_id": user_id})
+        rows = await self.session.execute(_mine_stmt(), {"event_id": event_id, "user_id": user_id})
         return rows.scalar_one_or_none()
 
     async def _my_status(self, reg: Registration | None) -> MyStatus | None:
@@ -875,7 +906,7 @@ class EventService:
         now = self.clock()
         # Who each upcoming event is for decides the list and its pages; only the page shown
         # is then read whole (an entity per event cost ~40 µs, and a list reads dozens).
-        stmt = _UPCOMING_REACH
+        stmt = _upcoming_reach_stmt()
         if filters.type is not None:
             stmt = stmt.where(Event.type == filters.type.value)
         if filters.topic is not None:
@@ -895,7 +926,7 @@ class EventService:
         chunk: list[Event] = []
         if shown:
             chunk = list(
-                (await self.session.execute(_EVENTS_BY_ID, {"event_ids": shown})).scalars()
+                (await self.session.execute(_events_by_id_stmt(), {"event_ids": shown})).scalars()
             )
         mine = await self._mine_for([e.id for e in chunk], person.user.id)
         items = [
@@ -916,7 +947,9 @@ class EventService:
     async def _mine_for(self, event_ids: list[int], user_id: int) -> dict[int, Registration]:
         if not event_ids:
             return {}
-        rows = await self.session.execute(_MINE_FOR, {"event_ids": event_ids, "user_id": user_id})
+        rows = await self.session.execute(
+            _mine_for_stmt(), {"event_ids": event_ids, "user_id": user_id}
+        )
         return {r.event_id: r for r in rows.scalars()}
 
     async def my_events(self, actor: Actor) -> list[EventView]:
@@ -999,7 +1032,7 @@ class EventService:
         """The guard: one conditional UPDATE that succeeds only while a seat is free."""
         if fifo and event.capacity is not None:
             # Someone already waiting goes first: a newcomer never overtakes the queue.
-            waiting = await self.session.execute(_WAITING, {"event_id": event.id})
+            waiting = await self.session.execute(_waiting_stmt(), {"event_id": event.id})
             if int(waiting.scalar_one()) > 0:
                 return False
         stmt = update(Event).where(Event.id == event.id)
@@ -1095,7 +1128,7 @@ class EventService:
         now = self.clock()
         if event.starts_at <= now or event.status != EventStatus.PUBLISHED:
             return False
-        rows = await self.session.execute(_FIRST_WAITING, {"event_id": event.id})
+        rows = await self.session.execute(_first_waiting_stmt(), {"event_id": event.id})
         first = rows.scalar_one_or_none()
         if first is None or not await self._take_seat(event, fifo=False):
             return False
@@ -1192,7 +1225,9 @@ class EventService:
         log.info("event offer declined registration_id=%s", registration_id)
 
     async def _expire_for(self, event: Event, now: datetime) -> int:
-        rows = await self.session.execute(_EXPIRED_OFFERS, {"event_id": event.id, "now": now})
+        rows = await self.session.execute(
+            _expired_offers_stmt(), {"event_id": event.id, "now": now}
+        )
         expired = list(rows.scalars())
         for reg in expired:
             await self._drop(event, reg)

@@ -13,10 +13,11 @@ import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
+from functools import cache
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import and_, bindparam, delete, exists, func, or_, select, update
+from sqlalchemy import Select, and_, bindparam, delete, exists, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.sql.elements import ColumnElement
 
@@ -250,20 +251,34 @@ async def difficulty_subscribers(session: AsyncSession, topic: Topic | str) -> l
     return sorted(user_id for user_id, (_, serious) in latest.items() if serious)
 
 
-# Statements of every survey press, built once (building one and its cache key costs about as
-# much as SQLite takes to run it).
-_PARTICIPATION = select(SurveyParticipation).where(
-    SurveyParticipation.survey_id == bindparam("survey_id"),
-    SurveyParticipation.user_id == bindparam("user_id"),
-    SurveyParticipation.wave == bindparam("wave"),
-)
-_ANSWERED_BEFORE = select(SurveyParticipation.id).where(
-    SurveyParticipation.survey_id == bindparam("survey_id"),
-    SurveyParticipation.user_id == bindparam("user_id"),
-    SurveyParticipation.completed_at.is_not(None),
-)
-_RESPONSE_BY_TOKEN = select(SurveyResponse).where(SurveyResponse.token == bindparam("token"))
-_ANSWERS = select(SurveyAnswer).where(SurveyAnswer.response_id == bindparam("response_id"))
+# Statements of every survey press, built on first use and kept (building one and its cache
+# key costs about as much as SQLite takes to run it).
+@cache
+def _participation_stmt() -> Select[Any]:
+    return select(SurveyParticipation).where(
+        SurveyParticipation.survey_id == bindparam("survey_id"),
+        SurveyParticipation.user_id == bindparam("user_id"),
+        SurveyParticipation.wave == bindparam("wave"),
+    )
+
+
+@cache
+def _answered_before_stmt() -> Select[Any]:
+    return select(SurveyParticipation.id).where(
+        SurveyParticipation.survey_id == bindparam("survey_id"),
+        SurveyParticipation.user_id == bindparam("user_id"),
+        SurveyParticipation.completed_at.is_not(None),
+    )
+
+
+@cache
+def _response_by_token_stmt() -> Select[Any]:
+    return select(SurveyResponse).where(SurveyResponse.token == bindparam("token"))
+
+
+@cache
+def _answers_stmt() -> Select[Any]:
+    return select(SurveyAnswer).where(SurveyAnswer.response_id == bindparam("response_id"))
 
 
 class SurveyService:
@@ -711,7 +726,8 @@ class SurveyService:
 
     async def _participation(self, survey: Survey, user_id: int) -> SurveyParticipation | None:
         result = await self.session.execute(
-            _PARTICIPATION, {"survey_id": survey.id, "user_id": user_id, "wave": survey.wave}
+            _participation_stmt(),
+            {"survey_id": survey.id, "user_id": user_id, "wave": survey.wave},
         )
         return result.scalar_one_or_none()
 
@@ -719,12 +735,12 @@ class SurveyService:
         if survey.allow_repeat:
             return False
         result = await self.session.execute(
-            _ANSWERED_BEFORE, {"survey_id": survey.id, "user_id": user_id}
+            _answered_before_stmt(), {"survey_id": survey.id, "user_id": user_id}
         )
         return result.first() is not None
 
     async def _response_by_token(self, token: str) -> SurveyResponse | None:
-        result = await self.session.execute(_RESPONSE_BY_TOKEN, {"token": token})
+        result = await self.session.execute(_response_by_token_stmt(), {"token": token})
         return result.scalar_one_or_none()
 
     async def _open_response(
@@ -780,7 +796,7 @@ class SurveyService:
         return survey, response
 
     async def _answers(self, response: SurveyResponse) -> dict[str, SurveyAnswer]:
-        rows = await self.session.execute(_ANSWERS, {"response_id": response.id})
+        rows = await self.session.execute(_answers_stmt(), {"response_id": response.id})
         return {a.question: a for a in rows.scalars()}
 
     async def _view(self, actor: Actor, survey: Survey, response: SurveyResponse) -> QuestionView:

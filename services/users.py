@@ -6,6 +6,7 @@ import hashlib
 import logging
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 from typing import Any
 
 from sqlalchemy import Select, bindparam, delete, func, or_, select, update
@@ -68,10 +69,11 @@ def clean_name(raw: str | None) -> str:
     return name
 
 
+@cache
 def _actor_statement() -> Select[Any]:
-    # Read for every update, so built once: building it and its cache key took ~0.3 ms, as
-    # long as running it. The person, one row per role, the subjects folded into one string
-    # (the User entity with its relationships took three statements).
+    # Read for every update, so built on first use and kept: building it and its cache key
+    # took ~0.3 ms, as long as running it. The person, one row per role, the subjects folded
+    # into one string (the User entity with its relationships took three statements).
     subjects = (
         select(func.aggregate_strings(UserSubject.subject, ","))
         .where(UserSubject.user_id == User.id)
@@ -92,9 +94,6 @@ def _actor_statement() -> Select[Any]:
     )
 
 
-_ACTOR = _actor_statement()
-
-
 class UserService:
     def __init__(self, session: AsyncSession, policy: Policy, clock: Clock) -> None:
         self.session = session
@@ -102,7 +101,7 @@ class UserService:
         self.clock = clock
 
     async def actor_for(self, telegram_id: int, fallback_locale: str) -> Actor:
-        rows = (await self.session.execute(_ACTOR, {"telegram_id": telegram_id})).all()
+        rows = (await self.session.execute(_actor_statement(), {"telegram_id": telegram_id})).all()
         roles: set[Role] = set()
         coordinator_school: int | None = None
         if telegram_id in self.policy.admin_telegram_ids:
