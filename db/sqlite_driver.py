@@ -12,6 +12,12 @@ the worker thread, which waits for the lock as long as the configured busy timeo
 one process writers never meet at SQLite's lock (they take turns in db.tx.begin_write), so
 the thread is used when another process holds the lock.
 
+A long read (a report over a year of registrations) would hold the loop as long as SQLite
+works on it. A SELECT gets `LOOP_BUDGET_SECONDS` on the loop: past it SQLite's progress handler
+interrupts it (a SELECT interrupted changes nothing and leaves its transaction as it was) and it
+runs again, from the start, on the worker thread, which leaves the loop free while SQLite works.
+Writes are never interrupted: an interrupted write would roll back its whole transaction.
+
 The statements and their order on the connection are exactly those SQLAlchemy asks for, so
 transactions, BEGIN IMMEDIATE and the busy timeout behave as with plain aiosqlite
 (tests/test_sqlite_driver.py).
@@ -20,6 +26,7 @@ transactions, BEGIN IMMEDIATE and the busy timeout behave as with plain aiosqlit
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -30,6 +37,23 @@ _Result = tuple[Any, list[Any], int, int | None]
 # connection's shared cache does (LOCKED). Either way the statement changed nothing.
 _SQLITE_BUSY = 5
 _SQLITE_LOCKED = 6
+_SQLITE_INTERRUPT = 9
+# How long a SELECT may keep the event loop before it moves to the worker thread, and how
+# often (in SQLite's virtual machine instructions) the progress handler looks at the clock:
+# a statement of the bot's screens runs a few hundred to a few thousand instructions.
+LOOP_BUDGET_SECONDS = 0.02
+_PROGRESS_STEPS = 20_000
+
+
+def _interrupted(error: sqlite3.OperationalError) -> bool:
+    code = getattr(error, "sqlite_errorcode", None)
+    if code is None:
+        return "interrupted" in str(error)
+    return code & 0xFF == _SQLITE_INTERRUPT
+
+
+def _is_select(sql: str) -> bool:
+    return sql.lstrip()[:6].upper() == "SELECT"
 
 
 def _busy(error: sqlite3.OperationalError) -> bool:
@@ -124,6 +148,13 @@ class OneTripConnection(aiosqlite.Connection):
         super().__init__(connector, iter_chunk_size=64)
         self._pending_begin: str | None = None
         self._busy_timeout_ms = busy_timeout_ms
+        # Set only while a SELECT runs on the loop; the progress handler interrupts it past this.
+        self._loop_deadline: float | None = None
+
+    def over_budget(self) -> int:
+        """SQLite's progress handler: non-zero interrupts the running statement."""
+        deadline = self._loop_deadline
+        return int(deadline is not None and time.perf_counter() > deadline)
 
     def cursor(self) -> OneTripCursor:  # type: ignore[override]
         return OneTripCursor(self)
@@ -149,9 +180,22 @@ class OneTripConnection(aiosqlite.Connection):
         if begin is not None:
             # A BEGIN that fails leaves no transaction, so it is tried again as a whole.
             await self._now_or_waiting(lambda: conn.execute(begin))
-        result: _Result = await self._now_or_waiting(
-            lambda: _statement(conn, sql, parameters, many)
-        )
+
+        def statement() -> _Result:
+            return _statement(conn, sql, parameters, many)
+
+        if many or not _is_select(sql):
+            result: _Result = await self._now_or_waiting(statement)
+            return result
+        self._loop_deadline = time.perf_counter() + LOOP_BUDGET_SECONDS
+        try:
+            return statement()
+        except sqlite3.OperationalError as error:
+            if not (_interrupted(error) or _busy(error)):
+                raise
+        finally:
+            self._loop_deadline = None
+        result = await self._execute(_waiting, conn, self._busy_timeout_ms, statement)
         return result
 
     async def commit(self) -> None:
@@ -187,4 +231,5 @@ async def connect(database: str, **kwargs: Any) -> OneTripConnection:
     # As SQLAlchemy does for aiosqlite: a connection never closed must not keep the process.
     connection._thread.daemon = True
     await connection  # starts the worker thread and opens the file there
+    connection._conn.set_progress_handler(connection.over_budget, _PROGRESS_STEPS)
     return connection

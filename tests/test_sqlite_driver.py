@@ -149,3 +149,38 @@ async def test_past_the_busy_timeout_the_write_fails_with_locked(
         other.execute("ROLLBACK")
         other.close()
     assert await _taken(engine) == [0, 0]
+
+
+_SLOW_COUNT = (
+    "SELECT count(*) FROM (WITH RECURSIVE c(x) AS "
+    "(SELECT 1 UNION ALL SELECT x + 1 FROM c WHERE x < 2000000) SELECT x FROM c)"
+)
+
+
+async def test_a_long_read_leaves_the_event_loop_free_and_keeps_its_transaction(
+    engine: AsyncEngine,
+) -> None:
+    # A report-sized SELECT (about half a second of SQLite's work) inside a write transaction:
+    # past its budget on the loop it is interrupted and runs again on the worker thread, so
+    # other updates go on meanwhile; the transaction's earlier write survives the interruption.
+    ticks = 0
+
+    async def ticker() -> None:
+        nonlocal ticks
+        while True:
+            ticks += 1
+            await asyncio.sleep(0.005)
+
+    beating = asyncio.create_task(ticker())
+    try:
+        async with engine.begin() as conn:
+            await conn.execute(text("UPDATE seats SET taken = 6 WHERE id = 2"))
+            started = time.monotonic()
+            counted = (await conn.execute(text(_SLOW_COUNT))).scalar_one()
+            took = time.monotonic() - started
+    finally:
+        beating.cancel()
+    assert counted == 2_000_000
+    # Without the move the loop would not tick at all while SQLite counts.
+    assert ticks >= took / 0.005 / 4
+    assert await _taken(engine) == [0, 6]
