@@ -16,7 +16,9 @@ A long read (a report over a year of registrations) would hold the loop as long 
 works on it. A SELECT gets `LOOP_BUDGET_SECONDS` on the loop: past it SQLite's progress handler
 interrupts it (a SELECT interrupted changes nothing and leaves its transaction as it was) and it
 runs again, from the start, on the worker thread, which leaves the loop free while SQLite works.
-Writes are never interrupted: an interrupted write would roll back its whole transaction.
+The statement's text is remembered, so the next run of the same report query goes to the thread
+at once instead of spending its budget again. Writes are never interrupted: an interrupted
+write would roll back its whole transaction.
 
 The statements and their order on the connection are exactly those SQLAlchemy asks for, so
 transactions, BEGIN IMMEDIATE and the busy timeout behave as with plain aiosqlite
@@ -43,6 +45,10 @@ _SQLITE_INTERRUPT = 9
 # a statement of the bot's screens runs a few hundred to a few thousand instructions.
 LOOP_BUDGET_SECONDS = 0.02
 _PROGRESS_STEPS = 20_000
+# SELECTs that went past the budget, by their SQL text (SQLAlchemy hands over the same text
+# for every run of a cached statement). Bounded: the bot's reports have a few dozen.
+_SLOW_SELECTS_MAX = 512
+_slow_selects: set[str] = set()
 
 
 def _interrupted(error: sqlite3.OperationalError) -> bool:
@@ -187,14 +193,18 @@ class OneTripConnection(aiosqlite.Connection):
         if many or not _is_select(sql):
             result: _Result = await self._now_or_waiting(statement)
             return result
-        self._loop_deadline = time.perf_counter() + LOOP_BUDGET_SECONDS
-        try:
-            return statement()
-        except sqlite3.OperationalError as error:
-            if not (_interrupted(error) or _busy(error)):
-                raise
-        finally:
-            self._loop_deadline = None
+        if sql not in _slow_selects:
+            self._loop_deadline = time.perf_counter() + LOOP_BUDGET_SECONDS
+            try:
+                return statement()
+            except sqlite3.OperationalError as error:
+                if _interrupted(error):
+                    if len(_slow_selects) < _SLOW_SELECTS_MAX:
+                        _slow_selects.add(sql)
+                elif not _busy(error):
+                    raise
+            finally:
+                self._loop_deadline = None
         result = await self._execute(_waiting, conn, self._busy_timeout_ms, statement)
         return result
 
