@@ -95,6 +95,29 @@ async def test_writers_of_one_process_take_turns_past_the_busy_timeout(
     assert await _taken(engine) == [2, 0]
 
 
+class _Heartbeat:
+    """Counts the event loop's turns while the block runs: a loop held by a statement skips
+    them."""
+
+    def __init__(self, period: float) -> None:
+        self.period = period
+        self.ticks = 0
+        self._task: asyncio.Task[None] | None = None
+
+    async def _beat(self) -> None:
+        while True:
+            self.ticks += 1
+            await asyncio.sleep(self.period)
+
+    async def __aenter__(self) -> _Heartbeat:
+        self._task = asyncio.create_task(self._beat())
+        return self
+
+    async def __aexit__(self, *_exc: object) -> None:
+        assert self._task is not None
+        self._task.cancel()
+
+
 def _lock_held_elsewhere(tmp_path: Path) -> sqlite3.Connection:
     """Another program's connection (outside the engine), holding the write lock."""
     other = sqlite3.connect(tmp_path / "driver.sqlite3", isolation_level=None)
@@ -115,23 +138,14 @@ async def test_a_lock_held_by_another_process_is_waited_for_off_the_event_loop(
     # only while SQLite need not wait.
     other = _lock_held_elsewhere(tmp_path)
     asyncio.get_running_loop().call_later(0.15, other.execute, "COMMIT")
-    ticks = 0
-
-    async def ticker() -> None:
-        nonlocal ticks
-        while True:
-            ticks += 1
-            await asyncio.sleep(0.01)
-
-    beating = asyncio.create_task(ticker())
     started = time.monotonic()
     try:
-        await _write_four_to_the_first_seat(engine)
+        async with _Heartbeat(0.01) as heart:
+            await _write_four_to_the_first_seat(engine)
     finally:
-        beating.cancel()
         other.close()
     assert time.monotonic() - started >= 0.1
-    assert ticks >= 5
+    assert heart.ticks >= 5
     assert await _taken(engine) == [4, 0]
 
 
@@ -163,24 +177,12 @@ async def test_a_long_read_leaves_the_event_loop_free_and_keeps_its_transaction(
     # A report-sized SELECT (about half a second of SQLite's work) inside a write transaction:
     # past its budget on the loop it is interrupted and runs again on the worker thread, so
     # other updates go on meanwhile; the transaction's earlier write survives the interruption.
-    ticks = 0
-
-    async def ticker() -> None:
-        nonlocal ticks
-        while True:
-            ticks += 1
-            await asyncio.sleep(0.005)
-
-    beating = asyncio.create_task(ticker())
-    try:
-        async with engine.begin() as conn:
-            await conn.execute(text("UPDATE seats SET taken = 6 WHERE id = 2"))
-            started = time.monotonic()
-            counted = (await conn.execute(text(_SLOW_COUNT))).scalar_one()
-            took = time.monotonic() - started
-    finally:
-        beating.cancel()
+    async with _Heartbeat(0.005) as heart, engine.begin() as conn:
+        await conn.execute(text("UPDATE seats SET taken = 6 WHERE id = 2"))
+        started = time.monotonic()
+        counted = (await conn.execute(text(_SLOW_COUNT))).scalar_one()
+        took = time.monotonic() - started
     assert counted == 2_000_000
     # Without the move the loop would not tick at all while SQLite counts.
-    assert ticks >= took / 0.005 / 4
+    assert heart.ticks >= took / 0.005 / 4
     assert await _taken(engine) == [0, 6]
