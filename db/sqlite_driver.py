@@ -51,22 +51,23 @@ _SLOW_SELECTS_MAX = 512
 _slow_selects: set[str] = set()
 
 
-def _interrupted(error: sqlite3.OperationalError) -> bool:
+def _is_one_of(error: sqlite3.OperationalError, codes: tuple[int, ...], *words: str) -> bool:
     code = getattr(error, "sqlite_errorcode", None)
-    if code is None:
-        return "interrupted" in str(error)
-    return code & 0xFF == _SQLITE_INTERRUPT
+    if code is None:  # an sqlite3 module without error codes
+        return any(word in str(error) for word in words)
+    return code & 0xFF in codes
+
+
+def _busy(error: sqlite3.OperationalError) -> bool:
+    return _is_one_of(error, (_SQLITE_BUSY, _SQLITE_LOCKED), "locked", "busy")
+
+
+def _interrupted(error: sqlite3.OperationalError) -> bool:
+    return _is_one_of(error, (_SQLITE_INTERRUPT,), "interrupted")
 
 
 def _is_select(sql: str) -> bool:
     return sql.lstrip()[:6].upper() == "SELECT"
-
-
-def _busy(error: sqlite3.OperationalError) -> bool:
-    code = getattr(error, "sqlite_errorcode", None)
-    if code is None:  # an sqlite3 module without error codes
-        return "locked" in str(error) or "busy" in str(error)
-    return code & 0xFF in (_SQLITE_BUSY, _SQLITE_LOCKED)
 
 
 def _statement(conn: sqlite3.Connection, sql: str, parameters: Any, many: bool) -> _Result:
@@ -172,12 +173,23 @@ class OneTripConnection(aiosqlite.Connection):
         self._pending_begin = sql
         return True
 
-    async def _now_or_waiting(self, call: Callable[[], Any]) -> Any:
-        try:
-            return call()
-        except sqlite3.OperationalError as error:
-            if not _busy(error):
-                raise
+    async def _now_or_waiting(self, call: Callable[[], Any], select: str | None = None) -> Any:
+        """Runs `call` on the loop, or on the worker thread when SQLite would have to wait for
+        a lock. `select`: the SQL of a read, which gets the loop's budget and, past it, moves
+        to the thread (this time and the next ones)."""
+        if select is None or select not in _slow_selects:
+            if select is not None:
+                self._loop_deadline = time.perf_counter() + LOOP_BUDGET_SECONDS
+            try:
+                return call()
+            except sqlite3.OperationalError as error:
+                if select is not None and _interrupted(error):
+                    if len(_slow_selects) < _SLOW_SELECTS_MAX:
+                        _slow_selects.add(select)
+                elif not _busy(error):
+                    raise
+            finally:
+                self._loop_deadline = None
         return await self._execute(_waiting, self._conn, self._busy_timeout_ms, call)
 
     async def run(self, sql: str, parameters: Any, *, many: bool) -> _Result:
@@ -187,25 +199,10 @@ class OneTripConnection(aiosqlite.Connection):
             # A BEGIN that fails leaves no transaction, so it is tried again as a whole.
             await self._now_or_waiting(lambda: conn.execute(begin))
 
-        def statement() -> _Result:
-            return _statement(conn, sql, parameters, many)
-
-        if many or not _is_select(sql):
-            result: _Result = await self._now_or_waiting(statement)
-            return result
-        if sql not in _slow_selects:
-            self._loop_deadline = time.perf_counter() + LOOP_BUDGET_SECONDS
-            try:
-                return statement()
-            except sqlite3.OperationalError as error:
-                if _interrupted(error):
-                    if len(_slow_selects) < _SLOW_SELECTS_MAX:
-                        _slow_selects.add(sql)
-                elif not _busy(error):
-                    raise
-            finally:
-                self._loop_deadline = None
-        result = await self._execute(_waiting, conn, self._busy_timeout_ms, statement)
+        read = sql if not many and _is_select(sql) else None
+        result: _Result = await self._now_or_waiting(
+            lambda: _statement(conn, sql, parameters, many), read
+        )
         return result
 
     async def commit(self) -> None:
