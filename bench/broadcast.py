@@ -28,7 +28,7 @@ from db import migrate
 from db.enums import Priority, Role
 from db.models import User, UserRole
 from services.context import Policy, system_clock
-from services.outbox import OutboxService
+from services.delivery.outbox import OutboxService
 
 TOKEN = "4242424:AAEbenchTOKENbenchTOKENbenchTOKEN12"
 # Quiet hours off: the bench measures sending, whatever the hour it is run at.

@@ -50,7 +50,7 @@ from db.models import Event, User
 from db.tx import begin_write
 from services.container import Services
 from services.context import Policy
-from tests.fakes import TOKEN, message_update, tg_user
+from tests.support.fakes import TOKEN, message_update, tg_user
 
 # The events issue's mix: /events 30, next page 15, /my 5, a card 25 (reads); register 15,
 # cancel 10 (writes).

@@ -30,8 +30,8 @@ from db import migrate
 from db.enums import OutboxState, Role
 from db.models import OutboxMessage, User, UserRole
 from services.context import Policy, system_clock
-from services.delivery import DeliveryStore
-from services.outbox import OutboxService
+from services.delivery.engine import DeliveryStore
+from services.delivery.outbox import OutboxService
 
 TOKEN = "4242424:AAEbenchTOKENbenchTOKENbenchTOKEN12"
 POLICY = Policy(quiet_hours_start=clock_time(0, 0), quiet_hours_end=clock_time(0, 0))

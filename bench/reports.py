@@ -45,12 +45,12 @@ from db.models import (
 )
 from services.container import Services
 from services.context import Actor, Policy
-from services.events import EventStatus, EventType, RegStatus
+from services.events.service import EventStatus, EventType, RegStatus
 from services.i18n import default_translator
-from services.reports_export import build_workbook
-from services.reports_period import PeriodKind, ReportPeriod, period_containing
-from services.survey_analytics import topic_questions
-from services.surveys import DEFAULT_SURVEY_CODE
+from services.reports.export import build_workbook
+from services.reports.period import PeriodKind, ReportPeriod, period_containing
+from services.surveys.analytics import topic_questions
+from services.surveys.service import DEFAULT_SURVEY_CODE
 
 T = TypeVar("T")
 

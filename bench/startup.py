@@ -25,8 +25,8 @@ from pathlib import Path
 from bench import reports
 from bot.factory import Database
 from db import migrate
-from tests.fake_api_server import FakeBotAPI, Recorded
-from tests.fakes import TOKEN
+from tests.support.fake_api_server import FakeBotAPI, Recorded
+from tests.support.fakes import TOKEN
 
 ROOT = Path(__file__).resolve().parent.parent
 WAIT_SECONDS = 120.0

@@ -49,15 +49,15 @@ from bot.factory import Database, create_dispatcher, policy_from
 from db import migrate
 from db.enums import Role, Subject, Topic
 from db.models import Survey, User, UserRole, UserSubject
-from handlers.consultations import CAct, ConsultCD, FormAct, FormCD
-from handlers.events_ui import Act, EventCD, ListCD
-from handlers.surveys import Do, SurveyCD
-from services.consultations import ConsultTopic, Contact, SlotFormat
+from handlers.consultations.booking import CAct, ConsultCD, FormAct, FormCD
+from handlers.events.render import Act, EventCD, ListCD
+from handlers.surveys.answering import Do, SurveyCD
+from services.consultations.service import ConsultTopic, Contact, SlotFormat
 from services.container import Services
 from services.context import Actor
-from services.events import Audience, EventDraft, EventFormat, EventType
-from services.surveys import DEFAULT_SURVEY_CODE
-from tests.fakes import TOKEN, RecordingSession, callback_update, message_update, tg_user
+from services.events.service import Audience, EventDraft, EventFormat, EventType
+from services.surveys.service import DEFAULT_SURVEY_CODE
+from tests.support.fakes import TOKEN, RecordingSession, callback_update, message_update, tg_user
 
 TEACHERS = range(1_000, 1_300)
 PARENTS = range(5_000, 5_200)

@@ -8,16 +8,16 @@ from pathlib import Path
 
 from bot.app import run_polling, run_webhook
 from bot.config import Settings
+from bot.demo import seed_demo_data
 from bot.factory import Database, policy_from
 from db import migrate
 from services.container import Services
 from services.context import Actor
-from services.demo import seed_demo_data
 from services.enums import Role
 from services.errors import DomainError, InvalidInput
 from services.i18n import default_translator
-from services.reports_export import render_workbook
-from services.reports_period import custom_period, parse_day
+from services.reports.export import render_workbook
+from services.reports.period import custom_period, parse_day
 
 log = logging.getLogger(__name__)
 

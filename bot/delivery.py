@@ -30,13 +30,13 @@ from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup, Message
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.resilience import engine_requests
-from handlers.broadcast import progress_markup, render_progress
-from services.broadcasts import REF as BROADCAST_REF
-from services.broadcasts import BroadcastService
+from handlers.broadcasts.compose import progress_markup, render_progress
+from services.broadcasts.service import REF as BROADCAST_REF
+from services.broadcasts.service import BroadcastService
 from services.context import Clock, Policy, system_clock
-from services.delivery import PARTS_ARG, Claimed, DeliveryStore, Outcome, Result
+from services.delivery.engine import PARTS_ARG, Claimed, DeliveryStore, Outcome, Result
+from services.delivery.outbox import Button
 from services.i18n import Text, Translator, default_translator
-from services.outbox import Button
 
 log = logging.getLogger(__name__)
 

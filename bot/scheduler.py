@@ -17,10 +17,10 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.config import Settings
 from bot.delivery import DeliveryEngine
-from services.consultations import purge_expired_comments
+from services.consultations.service import purge_expired_comments
 from services.context import Clock, Policy, system_clock
-from services.delivery import enqueue_digest
-from services.events import events_maintenance
+from services.delivery.engine import enqueue_digest
+from services.events.service import events_maintenance
 
 log = logging.getLogger(__name__)
 

@@ -22,7 +22,7 @@ write would roll back its whole transaction.
 
 The statements and their order on the connection are exactly those SQLAlchemy asks for, so
 transactions, BEGIN IMMEDIATE and the busy timeout behave as with plain aiosqlite
-(tests/test_sqlite_driver.py).
+(tests/reliability/test_sqlite_driver.py).
 """
 
 from __future__ import annotations

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import weakref
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Any
 
 from sqlalchemy import event
@@ -52,6 +54,23 @@ async def begin_write(session: AsyncSession) -> None:
     if held:
         sync = session.sync_session
         sync.info[_HELD] = (sync.get_transaction(), turn)
+
+
+@asynccontextmanager
+async def write_tx(session: AsyncSession) -> AsyncIterator[AsyncSession]:
+    """The one way a service writes: the write lock first, a commit at the end, a rollback on
+    any error (the error goes on to the caller).
+
+    On SQLite the process's writer turn is held from the start of the block to its end, so a
+    block's reads of what it is about to change see no other writer of this process.
+    """
+    await begin_write(session)
+    try:
+        yield session
+    except BaseException:
+        await session.rollback()
+        raise
+    await session.commit()
 
 
 @event.listens_for(Session, "after_transaction_end")

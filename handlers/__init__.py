@@ -14,41 +14,36 @@ from typing import Any
 from aiogram import Router
 from aiogram.filters.callback_data import CallbackData
 
-from handlers import (
-    admin,
-    broadcast,
-    common,
-    consultations,
-    errors,
-    events,
-    events_staff,
-    fallback,
-    menu,
-    onboarding,
-    profile,
-    reports,
-    slots,
-    surveys,
-    surveys_staff,
-)
+from handlers import common, errors, fallback, menu
+from handlers.broadcasts import compose as broadcasts_compose
+from handlers.consultations import booking as consultations_booking
+from handlers.consultations import slots as consultations_slots
+from handlers.events import catalog as events_catalog
+from handlers.events import staff as events_staff
+from handlers.people import admin as people_admin
+from handlers.people import onboarding as people_onboarding
+from handlers.people import profile as people_profile
+from handlers.reports import dashboard as reports_dashboard
+from handlers.surveys import answering as surveys_answering
+from handlers.surveys import staff as surveys_staff
 
 ButtonAction = Callable[[Mapping[str, Any]], CallbackData]
 
 FEATURES = (
     errors,  # error handlers only; they see errors from every router below
     common,  # /cancel and /help work in any state, so they are consulted first
-    onboarding,
-    profile,
+    people_onboarding,
+    people_profile,
     menu,
-    admin,
-    events,
+    people_admin,
+    events_catalog,
     events_staff,
-    reports,
-    surveys,
+    reports_dashboard,
+    surveys_answering,
     surveys_staff,
-    broadcast,
-    consultations,
-    slots,
+    broadcasts_compose,
+    consultations_booking,
+    consultations_slots,
     fallback,  # the catch-all: always last
 )
 

@@ -6,15 +6,25 @@ from functools import cached_property
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.broadcasts import BroadcastService
-from services.consultations import ConsultationService
+from services.broadcasts.service import BroadcastService, forget_broadcasts
+from services.consultations.service import ConsultationService, forget_consultations
 from services.context import Clock, Policy, system_clock
-from services.events import EventService
-from services.outbox import OutboxService
-from services.reports import ReportService
-from services.schools import SchoolService
-from services.surveys import SurveyService
-from services.users import UserService
+from services.delivery.outbox import OutboxService
+from services.events.service import EventService, forget_event_feedback
+from services.people.schools import SchoolService
+from services.people.users import ForgetHook, UserService
+from services.reports.service import ReportService
+from services.surveys.service import SurveyService, forget_survey_answers
+
+
+def forget_hooks() -> tuple[ForgetHook, ...]:
+    """What each feature erases when a person withdraws consent (/forget), in one place."""
+    return (forget_survey_answers, forget_consultations, forget_broadcasts, forget_event_feedback)
+
+
+async def run_forget_hooks(session: AsyncSession, user_id: int) -> None:
+    for erase in forget_hooks():
+        await erase(session, user_id)
 
 
 class Services:
@@ -29,7 +39,7 @@ class Services:
 
     @cached_property
     def users(self) -> UserService:
-        return UserService(self.session, self.policy, self.clock)
+        return UserService(self.session, self.policy, self.clock, forget_hooks())
 
     @cached_property
     def consultations(self) -> ConsultationService:

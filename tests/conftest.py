@@ -15,9 +15,9 @@ from bot.factory import Database, create_dispatcher, policy_from
 from db import migrate
 from services.container import Services
 from services.context import Policy
-from tests.fake_api_server import FakeBotAPI
-from tests.fakes import BOT_USERNAME, TOKEN, RecordingSession
-from tests.harness import BotHarness, Clock
+from tests.support.fake_api_server import FakeBotAPI
+from tests.support.fakes import BOT_USERNAME, TOKEN, RecordingSession
+from tests.support.harness import BotHarness, Clock
 
 ADMIN_ID = 900_001
 

@@ -170,8 +170,8 @@ def _install_default_survey() -> None:
     from datetime import UTC, datetime
     from zoneinfo import ZoneInfo
 
-    from services.survey_format import localized, parse_survey
-    from services.surveys import DEFAULT_SURVEY_FILE
+    from services.surveys.format import localized, parse_survey
+    from services.surveys.service import DEFAULT_SURVEY_FILE
 
     # The survey has no dates, so the zone does not matter for parsing it.
     parsed = parse_survey(DEFAULT_SURVEY_FILE.read_bytes(), ZoneInfo("UTC"))

@@ -1,0 +1,178 @@
+## People: onboarding, profile, roles and the schools directory.
+
+## --- onboarding
+## /start, consent and the profile questions
+
+start-choose-language = Здравствуйте! Это Сетевой координатор.
+    Выберите язык / Choose your language:
+start-choose-role = Кто вы? От этого зависит, что я буду вам предлагать.
+role-choice-teacher = 👩‍🏫 Я педагог
+role-choice-parent = 👪 Я родитель
+start-welcome-back = С возвращением! Главное меню — внизу.
+start-needs-onboarding = Сначала давайте познакомимся: отправьте /start.
+
+consent-text =
+    <b>Согласие на обработку персональных данных</b>
+
+    { $centre } (оператор) обрабатывает ваши данные по Федеральному закону № 152-ФЗ «О персональных данных».
+
+    <b>Что хранится:</b> имя, роль, школа, предметы, стаж и должность (для педагогов), класс ребёнка (для родителей), ваши записи на мероприятия и консультации, ответы на опросы, Telegram ID.
+    <b>Зачем:</b> запись на мероприятия и консультации, напоминания, адресная методическая помощь, отчёты о работе сети (в отчётах — только обезличенные цифры).
+    <b>Сколько:</b> пока вы пользуетесь ботом; комментарии к консультациям удаляются автоматически.
+    <b>Как отозвать:</b> команда /forget в любой момент удалит или обезличит ваши данные.
+
+    Нажимая «Согласен», вы даёте согласие на такую обработку.
+consent-accept = ✅ Согласен(на)
+consent-decline = Не согласен(на)
+consent-declined = Хорошо, я ничего о вас не сохранил. Если передумаете, отправьте /start.
+consent-accepted = Спасибо! Согласие записано. Заполним короткий профиль.
+
+profile-ask-name = Как вас зовут? Напишите фамилию, имя и отчество.
+profile-ask-school = В какой школе вы работаете? Напишите часть названия (например, «№ 2» или «Любавичская») или выберите из списка:
+profile-school-none = Не нашёл такую школу. Попробуйте другую часть названия. Если вашей школы нет в справочнике, напишите администратору центра.
+profile-school-found = { $count ->
+    [one] Нашлась { $count } школа:
+    [few] Нашлось { $count } школы:
+   *[other] Нашлось { $count } школ:
+}
+profile-school-set = Школа: { $school }
+profile-ask-subjects = Какие предметы вы ведёте? Отметьте все нужные и нажмите «Готово».
+subjects-done = ✔️ Готово
+profile-subjects-set = Предметы: { $subjects }
+profile-ask-experience = Ваш педагогический стаж:
+profile-experience-set = Стаж: { $value }
+profile-ask-position = Ваша должность:
+profile-position-set = Должность: { $value }
+profile-ask-grade = В каком классе учится ваш ребёнок? Это поможет психологу. Можно пропустить.
+grade-skip = Пропустить
+profile-grade-set = Класс ребёнка: { $grade }
+profile-grade-skipped = Класс не указан — его можно добавить позже в профиле.
+onboarding-done = Готово! Профиль заполнен. Главное меню — внизу, команды — в меню слева от поля ввода.
+
+experience-lt3 = до 3 лет
+experience-3-10 = 3–10 лет
+experience-10-20 = 10–20 лет
+experience-20plus = более 20 лет
+
+position-teacher = учитель
+position-primary_teacher = учитель начальных классов
+position-deputy_head = заместитель директора
+position-head = директор
+position-speech_therapist = логопед / дефектолог
+position-psychologist = педагог-психолог
+position-social_pedagogue = социальный педагог
+position-tutor = тьютор
+position-other = другое
+
+subject-primary = начальные классы
+subject-russian = русский язык
+subject-literature = литература
+subject-math = математика
+subject-informatics = информатика
+subject-physics = физика
+subject-chemistry = химия
+subject-biology = биология
+subject-geography = география
+subject-history = история
+subject-social = обществознание
+subject-english = английский язык
+subject-foreign_other = другой иностранный
+subject-art = ИЗО
+subject-music = музыка
+subject-technology = технология
+subject-pe = физкультура
+subject-safety = ОБЗР
+subject-special_needs = коррекционная педагогика
+subject-other = другое
+
+## --- profile
+## /profile, /privacy, /forget
+
+profile-title = <b>Ваш профиль</b>
+profile-not-set = не указано
+profile-line-name = Имя: { $value }
+profile-line-roles = Роли: { $value }
+profile-line-school = Школа: { $value }
+profile-line-subjects = Предметы: { $value }
+profile-line-experience = Стаж: { $value }
+profile-line-position = Должность: { $value }
+profile-line-grade = Класс ребёнка: { $value }
+profile-line-language = Язык: { $value }
+profile-edit-name = ✏️ Имя
+profile-edit-school = 🏫 Школа
+profile-edit-subjects = 📚 Предметы
+profile-edit-experience = ⏳ Стаж
+profile-edit-position = 💼 Должность
+profile-edit-grade = 🎒 Класс ребёнка
+profile-edit-language = 🌐 Язык
+
+privacy-text =
+    <b>Какие данные я храню</b>
+
+    Оператор: { $centre }.
+    • Имя, роль, школа, предметы, стаж, должность — чтобы предлагать подходящие мероприятия и помощь.
+    • Класс ребёнка (родители) — чтобы психолог подготовился к консультации.
+    • Записи на мероприятия и консультации, отметки о посещении, ответы на опросы — для напоминаний, сертификатов и отчётов сети (в отчётах — только обезличенные цифры).
+    • Telegram ID — чтобы отвечать вам.
+
+    Данные видят сотрудники центра в пределах своих обязанностей; детали консультации — только вы, ваш психолог и администратор.
+    Отозвать согласие и удалить данные: /forget.
+privacy-consent-given = Согласие (версия { $version }) дано { $date }.
+
+forget-nothing = У меня нет ваших данных.
+forget-ask =
+    Удалить ваши данные? Имя, школа, предметы и контакты будут стёрты, записи останутся только как обезличенные цифры в отчётах. Отменить это будет нельзя.
+forget-confirm = 🗑 Да, удалить мои данные
+forget-keep = Нет, оставить
+forget-kept = Хорошо, ничего не удалено.
+forget-done = Ваши данные удалены, согласие отозвано.
+forget-bye = Если захотите вернуться — отправьте /start.
+
+## --- admin
+## Roles and the schools directory (admins)
+
+admin-staff-title = <b>Сотрудники и их роли</b>
+admin-staff-line = { $name }: { $roles }
+admin-staff-empty = Пока никому не выданы роли.
+admin-grant-hint = Выдать роль: /grant и Telegram ID или часть имени. Человек должен сначала пройти /start.
+admin-grant-ask = Пришлите Telegram ID человека или часть его имени.
+admin-person-none = Никого не нашёл. Человек должен сначала отправить боту /start. Попробуйте ещё раз или /cancel.
+admin-person-many = Нашлось несколько человек, выберите:
+admin-person-card =
+    <b>{ $name }</b>
+    ID в боте: { $user_id }, Telegram ID: { $telegram_id }
+    Роли: { $roles }
+
+    Нажмите на роль, чтобы выдать или забрать её.
+admin-coordinator-school = Координатор какой школы?
+admin-roles-saved = Роли сохранены.
+
+schools-title = <b>Справочник школ</b>: { $count } (стр. { $page } из { $pages })
+schools-add = ➕ Добавить
+schools-import = 📥 Загрузить CSV
+schools-back = ◀️ К списку
+schools-rename = ✏️ Переименовать
+schools-card =
+    <b>{ $name }</b>
+    Краткое название: { $short }
+    Муниципалитет: { $municipality }
+    ШНРО (низкие результаты): { $low_results }
+    ШФНСУ (неблагоприятные условия): { $unfavourable }
+    Ведущая школа: { $leading }
+    Школа-партнёр: { $partner }
+schools-toggle-low_results = ШНРО
+schools-toggle-unfavourable_conditions = ШФНСУ
+schools-toggle-is_leading = Ведущая
+schools-toggle-is_partner = Партнёр
+schools-ask-name = Пришлите полное название школы. Краткое можно добавить через «|», например: МБОУ «Средняя школа № 3» | СШ № 3
+schools-ask-rename = Пришлите новое полное название (и краткое через «|», если нужно).
+schools-added = Школа добавлена.
+schools-ask-csv =
+    Пришлите файл CSV (до 1 МБ, UTF-8 или Windows-1251, разделитель «;» или «,»).
+    Столбцы: name; short_name; municipality; low_results; unfavourable; leading; partner. Флаги — «да»/«нет». Образец: /schools_template
+schools-import-done = Загрузка завершена: добавлено { $added }, обновлено { $updated }, строк с ошибками: { $errors }.
+schools-import-error-line = Строка { $line }: { $problem }
+schools-import-more-errors = …и ещё { $count } строк с ошибками.
+schools-template-caption = Образец файла для загрузки школ.
+schools-csv-sample-row = МБОУ «Средняя школа № 1»;СШ № 1;Руднянский район;да;нет;нет;да
+

@@ -1,0 +1,373 @@
+"""A small populated network for the fuzz, rights-matrix and security tests: one person per
+role, two teachers and two parents, events (one with a single seat), slots with a booking,
+and the default survey launched and answered. Every personal value is a marker string, so a
+test can search everything the bot sent for a leak."""
+
+from __future__ import annotations
+
+import enum
+import logging
+import typing
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from aiogram.filters.callback_data import CallbackData
+from aiogram.methods import TelegramMethod
+from sqlalchemy import func, select
+
+from db.enums import Role
+from db.models import ConsultBooking, ConsultSlot, Event, Registration, Survey, User
+from services.consultations.service import BookingForm, ConsultTopic, Contact, SlotFormat
+from services.context import Actor
+from services.events.service import Audience
+from services.surveys.service import DEFAULT_SURVEY_CODE, QuestionType, QuestionView
+from tests.conftest import ADMIN_ID
+from tests.support.events_support import add_people, create_event, draft
+from tests.support.harness import BotHarness
+
+METHODIST = 610_001
+PSYCHOLOGIST = 610_002
+COORDINATOR = 610_003
+TEACHER_A = 610_011
+TEACHER_B = 610_012
+PARENT_A = 610_021
+PARENT_B = 610_022
+STRANGER = 610_099
+
+# Markers: nothing else the bot says contains these, so finding one is finding a leak.
+NAMES = {
+    ADMIN_ID: "Админова Алла",
+    METHODIST: "Методистова Мила",
+    PSYCHOLOGIST: "Психологова Пелагея",
+    COORDINATOR: "Координаторова Кира",
+    TEACHER_A: "Учителева Ульяна",
+    TEACHER_B: "Педагогова Прасковья",
+    PARENT_A: "Родителева Раиса",
+    PARENT_B: "Мамина Марфа",
+}
+PHONE_A = "+79001112233"
+COMMENT_A = "Секретный комментарий Раисы"
+SURVEY_TEXT_A = "Секретный ответ Ульяны"
+
+# The loggers of the bot's own code: an ERROR from any of them is a failure.
+BOT_LOGGERS = ("bot", "handlers", "services", "db", "aiogram")
+
+
+@dataclass
+class Population:
+    actors: dict[int, Actor]
+    schools: list[int]
+    small_event: int  # capacity 1: TEACHER_A holds the seat, TEACHER_B waits
+    big_event: int  # unlimited, everyone may come
+    parent_event: int  # for parents
+    slots: list[int]  # the psychologist's; the first is booked by PARENT_A
+    booking_a: int
+    survey_id: int
+    registration_a: int  # TEACHER_A's on the small event
+    registration_b: int  # TEACHER_B's (waiting) on the small event
+    slot_days: list[date]  # the slots' dates in the municipality's zone
+    people: dict[int, int] = field(default_factory=dict)  # telegram id -> user id
+
+    def actor(self, telegram_id: int) -> Actor:
+        return self.actors[telegram_id]
+
+
+async def _person(
+    harness: BotHarness, telegram_id: int, role: Role, school_id: int | None
+) -> Actor:
+    ids = await add_people(harness, [telegram_id], role, school_id=school_id, name_prefix="x")
+    user_id = ids[telegram_id]
+    async with harness.database.session_factory() as session:
+        user = await session.get(User, user_id)
+        assert user is not None
+        user.full_name = NAMES[telegram_id]
+        await session.commit()
+    roles = {role}
+    if telegram_id == ADMIN_ID:
+        roles.add(Role.ADMIN)
+    return Actor(
+        telegram_id,
+        user_id,
+        "ru",
+        frozenset(roles),
+        school_id if role == Role.COORDINATOR else None,
+    )
+
+
+async def build_population(harness: BotHarness, schools: list[int]) -> Population:
+    actors = {
+        ADMIN_ID: await _person(harness, ADMIN_ID, Role.ADMIN, None),
+        METHODIST: await _person(harness, METHODIST, Role.METHODIST, None),
+        PSYCHOLOGIST: await _person(harness, PSYCHOLOGIST, Role.PSYCHOLOGIST, None),
+        COORDINATOR: await _person(harness, COORDINATOR, Role.COORDINATOR, schools[0]),
+        TEACHER_A: await _person(harness, TEACHER_A, Role.TEACHER, schools[0]),
+        TEACHER_B: await _person(harness, TEACHER_B, Role.TEACHER, schools[1]),
+        PARENT_A: await _person(harness, PARENT_A, Role.PARENT, None),
+        PARENT_B: await _person(harness, PARENT_B, Role.PARENT, None),
+    }
+    staff = actors[METHODIST]
+    now = harness.clock.now
+    small = await create_event(
+        harness, staff, draft(capacity=1, now=now, title="Семинар на одно место")
+    )
+    big = await create_event(
+        harness,
+        staff,
+        draft(capacity=None, now=now, starts_in=timedelta(days=5), title="Большая конференция"),
+    )
+    parents = await create_event(
+        harness,
+        staff,
+        draft(
+            capacity=5,
+            now=now,
+            starts_in=timedelta(days=6),
+            audience=Audience.PARENTS,
+            title="Родительское собрание",
+        ),
+    )
+    svc = await harness.services()
+    try:
+        await svc.events.register(actors[TEACHER_A], small)
+        await svc.events.register(actors[TEACHER_B], small)
+        await svc.events.register(actors[TEACHER_A], big)
+        await svc.events.register(actors[PARENT_A], parents)
+        psy = actors[PSYCHOLOGIST]
+        slots = []
+        slot_days = []
+        for day in (2, 3, 4):
+            view = await svc.consultations.add_slot(
+                psy, now + timedelta(days=day), 45, SlotFormat.IN_PERSON, "Кабинет 12"
+            )
+            slots.append(view.id)
+            slot_days.append(
+                (now + timedelta(days=day)).astimezone(harness.policy.timezone).date()
+            )
+        booking = await svc.consultations.book(
+            actors[PARENT_A],
+            slots[0],
+            BookingForm(
+                topic=ConsultTopic.FAMILY,
+                contact=Contact.PHONE,
+                child_grade=5,
+                phone=PHONE_A,
+                comment=COMMENT_A,
+            ),
+        )
+        survey_id = (
+            await svc.session.execute(select(Survey.id).where(Survey.code == DEFAULT_SURVEY_CODE))
+        ).scalar_one()
+        await svc.session.commit()
+        await svc.surveys.launch(actors[METHODIST], survey_id)
+        await _answer_survey(svc, actors[TEACHER_A], survey_id)
+        regs = {
+            r.user_id: r.id
+            for r in (
+                await svc.session.execute(
+                    select(Registration).where(Registration.event_id == small)
+                )
+            ).scalars()
+        }
+    finally:
+        await svc.session.close()
+    return Population(
+        actors=actors,
+        schools=schools,
+        small_event=small,
+        big_event=big,
+        parent_event=parents,
+        slots=slots,
+        booking_a=booking.id,
+        survey_id=survey_id,
+        slot_days=slot_days,
+        registration_a=regs[actors[TEACHER_A].user_id],  # type: ignore[index]
+        registration_b=regs[actors[TEACHER_B].user_id],  # type: ignore[index]
+        people={tg: a.user_id for tg, a in actors.items() if a.user_id is not None},
+    )
+
+
+async def _answer_survey(svc: Any, actor: Actor, survey_id: int) -> None:
+    step: Any = await svc.surveys.start(actor, survey_id)
+    while isinstance(step, QuestionView):
+        if step.type == QuestionType.TEXT:
+            step = await svc.surveys.answer_text(actor, survey_id, SURVEY_TEXT_A)
+        elif step.type == QuestionType.MULTI:
+            await svc.surveys.toggle(actor, survey_id, step.index, 0)
+            step = await svc.surveys.done(actor, survey_id, step.index)
+        else:
+            step = await svc.surveys.choose(actor, survey_id, step.index, 2)
+
+
+def sent_texts(requests: list[TelegramMethod[Any]]) -> list[str]:
+    """Every piece of text the bot put in front of someone: messages, captions, alerts, button
+    labels."""
+    result: list[str] = []
+    for request in requests:
+        for attribute in ("text", "caption"):
+            value = getattr(request, attribute, None)
+            if isinstance(value, str):
+                result.append(value)
+        markup = getattr(request, "reply_markup", None)
+        for row in (
+            getattr(markup, "inline_keyboard", None) or getattr(markup, "keyboard", None) or []
+        ):
+            result.extend(str(getattr(button, "text", "")) for button in row)
+    return result
+
+
+def bot_errors(records: list[logging.LogRecord]) -> list[logging.LogRecord]:
+    return [
+        r for r in records if r.levelno >= logging.ERROR and r.name.split(".")[0] in BOT_LOGGERS
+    ]
+
+
+async def invariant_violations(harness: BotHarness) -> list[str]:
+    """The database promises that bad input must never break."""
+    problems: list[str] = []
+    async with harness.database.session_factory() as session:
+        events = (await session.execute(select(Event))).scalars().all()
+        for event in events:
+            active = (
+                await session.execute(
+                    select(func.count())
+                    .select_from(Registration)
+                    .where(
+                        Registration.event_id == event.id,
+                        Registration.status.in_(("registered", "offered")),
+                    )
+                )
+            ).scalar_one()
+            if event.capacity is not None and active > event.capacity:
+                problems.append(f"event {event.id}: {active} active > capacity {event.capacity}")
+            if active != event.seats_taken:
+                problems.append(f"event {event.id}: seats_taken {event.seats_taken} != {active}")
+            waiting = (
+                await session.execute(
+                    select(func.count())
+                    .select_from(Registration)
+                    .where(Registration.event_id == event.id, Registration.status == "waitlisted")
+                )
+            ).scalar_one()
+            # The queue is FIFO by (queued_at, id); a free seat with people queued means a
+            # promotion was skipped.
+            if event.capacity is not None and waiting and active < event.capacity:
+                problems.append(f"event {event.id}: {waiting} waiting beside a free seat")
+        doubles = (
+            await session.execute(
+                select(Registration.event_id, Registration.user_id, func.count())
+                .group_by(Registration.event_id, Registration.user_id)
+                .having(func.count() > 1)
+            )
+        ).all()
+        problems.extend(f"registered twice: {row}" for row in doubles)
+        slot_doubles = (
+            await session.execute(
+                select(ConsultBooking.slot_id, func.count())
+                .where(ConsultBooking.status == "booked")
+                .group_by(ConsultBooking.slot_id)
+                .having(func.count() > 1)
+            )
+        ).all()
+        problems.extend(f"slot booked twice: {row}" for row in slot_doubles)
+        slots = (await session.execute(select(ConsultSlot))).scalars().all()
+        booked = set(
+            (
+                await session.execute(
+                    select(ConsultBooking.slot_id).where(ConsultBooking.status == "booked")
+                )
+            ).scalars()
+        )
+        for slot in slots:
+            if (slot.status == "booked") != (slot.id in booked):
+                problems.append(
+                    f"slot {slot.id}: status {slot.status}, booked={slot.id in booked}"
+                )
+    return problems
+
+
+def callback_classes() -> dict[str, type[CallbackData]]:
+    """Every typed callback the routers accept, by prefix, found in the feature modules."""
+    import handlers.events.render
+    import handlers.people.callbacks
+    from handlers import FEATURES
+
+    found: dict[str, type[CallbackData]] = {}
+    for module in (*FEATURES, handlers.people.callbacks, handlers.events.render):
+        for value in vars(module).values():
+            if (
+                isinstance(value, type)
+                and issubclass(value, CallbackData)
+                and value is not CallbackData
+            ):
+                found[value.__prefix__] = value
+    return found
+
+
+# Free-text fields have a closed set of meanings in the handlers.
+_STRING_CHOICES = {
+    ("sadm", "action"): ("open", "page", "flag", "add", "import", "rename"),
+    ("sadm", "flag"): ("low_results",),
+    ("menu", "action"): ("open",),
+    ("pedit", "field"): ("name", "school", "subjects", "experience", "position", "grade"),
+    ("lang", "code"): ("ru", "en"),
+}
+
+
+def _enum_of(annotation: Any) -> type[enum.Enum] | None:
+    for candidate in (annotation, *typing.get_args(annotation)):
+        if isinstance(candidate, type) and issubclass(candidate, enum.Enum):
+            return candidate
+    return None
+
+
+def callback_catalogue(pop: Population) -> list[str]:
+    """One packed callback for every value of every class's choice field, its ids pointing at
+    other people's objects: TEACHER_A's registration, PARENT_A's booking, the psychologist's
+    slot, the first school's coordinator, the launched survey."""
+    day = (pop.slot_days[0]).toordinal()
+    ints = {
+        "event_id": pop.small_event,
+        "registration": pop.registration_a,
+        "survey_id": pop.survey_id,
+        "slot": pop.slots[0],
+        "booking": pop.booking_a,
+        "rb": 0,  # a tampered rescheduling is tried on its own
+        "psy": pop.people[PSYCHOLOGIST],
+        "day": day,
+        "user_id": pop.people[TEACHER_A],
+        "school_id": pop.schools[1],
+        "broadcast_id": 1,
+        "first": date(2026, 11, 1).toordinal(),
+        "last": date(2026, 11, 30).toordinal(),
+        "score": 5,
+        "grade": 5,
+        "value": 1,
+    }
+    packed: list[str] = []
+    for prefix, cls in sorted(callback_classes().items()):
+        fields = cls.model_fields
+        base: dict[str, Any] = {}
+        choice: tuple[str, list[Any]] | None = None
+        for name, info in fields.items():
+            options: list[Any]
+            kind = _enum_of(info.annotation)
+            if (prefix, name) in _STRING_CHOICES:
+                options = list(_STRING_CHOICES[(prefix, name)])
+            elif kind is not None:
+                options = list(kind)
+            elif info.annotation is bool:
+                options = [True, False]
+            else:
+                base[name] = ints.get(name, 0 if not info.is_required() else 1)
+                continue
+            base[name] = options[0]
+            if choice is None or len(options) > len(choice[1]):
+                choice = (name, options)
+        if choice is None:
+            packed.append(cls(**base).pack())
+            continue
+        name, options = choice
+        for option in options:
+            packed.append(cls(**{**base, name: option}).pack())
+    return packed
