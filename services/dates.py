@@ -1,15 +1,28 @@
 """Dates and times as people type them, read in the configured zone and returned in UTC.
 
-Accepted: "25.12 15:00", "25.12.2026 15:00", "25.12.26 15.00", "завтра 10:00",
-"tomorrow 10:00", "сегодня 18:30", "послезавтра 9:00", a bare "15:00" (today, or the given
-day), and a range "15:00-16:30" after any of these, which sets the end on the start's day.
+The calendar part ("25 декабря", "в пятницу", "1 дек", "через 2 дня", "15 января 2027",
+"next monday") is read by the `dateparser` library, in the person's language first. What a
+library does not do is kept here and small:
+
+- the time and ranges: "15:00", "15.00", "в 15", "в 3 часа дня", "7 вечера", "3pm",
+  "15:00-16:30", "с 15 до 16:30", "25.12 15:00–17:00" (dateparser misreads several of them);
+- numeric dates, day first as in Russia ("25.12", "25.12.26", "25/12/2026"), checked strictly
+  (dateparser turns "32.12" into a year);
+- a bare time means today (or the day given by the caller: an event's end is on its start day);
+- the future is preferred for events and slots ("25.01" typed in December is next January),
+  the past allowed for report periods;
+- what two readings fit is never guessed: "в понедельник" typed on a Monday could be today or
+  in a week (both readings are returned for the person to choose); "12.01" alone could be a
+  time or a date (the person is asked to write it so it reads one way).
 """
 
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
 from services.errors import InvalidInput
@@ -20,15 +33,43 @@ _DAY_WORDS = {
     "завтра": 1,
     "tomorrow": 1,
     "послезавтра": 2,
+    "day after tomorrow": 2,
 }
-_TIME = r"(\d{1,2})[:.](\d{2})"
-_RANGE_DASH = r"\s*(?:-|–|—|до|to)\s*"
-_PATTERN = re.compile(
-    r"^(?:(?P<word>[a-zа-яё]+)|(?P<d>\d{1,2})\.(?P<m>\d{1,2})(?:\.(?P<y>\d{2}|\d{4}))?)?"
-    r"\s*(?:в|at)?\s*"
-    rf"(?P<time>{_TIME})?"
-    rf"(?:{_RANGE_DASH}(?P<end>{_TIME}))?$"
+# Words that name a weekday, for spotting "в понедельник" typed on a Monday.
+_WEEKDAY_STEMS = (
+    "понедельн", "вторник", "сред", "четверг", "пятниц", "суббот", "воскресен",
+    "пн", "вт", "ср", "чт", "пт", "сб", "вс",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "mon", "tue", "wed", "thu", "fri", "sat", "sun",
+)  # fmt: skip
+# With these the weekday is not today's: "следующий понедельник", "next monday".
+_NOT_TODAY = ("след", "next", "через", "after")
+_AFTERNOON = {"дня", "вечера", "pm", "p.m.", "p.m"}
+_MORNING = {"утра", "ночи", "am", "a.m.", "a.m"}
+
+_HOUR_WORDS = r"(?:\s*(?:ч\.?|час(?:а|ов)?))?"
+_PART = r"(?:\s*(?P<part{n}>утра|дня|вечера|ночи|a\.?m\.?|p\.?m\.?))?"
+
+
+def _time_pattern(n: int) -> str:
+    return (
+        rf"(?P<h{n}>\d{{1,2}})(?:(?P<sep{n}>[:.])(?P<m{n}>\d{{2}}))?{_HOUR_WORDS}"
+        + _PART.format(n=n)
+    )
+
+
+_LEAD = r"(?:^|\s)(?P<lead>в|во|at|к|с|from|by)?\s*"
+_RANGE = re.compile(
+    _LEAD + _time_pattern(1) + r"\s*(?:-|до|по|to|till|until)\s*" + _time_pattern(2) + r"$"
 )
+_SINGLE = re.compile(_LEAD + _time_pattern(1) + r"$")
+_NUMERIC_DATE = re.compile(r"^(?P<d>\d{1,2})[./](?P<m>\d{1,2})(?:[./](?P<y>\d{4}|\d{2}))?$")
+_ISO_DATE = re.compile(r"^(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})$")
+_TRAILING_WORDS = re.compile(r"(?:[\s,]+(?:в|во|at|on|года?|г\.?))+$")
+
+
+# Which year a day typed without one falls in: the next such day, the last one, or this year's.
+Prefer = Literal["future", "past", "as_is"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,16 +78,222 @@ class TimeRange:
     end: datetime | None
 
 
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What was understood. `choices` holds more than one reading when the text fits several:
+    the person picks one; `when` is the first of them."""
+
+    when: TimeRange
+    choices: tuple[TimeRange, ...]
+
+    @property
+    def ambiguous(self) -> bool:
+        return len(self.choices) > 1
+
+
+@dataclass(frozen=True, slots=True)
+class _Clock:
+    hour: int
+    minute: int
+    explicit_minutes: bool
+
+
+@dataclass(frozen=True, slots=True)
+class _Split:
+    day_text: str
+    start: _Clock | None
+    end: _Clock | None
+
+
 def _normalise(text: str) -> str:
-    return " ".join(text.lower().replace("ё", "е").split())
+    text = text.lower().replace("ё", "е").replace("–", "-").replace("—", "-")
+    text = " ".join(text.split()).strip(" ,;!?")
+    return text[:-1] if text.endswith(".") and text[-2:-1].isdigit() else text
 
 
-def _clock(raw: str) -> time:
-    hours, _, minutes = raw.replace(".", ":").partition(":")
+# ---- the time part -------------------------------------------------------------------
+
+
+def _clock(match: re.Match[str], n: int) -> _Clock:
+    hour = int(match.group(f"h{n}"))
+    minutes = match.group(f"m{n}")
+    part = (match.group(f"part{n}") or "").replace(" ", "")
+    if part in _AFTERNOON and hour < 12:
+        hour += 12
+    elif part in _MORNING and hour == 12:
+        hour = 0
+    minute = int(minutes) if minutes is not None else 0
+    if hour > 23 or minute > 59:
+        raise InvalidInput("error-date-bad-time")
+    return _Clock(hour, minute, minutes is not None)
+
+
+def _says_time(match: re.Match[str], n: int, before: str) -> bool:
+    """A number is a time when nothing else could be meant by it: minutes after a colon, an
+    "в"/"at" before it, "часов" or "вечера" after it, or a date or a day word before it."""
+    if match.group(f"sep{n}") == ":" or match.group(f"part{n}"):
+        return True
+    if match.group("lead") or re.search(r"ч|час", match.group(0)):
+        return True
+    return bool(before) and _is_day_text(before)
+
+
+def _is_day_text(text: str) -> bool:
+    text = _TRAILING_WORDS.sub("", text)
+    return bool(
+        _NUMERIC_DATE.match(text)
+        or text in _DAY_WORDS
+        or any(text.startswith(stem) or f" {stem}" in text for stem in _WEEKDAY_STEMS)
+    )
+
+
+def _split(text: str) -> _Split:
+    """Cuts the time (or time range) off the end of the text; what is left names the day."""
+    match = _RANGE.search(text)
+    if match is not None:
+        before = text[: match.start()].strip()
+        return _Split(before, _clock(match, 1), _clock(match, 2))
+    match = _SINGLE.search(text)
+    if match is not None:
+        before = text[: match.start()].strip()
+        if _says_time(match, 1, before):
+            return _Split(before, _clock(match, 1), None)
+        hour, minute = int(match.group("h1")), int(match.group("m1") or 99)
+        if match.group("sep1") == "." and not before and hour <= 23 and minute <= 59:
+            if hour >= 1 and 1 <= minute <= 12:
+                # "12.01": twelve past twelve, or the twelfth of January?
+                raise InvalidInput("error-date-dot-ambiguous", typed=match.group(0).strip())
+            return _Split("", _clock(match, 1), None)  # "12.30" is no date: a time
+    return _Split(text, None, None)
+
+
+# ---- the day part ----------------------------------------------------------------------
+
+_parser_lock = threading.Lock()
+_parser: Any = None
+
+
+def _dateparser() -> Any:
+    """dateparser, imported and its languages loaded on first use (about 0.5 s): start-up
+    calls warm_up() on a worker thread so that no person's message pays for it."""
+    global _parser
+    with _parser_lock:
+        if _parser is None:
+            import dateparser
+
+            dateparser.parse("1 января", languages=["ru", "en"])
+            _parser = dateparser
+    return _parser
+
+
+def warm_up() -> None:
+    _dateparser()
+
+
+def _numeric_day(match: re.Match[str], today: date, prefer: Prefer) -> date:
+    day_number, month = int(match.group("d")), int(match.group("m"))
+    year_text = match.group("y")
+    year = today.year
+    if year_text is not None:
+        year = int(year_text) + (2000 if len(year_text) == 2 else 0)
     try:
-        return time(int(hours), int(minutes))
+        day = date(year, month, day_number)
+        if year_text is None and prefer == "future" and day < today:
+            # "25.01" typed in December means next January, not last.
+            day = date(year + 1, month, day_number)
+        if year_text is None and prefer == "past" and day > today:
+            day = date(year - 1, month, day_number)
     except ValueError as exc:
-        raise InvalidInput("error-date-bad-time") from exc
+        raise InvalidInput("error-date-bad-date") from exc
+    return day
+
+
+def _library_day(text: str, local_now: datetime, locale: str, prefer: Prefer) -> date:
+    languages = ["ru", "en"] if locale != "en" else ["en", "ru"]
+    settings = {
+        "PREFER_DATES_FROM": "current_period" if prefer == "as_is" else prefer,
+        "RELATIVE_BASE": local_now.replace(tzinfo=None),
+        "DATE_ORDER": "DMY",
+        "PREFER_DAY_OF_MONTH": "first",
+        "RETURN_AS_TIMEZONE_AWARE": False,
+        "STRICT_PARSING": False,
+    }
+    found = _dateparser().parse(text, languages=languages, settings=settings)
+    if found is None:
+        raise InvalidInput("error-date-unparseable")
+    return found.date()  # type: ignore[no-any-return]
+
+
+def _days(text: str, local_now: datetime, locale: str, prefer: Prefer) -> list[date]:
+    """The day (or the days, when the text fits two) that the text names."""
+    today = local_now.date()
+    text = _TRAILING_WORDS.sub("", text).strip(" ,")
+    if text in _DAY_WORDS:
+        return [today + timedelta(days=_DAY_WORDS[text])]
+    if (match := _NUMERIC_DATE.match(text)) is not None:
+        return [_numeric_day(match, today, prefer)]
+    if (match := _ISO_DATE.match(text)) is not None:
+        try:
+            return [date(int(match["y"]), int(match["m"]), int(match["d"]))]
+        except ValueError as exc:
+            raise InvalidInput("error-date-bad-date") from exc
+    if re.fullmatch(r"[\d\s.,:/-]+", text):
+        raise InvalidInput("error-date-unparseable")
+    names_weekday = any(text.startswith(s) or f" {s}" in text for s in _WEEKDAY_STEMS)
+    names_this_weekday = names_weekday and not any(word in text for word in _NOT_TODAY)
+    # dateparser knows "next monday" but not "следующий понедельник": the next such day.
+    text = re.sub(r"^(?:в|во)?\s*следующ\w*\s+", "", text)
+    day = _library_day(text, local_now, locale, prefer)
+    if names_this_weekday and day.weekday() == today.weekday() and day != today:
+        # "в понедельник" on a Monday: today, or a week from today.
+        return [today, day] if prefer == "future" else [day, today]
+    return [day]
+
+
+# ---- putting them together ------------------------------------------------------------
+
+
+def _at(day: date, clock: _Clock, zone: ZoneInfo) -> datetime:
+    return datetime.combine(day, time(clock.hour, clock.minute), tzinfo=zone).astimezone(UTC)
+
+
+def read_when(
+    text: str | None,
+    *,
+    now: datetime,
+    zone: ZoneInfo,
+    locale: str = "ru",
+    default_day: date | None = None,
+    allow_past: bool = False,
+    roll_year: bool = True,
+) -> Reading:
+    """Reads a start (and optionally an end) typed by a person. Raises InvalidInput with a
+    key that says what is wrong: unparseable, impossible date or time, no time given, in the
+    past, an end not after the start, or a text that must be written so it reads one way."""
+    raw = _normalise(text or "")
+    if not raw:
+        raise InvalidInput("error-date-unparseable")
+    split = _split(raw)
+    local_now = now.astimezone(zone)
+    if split.start is None:
+        # A day alone ("25.12", "в пятницу") only lacks its time; anything else is not a date.
+        _days(raw, local_now, locale, "future")
+        raise InvalidInput("error-date-no-time")
+    if split.day_text:
+        days = _days(split.day_text, local_now, locale, "future" if roll_year else "as_is")
+    else:
+        days = [default_day or local_now.date()]
+    readings: list[TimeRange] = []
+    for day in days:
+        start = _at(day, split.start, zone)
+        end = _at(day, split.end, zone) if split.end is not None else None
+        if end is not None and end <= start:
+            raise InvalidInput("error-date-end-before-start")
+        if allow_past or start > now:
+            readings.append(TimeRange(start, end))
+    if not readings:
+        raise InvalidInput("error-date-past")
+    return Reading(readings[0], tuple(readings))
 
 
 def parse_when(
@@ -54,59 +301,37 @@ def parse_when(
     *,
     now: datetime,
     zone: ZoneInfo,
+    locale: str = "ru",
     default_day: date | None = None,
     allow_past: bool = False,
     roll_year: bool = True,
 ) -> TimeRange:
-    """Reads a start (and optionally an end) typed by a person; raises InvalidInput with a
-    key that says what is wrong: unparseable, impossible date or time, in the past, or an
-    end not after the start."""
-    raw = _normalise(text or "")
-    match = _PATTERN.match(raw)
-    if not raw or match is None or match.group("time") is None:
-        raise InvalidInput("error-date-unparseable")
-    local_now = now.astimezone(zone)
-    word = match.group("word")
-    if word is not None:
-        if word not in _DAY_WORDS:
-            raise InvalidInput("error-date-unparseable")
-        day = local_now.date() + timedelta(days=_DAY_WORDS[word])
-    elif match.group("d") is not None:
-        day_number, month = int(match.group("d")), int(match.group("m"))
-        year_text = match.group("y")
-        year = local_now.year
-        if year_text is not None:
-            year = int(year_text) + (2000 if len(year_text) == 2 else 0)
-        try:
-            day = date(year, month, day_number)
-        except ValueError as exc:
-            raise InvalidInput("error-date-bad-date") from exc
-        if roll_year and year_text is None and day < local_now.date():
-            # "25.01" typed in December means next January, not last.
-            try:
-                day = date(year + 1, month, day_number)
-            except ValueError as exc:
-                raise InvalidInput("error-date-bad-date") from exc
-    else:
-        day = default_day or local_now.date()
-    start = _at(day, _clock(match.group("time")), zone)
-    end = None
-    if match.group("end") is not None:
-        end = _at(day, _clock(match.group("end")), zone)
-        if end <= start:
-            raise InvalidInput("error-date-end-before-start")
-    if not allow_past and start <= now:
-        raise InvalidInput("error-date-past")
-    return TimeRange(start, end)
+    """One reading, for places that take the answer at once: a text that fits two readings
+    is refused with a question rather than guessed."""
+    reading = read_when(
+        text,
+        now=now,
+        zone=zone,
+        locale=locale,
+        default_day=default_day,
+        allow_past=allow_past,
+        roll_year=roll_year,
+    )
+    if reading.ambiguous:
+        raise InvalidInput("error-date-ambiguous")
+    return reading.when
 
 
-def parse_end(text: str | None, *, start: datetime, zone: ZoneInfo) -> datetime:
+def parse_end(
+    text: str | None, *, start: datetime, zone: ZoneInfo, locale: str = "ru"
+) -> datetime:
     """The end of an event: a bare time means the start's day; a full date is read as is."""
     local_start = start.astimezone(zone)
     found = parse_when(
         text,
         now=start,
         zone=zone,
+        locale=locale,
         default_day=local_start.date(),
         allow_past=True,
         roll_year=False,
@@ -117,8 +342,18 @@ def parse_end(text: str | None, *, start: datetime, zone: ZoneInfo) -> datetime:
     return end
 
 
-def _at(day: date, clock: time, zone: ZoneInfo) -> datetime:
-    return datetime.combine(day, clock, tzinfo=zone).astimezone(UTC)
+def read_day(
+    text: str | None, *, today: date, locale: str = "ru", prefer_future: bool = False
+) -> date:
+    """A day without a time (report periods): the past is preferred unless told otherwise."""
+    raw = _normalise(text or "")
+    if not raw:
+        raise InvalidInput("error-date-unparseable")
+    local_now = datetime.combine(today, time(12))
+    days = _days(raw, local_now, locale, "future" if prefer_future else "past")
+    if len(days) > 1:
+        raise InvalidInput("error-date-ambiguous")
+    return days[0]
 
 
 def local(moment: datetime, zone: ZoneInfo) -> datetime:

@@ -55,8 +55,8 @@ def test_accepted_forms_are_read_in_the_configured_zone(
     [
         ("", "error-date-unparseable"),
         ("abc", "error-date-unparseable"),
-        ("25.12", "error-date-unparseable"),
-        ("вчера 10:00", "error-date-unparseable"),
+        ("25.12", "error-date-no-time"),
+        ("вчера 10:00", "error-date-past"),
         ("31.02 10:00", "error-date-bad-date"),
         ("25.13 10:00", "error-date-bad-date"),
         ("25.12 25:00", "error-date-bad-time"),

@@ -1,0 +1,17 @@
+## Dates and times as people type them, and the reading shown back
+
+date-reading = { $weekday }, { $date }, { $time } ({ $zone })
+date-understood = I read it as: { $reading }. Is that right?
+date-which = This can be read more than one way. Which did you mean?
+date-btn-yes = Yes, that's right
+date-btn-change = Change
+date-weekday-0 = Monday
+date-weekday-1 = Tuesday
+date-weekday-2 = Wednesday
+date-weekday-3 = Thursday
+date-weekday-4 = Friday
+date-weekday-5 = Saturday
+date-weekday-6 = Sunday
+error-date-no-time = Add the time too, for example: “25 December 15:00” or “friday 3pm”.
+error-date-dot-ambiguous = Is “{ $typed }” a time or a date? Write a time with a colon (“12:01”) and a date with its time (“12.01 15:00” or “12 January 15:00”).
+error-date-ambiguous = This can be read more than one way. Write the date in numbers, for example “07.12 15:00”.

@@ -1,0 +1,20 @@
+## Dates and times as people type them, and the reading shown back
+
+date-reading = { $weekday }, { $date }, { $time } ({ $zone ->
+    [MSK] МСК
+   *[other] { $zone }
+})
+date-understood = Понял так: { $reading }. Верно?
+date-which = Это можно понять по-разному. Что вы имели в виду?
+date-btn-yes = Да, верно
+date-btn-change = Изменить
+date-weekday-0 = понедельник
+date-weekday-1 = вторник
+date-weekday-2 = среда
+date-weekday-3 = четверг
+date-weekday-4 = пятница
+date-weekday-5 = суббота
+date-weekday-6 = воскресенье
+error-date-no-time = Укажите ещё и время, например: «25 декабря 15:00» или «в пятницу в 15:00».
+error-date-dot-ambiguous = «{ $typed }» — это время или дата? Время напишите через двоеточие («12:01»), дату — вместе со временем («12.01 15:00» или «12 января 15:00»).
+error-date-ambiguous = Это можно понять по-разному. Напишите дату числом, например «07.12 15:00».
