@@ -20,6 +20,7 @@ from handlers.consultations import booking as consultations_booking
 from handlers.consultations import slots as consultations_slots
 from handlers.events import catalog as events_catalog
 from handlers.events import staff as events_staff
+from handlers.guards import RefuseOutOfRangeIds
 from handlers.people import admin as people_admin
 from handlers.people import onboarding as people_onboarding
 from handlers.people import profile as people_profile
@@ -50,6 +51,7 @@ FEATURES = (
 
 def build_root_router() -> Router:
     root = Router(name="root")
+    root.callback_query.outer_middleware(RefuseOutOfRangeIds())
     for feature in FEATURES:
         root.include_router(feature.create_router())
     return root

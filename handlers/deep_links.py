@@ -7,6 +7,7 @@ from collections.abc import Awaitable, Callable
 from aiogram.fsm.context import FSMContext
 from aiogram.types import Message
 
+from handlers.guards import out_of_range
 from services.container import Services
 from services.context import Actor
 from services.i18n import Text
@@ -27,6 +28,9 @@ async def open_payload(
     opener = _OPENERS.get(prefix)
     if opener is None or not rest:
         await message.answer(t("deeplink-unknown"))
+        return False
+    if out_of_range(rest):
+        await message.answer(t("error-not-found"))
         return False
     await opener(rest, message, state, svc, actor, t)
     return True
