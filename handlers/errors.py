@@ -28,6 +28,7 @@ from aiogram.filters import ExceptionTypeFilter
 from aiogram.methods import AnswerCallbackQuery, TelegramMethod
 from aiogram.types import CallbackQuery, ErrorEvent, Message, TelegramObject
 
+from handlers.messages import is_not_modified
 from services.errors import DomainError
 from services.i18n import Text, default_translator
 
@@ -165,8 +166,20 @@ async def unexpected_error(event: ErrorEvent, **data: Any) -> None:
     await _tell(event, _text(data)("error-unexpected"))
 
 
+async def screen_already_shown(event: ErrorEvent) -> None:
+    """An edit Telegram refused because it would change nothing: a screen not yet moved to
+    handlers/messages.py asked for what the person already sees. Nothing went wrong."""
+    log.debug("edit changed nothing update_id=%s", event.update.update_id)
+
+
+def _changes_nothing(event: ErrorEvent) -> bool:
+    error = event.exception
+    return isinstance(error, TelegramBadRequest) and is_not_modified(error)
+
+
 def create_router() -> Router:
     router = Router(name=__name__)
+    router.errors.register(screen_already_shown, _changes_nothing)
     router.errors.register(domain_error, ExceptionTypeFilter(DomainError))
     router.errors.register(unexpected_error)
     return router
