@@ -49,10 +49,10 @@ from bot.factory import Database, create_dispatcher, policy_from
 from db import migrate
 from db.enums import Role, Subject, Topic
 from db.models import Survey, User, UserRole, UserSubject
-from handlers.consultations.booking import CAct, ConsultCD, FormAct, FormCD
+from handlers.consultations.callbacks import CAct, ConsultCD, FormAct, FormCD
 from handlers.events.render import Act, EventCD, ListCD
 from handlers.surveys.answering import Do, SurveyCD
-from services.consultations.service import ConsultTopic, Contact, SlotFormat
+from services.consultations.types import ConsultTopic, Contact, SlotFormat
 from services.container import Services
 from services.context import Actor
 from services.events.service import Audience, EventDraft, EventFormat, EventType

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from db.enums import Position, Role, Subject
 from db.models import School, User, UserRole, UserSubject
 from db.search import fold
-from services.consultations.service import seed_demo_slots
+from services.consultations.demo import seed_demo_slots
 from services.container import Services
 from services.events.service import seed_demo_events
 from services.surveys.service import seed_demo_answers

@@ -17,7 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.config import Settings
 from bot.delivery import DeliveryEngine
-from services.consultations.service import purge_expired_comments
+from services.consultations.retention import purge_expired_comments
 from services.context import Clock, Policy, system_clock
 from services.delivery.engine import enqueue_digest
 from services.events.service import events_maintenance

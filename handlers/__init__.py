@@ -17,7 +17,10 @@ from aiogram.filters.callback_data import CallbackData
 from handlers import common, errors, fallback, menu
 from handlers.broadcasts import compose as broadcasts_compose
 from handlers.consultations import booking as consultations_booking
+from handlers.consultations import my_bookings as consultations_my_bookings
+from handlers.consultations import report as consultations_report
 from handlers.consultations import slots as consultations_slots
+from handlers.consultations import today as consultations_today
 from handlers.events import catalog as events_catalog
 from handlers.events import staff as events_staff
 from handlers.guards import RefuseOutOfRangeIds
@@ -44,7 +47,10 @@ FEATURES = (
     surveys_staff,
     broadcasts_compose,
     consultations_booking,
+    consultations_my_bookings,
+    consultations_report,
     consultations_slots,
+    consultations_today,
     fallback,  # the catch-all: always last
 )
 

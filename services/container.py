@@ -7,7 +7,8 @@ from functools import cached_property
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from services.broadcasts.service import BroadcastService, forget_broadcasts
-from services.consultations.service import ConsultationService, forget_consultations
+from services.consultations.forget import forget_consultations
+from services.consultations.service import ConsultationService
 from services.context import Clock, Policy, system_clock
 from services.delivery.outbox import OutboxService
 from services.events.service import EventService, forget_event_feedback

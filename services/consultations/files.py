@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 from icalendar import Calendar, Event
 
-from services.consultations.service import BookingView
+from services.consultations.types import BookingView
 from services.i18n import Text
 from services.ics_zone import vtimezone
 

@@ -20,7 +20,12 @@ from db.models import Event, Registration, School, User, UserRole
 from services.context import Actor, Clock, Policy
 from services.errors import AccessDenied, NotFound
 from services.events.service import EventFormat, EventStatus, EventType, RegStatus
-from services.reports.consultations import ConsultationRow, consultation_summary
+from services.reports.consultations import (
+    ConsultationRow,
+    ConsultReport,
+    consult_report,
+    consultation_summary,
+)
 from services.reports.indicators import (
     HELD_STATUSES,
     Indicator,
@@ -209,6 +214,10 @@ class ReportService:
     def _window(self, period: ReportPeriod, scope: Scope) -> Window:
         zone = self.policy.timezone
         return Window(period.start_utc(zone), period.end_utc(zone), scope.school_id)
+
+    async def consult_report(self, actor: Actor, start: datetime, end: datetime) -> ConsultReport:
+        """/consult_report: consultations by psychologist and by topic, for staff."""
+        return await consult_report(self.session, actor, start, end)
 
     # --- the dashboard --------------------------------------------------------------------
 

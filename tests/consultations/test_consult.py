@@ -9,7 +9,7 @@ from aiogram.methods import SendDocument
 
 from db.enums import OutboxState, Role
 from handlers import button_actions
-from services.consultations.service import BookingStatus, CancelledBy
+from services.consultations.types import BookingStatus, CancelledBy
 from tests.consultations.test_consult_helpers import (
     PARENT,
     PARENT2,
@@ -223,7 +223,7 @@ async def test_psychologist_cannot_book_and_parent_cannot_open_slots(
 
 
 async def open_slot_answer(harness: BotHarness, user: int, slot_id: int) -> list[object]:
-    from handlers.consultations.booking import CAct, ConsultCD
+    from handlers.consultations.callbacks import CAct, ConsultCD
 
     return await harness.callback(user, ConsultCD(act=CAct.SLOT, slot=slot_id).pack())
 

@@ -18,13 +18,13 @@ from aiogram.methods import AnswerCallbackQuery
 from sqlalchemy import text, update
 from sqlalchemy.ext.asyncio import AsyncSession, create_async_engine
 
-import services.consultations.service as consultations
+import services.consultations.booking as consultations
 from bot.factory import Database, create_dispatcher, policy_from
 from db.engine import create_session_factory
 from db.enums import Role
 from db.models import ConsultSlot
-from handlers.consultations.booking import FormAct, FormCD
-from services.consultations.service import SlotStatus
+from handlers.consultations.callbacks import FormAct, FormCD
+from services.consultations.types import SlotStatus
 from tests.conftest import make_settings
 from tests.consultations.test_consult_helpers import (
     PSY,

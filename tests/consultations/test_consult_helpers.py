@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from db.enums import Role
 from db.models import ConsultBooking, ConsultSlot, OutboxMessage
-from services.consultations.service import SlotFormat
+from services.consultations.types import SlotFormat
 from services.context import Actor
 from tests.support.events_support import add_people
 from tests.support.harness import BotHarness
@@ -85,6 +85,6 @@ async def fill_form(
 
 
 async def open_slot(harness: BotHarness, user: int, slot_id: int) -> None:
-    from handlers.consultations.booking import CAct, ConsultCD
+    from handlers.consultations.callbacks import CAct, ConsultCD
 
     await harness.callback(user, ConsultCD(act=CAct.SLOT, slot=slot_id).pack())

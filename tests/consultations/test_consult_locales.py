@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from services.consultations.service import (
+from services.consultations.types import (
     BookingStatus,
     ConsultTopic,
     Contact,
-    Outcome,
     SlotFormat,
     SlotStatus,
+    VisitOutcome,
 )
 from services.i18n import LOCALES, Translator
 
@@ -23,7 +23,7 @@ def test_enum_derived_consultation_keys_exist() -> None:
         | {f"consult-contact-{v.value}" for v in Contact}
         | {f"slots-status-{v.value}" for v in SlotStatus}
         | {f"today-status-{v.value}" for v in BookingStatus}
-        | {f"today-marked-{v.value}" for v in Outcome}
+        | {f"today-marked-{v.value}" for v in VisitOutcome}
         | {f"consult-wd-{day}" for day in range(7)}
     )
     missing = {

@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from db.enums import Role
 from db.models import ConsultBooking, OutboxMessage, User
-from services.consultations.service import BookingForm, ConsultTopic, Contact, SlotFormat
+from services.consultations.types import BookingForm, ConsultTopic, Contact, SlotFormat
 from services.container import Services
 from services.context import Actor
 from services.errors import AccessDenied
@@ -96,11 +96,11 @@ async def test_methodist_sees_counts_only(harness: BotHarness) -> None:
     actors, _ = await _booked(harness)
     svc = await harness.services()
     now = harness.clock.now
-    report = await svc.consultations.report(actors["methodist"], now, now + timedelta(days=10))
+    report = await svc.reports.consult_report(actors["methodist"], now, now + timedelta(days=10))
     assert report.total.booked == 1
     assert not hasattr(report.total, "comment")
     with pytest.raises(AccessDenied):
-        await svc.consultations.report(actors["other parent"], now, now + timedelta(days=10))
+        await svc.reports.consult_report(actors["other parent"], now, now + timedelta(days=10))
     await svc.session.close()
 
 

@@ -18,14 +18,14 @@ from sqlalchemy import update
 from bot.factory import Database, create_dispatcher, policy_from
 from db.enums import OutboxState, Role
 from db.models import User
-from handlers.consultations.slots import CancelAct, DayAct, DayCD, PsyCancelCD
-from services.consultations.service import (
-    REASON_MAX,
+from handlers.consultations.callbacks import CancelAct, DayAct, DayCD, PsyCancelCD
+from services.consultations.rules import REASON_MAX
+from services.consultations.types import (
     BookingForm,
     BookingStatus,
     ConsultTopic,
     Contact,
-    Outcome,
+    VisitOutcome,
 )
 from services.context import Actor
 from services.errors import AccessDenied, Conflict, InvalidInput
@@ -208,12 +208,12 @@ async def _day_off_with_two_bookings(harness: BotHarness) -> None:
     svc = await harness.services()
     staff = await person(harness, METHODIST, Role.METHODIST, "Методист")
     end = harness.clock.now + timedelta(days=7)
-    report = await svc.consultations.report(staff, harness.clock.now, end)
+    report = await svc.reports.consult_report(staff, harness.clock.now, end)
     assert (report.total.cancelled, report.total.no_show, report.total.booked) == (2, 0, 1)
     assert report.total.cancelled_by_psychologist == 2
     blocked = [s.id for s in await svc.consultations.my_slots(psy) if s.status == "blocked"]
     await svc.consultations.remove_slot(psy, blocked[0])
-    assert (await svc.consultations.report(staff, harness.clock.now, end)).total.cancelled == 2
+    assert (await svc.reports.consult_report(staff, harness.clock.now, end)).total.cancelled == 2
     await svc.session.close()
 
 
@@ -257,7 +257,7 @@ async def _rights_and_states(harness: BotHarness) -> None:
     with pytest.raises(Conflict) as past:
         await service.cancel_by_psychologist(psy, soon_id)
     assert past.value.key == "consult-error-psy-cancel-past"
-    await service.mark_outcome(psy, soon_id, Outcome.DONE)
+    await service.mark_outcome(psy, soon_id, VisitOutcome.DONE)
     with pytest.raises(Conflict) as marked:
         await service.cancel_by_psychologist(psy, soon_id)
     assert marked.value.key == "consult-error-outcome-marked"

@@ -10,10 +10,10 @@ from openpyxl import load_workbook
 
 from db.enums import Role
 from db.models import ConsultBooking, ConsultSlot
-from services.consultations.service import ConsultTopic
+from services.consultations.types import ConsultTopic
 from services.context import Actor
 from services.i18n import Translator
-from services.reports.consult_report import report_chart, report_xlsx
+from services.reports.consultations import report_chart, report_xlsx
 from tests.consultations.test_consult_helpers import METHODIST, PSY, PSY2, person
 from tests.support.harness import BotHarness
 
@@ -80,7 +80,7 @@ async def test_report_figures_match_the_hand_count(harness: BotHarness) -> None:
     methodist = await person(harness, METHODIST, Role.METHODIST, "Методист")
     svc = await harness.services()
     start = datetime(2026, 10, 31, 21, tzinfo=UTC)  # 1 November, midnight in Moscow
-    report = await svc.consultations.report(methodist, start, start + timedelta(days=30))
+    report = await svc.reports.consult_report(methodist, start, start + timedelta(days=30))
     await svc.session.close()
     counts = {name: (c.held, c.no_show, c.cancelled) for name, c in report.by_psychologist.items()}
     assert counts == {"Соколова 810001": (2, 1, 1), "Орлова 810002": (1, 1, 2)}

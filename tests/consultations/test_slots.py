@@ -11,15 +11,9 @@ from sqlalchemy import select
 
 from db.enums import Role
 from db.models import ConsultSlot
-from services.consultations.service import (
-    BookingForm,
-    ConsultTopic,
-    Contact,
-    parse_day,
-    parse_day_range,
-    parse_window,
-    pattern_times,
-)
+from services.consultations.parsing import parse_day, parse_day_range, parse_window
+from services.consultations.slots import pattern_times
+from services.consultations.types import BookingForm, ConsultTopic, Contact
 from services.errors import InvalidInput
 from tests.consultations.test_consult_helpers import PARENT, PSY, add_slot, bookings, person
 from tests.support.harness import BotHarness, texts

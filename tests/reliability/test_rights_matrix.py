@@ -10,7 +10,7 @@ import pytest
 from aiogram.fsm.storage.base import StorageKey
 
 from handlers.commands_menu import EVERYONE_COMMANDS, ROLE_COMMANDS
-from handlers.consultations.booking import CAct, ConsultCD
+from handlers.consultations.callbacks import CAct, ConsultCD
 from handlers.events.render import Act, EventCD, RegAct, RegCD
 from services.i18n import default_translator
 from tests.conftest import ADMIN_ID

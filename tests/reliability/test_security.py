@@ -17,8 +17,7 @@ from aiogram.types import Document, InlineKeyboardMarkup, MessageEntity
 from sqlalchemy import select, update
 
 from db.models import ConsultBooking, ConsultSlot, Event, School, SurveyAnswer, User
-from handlers.consultations.booking import CAct, ConsultCD
-from handlers.consultations.slots import DayAct, DayCD
+from handlers.consultations.callbacks import CAct, ConsultCD, DayAct, DayCD
 from handlers.events.render import Act, EventCD
 from handlers.people.callbacks import PersonCD, SchoolAdminCD
 from handlers.surveys.staff import Staff, StaffCD

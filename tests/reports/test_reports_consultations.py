@@ -9,7 +9,7 @@ from openpyxl import load_workbook
 
 from db.models import ConsultBooking, ConsultSlot
 from handlers.reports.dashboard import render_dashboard
-from services.consultations.service import BookingStatus, ConsultTopic
+from services.consultations.types import BookingStatus, ConsultTopic
 from services.container import Services
 from services.i18n import default_translator
 from services.reports.export import build_workbook
@@ -94,3 +94,49 @@ async def test_consultations_sheet_and_dashboard_line(svc: Services, network: Ne
     assert rows[-1] == ("Всего", 2, 1, 1, 1, 1)
     text = render_dashboard(data.dashboard, t)
     assert "Проведено: 2, не пришли: 1, отменено: 1 (психологом 1)" in text
+
+
+async def test_an_unknown_topic_counts_as_other_on_both_screens(
+    svc: Services, network: Network
+) -> None:
+    """/consult_report and /stats count the same bookings by one rule: a topic the bot does not
+    know (an old or hand-made row) is "other" on both."""
+    await add_consultations(svc, network)
+    when = _msk(18, 11, 15)
+    slot = ConsultSlot(
+        psychologist_id=network.users["M"],
+        starts_at=when,
+        ends_at=when + timedelta(minutes=45),
+        format="in_person",
+        status="free",
+    )
+    svc.session.add(slot)
+    await svc.session.flush()
+    svc.session.add(
+        ConsultBooking(
+            slot_id=slot.id,
+            user_id=network.users["P1"],
+            psychologist_id=network.users["M"],
+            starts_at=when,
+            topic="astrology",
+            contact="chat",
+            status=BookingStatus.DONE.value,
+        )
+    )
+    await svc.session.commit()
+    staff = methodist(network)
+
+    dashboard = await svc.reports.dashboard(staff, NOVEMBER)
+    zone = svc.policy.timezone
+    report = await svc.reports.consult_report(
+        staff, NOVEMBER.start_utc(zone), NOVEMBER.end_utc(zone)
+    )
+
+    stats = {r.topic: (r.held, r.no_show, r.cancelled, r.booked) for r in dashboard.consultations}
+    assert stats[ConsultTopic.OTHER] == (1, 0, 0, 0)
+    other = report.by_topic[ConsultTopic.OTHER]
+    assert (other.held, other.no_show, other.cancelled, other.booked) == (1, 0, 0, 0)
+    by_topic = {k: (c.held, c.no_show, c.cancelled, c.booked) for k, c in report.by_topic.items()}
+    assert by_topic == {k: v for k, v in stats.items() if k is not None}
+    total = report.total
+    assert (total.held, total.no_show, total.cancelled, total.booked) == stats[None]

@@ -18,7 +18,7 @@ from sqlalchemy import func, select
 
 from db.enums import Role
 from db.models import ConsultBooking, ConsultSlot, Event, Registration, Survey, User
-from services.consultations.service import BookingForm, ConsultTopic, Contact, SlotFormat
+from services.consultations.types import BookingForm, ConsultTopic, Contact, SlotFormat
 from services.context import Actor
 from services.events.service import Audience
 from services.surveys.service import DEFAULT_SURVEY_CODE, QuestionType, QuestionView
