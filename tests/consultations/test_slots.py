@@ -52,7 +52,7 @@ async def test_typed_mistakes_get_an_answer_and_the_step_stays(harness: BotHarne
     await harness.send(PSY, "/slots")
     await harness.press(PSY, "➕ Окно")
     await harness.send(PSY, "в пятницу")
-    assert "Не удалось понять дату" in harness.last_text(PSY)
+    assert "Укажите ещё и время" in harness.last_text(PSY)  # a day alone lacks its time
     await harness.send(PSY, "31.02 10:00")
     assert "Такой даты нет" in harness.last_text(PSY)
     await harness.send(PSY, "26.11 10:00-10:50")  # a range sets the length itself
