@@ -10,7 +10,8 @@ from services.broadcasts.service import BroadcastService, forget_broadcasts
 from services.consultations.service import ConsultationService, forget_consultations
 from services.context import Clock, Policy, system_clock
 from services.delivery.outbox import OutboxService
-from services.events.service import EventService, forget_event_feedback
+from services.events.facade import EventService
+from services.events.forget import forget_event_feedback
 from services.people.schools import SchoolService
 from services.people.users import ForgetHook, UserService
 from services.reports.service import ReportService
