@@ -45,7 +45,7 @@ from db.models import (
 )
 from services.container import Services
 from services.context import Actor, Policy
-from services.events.service import EventStatus, EventType, RegStatus
+from services.events.types import EventStatus, EventType, RegStatus
 from services.i18n import default_translator
 from services.reports.export import build_workbook
 from services.reports.period import PeriodKind, ReportPeriod, period_containing

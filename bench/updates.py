@@ -50,12 +50,13 @@ from db import migrate
 from db.enums import Role, Subject, Topic
 from db.models import Survey, User, UserRole, UserSubject
 from handlers.consultations.callbacks import CAct, ConsultCD, FormAct, FormCD
-from handlers.events.render import Act, EventCD, ListCD
+from handlers.event_card import EventCardAct, EventCardCD
+from handlers.events.callbacks import ListCD
 from handlers.surveys.answering import Do, SurveyCD
 from services.consultations.types import ConsultTopic, Contact, SlotFormat
 from services.container import Services
 from services.context import Actor
-from services.events.service import Audience, EventDraft, EventFormat, EventType
+from services.events.types import EventAudience, EventDraft, EventFormat, EventType
 from services.surveys.service import DEFAULT_SURVEY_CODE
 from tests.support.fakes import TOKEN, RecordingSession, callback_update, message_update, tg_user
 
@@ -154,11 +155,17 @@ class Traffic:
         if kind == "my":
             return message_update(user, "/my")
         if kind == "open":
-            return callback_update(user, EventCD(act=Act.OPEN, event_id=event_id).pack())
+            return callback_update(
+                user, EventCardCD(act=EventCardAct.OPEN, event_id=event_id).pack()
+            )
         if kind == "register":
-            return callback_update(user, EventCD(act=Act.REGISTER, event_id=event_id).pack())
+            return callback_update(
+                user, EventCardCD(act=EventCardAct.REGISTER, event_id=event_id).pack()
+            )
         if kind == "cancel":
-            return callback_update(user, EventCD(act=Act.CANCEL, event_id=event_id).pack())
+            return callback_update(
+                user, EventCardCD(act=EventCardAct.CANCEL, event_id=event_id).pack()
+            )
         return self._survey(teacher)
 
     def _survey(self, teacher: int) -> Update:
@@ -251,7 +258,7 @@ async def seed(database: Database, settings: Settings) -> World:
                 ends_at=start + timedelta(hours=2),
                 place="Ресурсный центр, ауд. 1",
                 capacity=rng.choice([None, 10, 25, 50]),
-                audience=Audience.EVERYONE,
+                audience=EventAudience.EVERYONE,
             )
             event_ids.append(await svc.events.create(staff, draft, publish=True))
         await svc.surveys.launch(staff, survey_id)

@@ -14,7 +14,7 @@ from db.models import School, User, UserRole, UserSubject
 from db.search import fold
 from services.consultations.demo import seed_demo_slots
 from services.container import Services
-from services.events.service import seed_demo_events
+from services.events.jobs import seed_demo_events
 from services.surveys.service import seed_demo_answers
 
 DEMO_FILE = Path(__file__).parent / "data" / "demo.yaml"

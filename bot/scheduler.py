@@ -20,7 +20,7 @@ from bot.delivery import DeliveryEngine
 from services.consultations.retention import purge_expired_comments
 from services.context import Clock, Policy, system_clock
 from services.delivery.engine import enqueue_digest
-from services.events.service import events_maintenance
+from services.events.jobs import events_maintenance
 
 log = logging.getLogger(__name__)
 

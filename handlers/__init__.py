@@ -22,7 +22,12 @@ from handlers.consultations import report as consultations_report
 from handlers.consultations import slots as consultations_slots
 from handlers.consultations import today as consultations_today
 from handlers.events import catalog as events_catalog
-from handlers.events import staff as events_staff
+from handlers.events import checkin as events_checkin
+from handlers.events import drafts as events_drafts
+from handlers.events import editing as events_editing
+from handlers.events import participants as events_participants
+from handlers.events import registration as events_registration
+from handlers.events import wizard as events_wizard
 from handlers.guards import RefuseOutOfRangeIds
 from handlers.people import admin as people_admin
 from handlers.people import onboarding as people_onboarding
@@ -40,8 +45,14 @@ FEATURES = (
     people_profile,
     menu,
     people_admin,
+    # Events: commands before the free-text steps that could swallow them (see states.py).
     events_catalog,
-    events_staff,
+    events_checkin,
+    events_registration,
+    events_participants,
+    events_drafts,
+    events_editing,
+    events_wizard,
     reports_dashboard,
     surveys_answering,
     surveys_staff,

@@ -1,120 +1,23 @@
-"""Typed callback data, cards and keyboards shared by the events screens."""
+"""The texts of the events screens: cards, lists, participants, confirmations."""
 
 from __future__ import annotations
 
-from enum import IntEnum, StrEnum
+import html
+from zoneinfo import ZoneInfo
 
-from aiogram.filters.callback_data import CallbackData
-from aiogram.fsm.state import State, StatesGroup
-from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
-
-from handlers.event_card import EventCardAct as Act
-from handlers.event_card import EventCardCD as EventCD
-from handlers.markup import Keyboard
-from services.enums import Topic
-from services.events.service import (
-    EventFilters,
+from services.events.types import (
     EventFormat,
     EventPage,
     EventStatus,
-    EventType,
     EventView,
-    Period,
+    Participants,
+    RegistrationOutcome,
     RegStatus,
 )
 from services.i18n import Text
 
-TYPES = list(EventType)
-TOPICS = list(Topic)
-FORMATS = list(EventFormat)
-PERIODS = list(Period)
 
-
-class RegAct(StrEnum):
-    TAKE = "t"
-    DECLINE = "d"
-    YES = "y"
-    NO = "n"
-    SCORE = "s"
-    SKIP_COMMENT = "k"
-
-
-class Dim(IntEnum):
-    TYPE = 1
-    TOPIC = 2
-    FORMAT = 3
-    PERIOD = 4
-
-
-class RegCD(CallbackData, prefix="evr"):
-    act: RegAct
-    registration: int
-    score: int = 0
-
-
-class ListCD(CallbackData, prefix="evl"):
-    """A page of /events; filters are 1-based indexes into the vocabularies, 0 for any
-    (names would not fit Telegram's 64-byte callback limit)."""
-
-    page: int = 0
-    ty: int = 0
-    to: int = 0
-    fo: int = 0
-    pe: int = 0
-
-
-class FilterCD(CallbackData, prefix="evf"):
-    dim: Dim
-    ty: int = 0
-    to: int = 0
-    fo: int = 0
-    pe: int = 0
-
-
-class MarkCD(CallbackData, prefix="evm"):
-    event_id: int
-    registration: int
-    on: bool
-
-
-class EventForm(StatesGroup):
-    title = State()
-    type = State()
-    topic = State()
-    format = State()
-    start = State()
-    end = State()
-    place = State()
-    link = State()
-    capacity = State()
-    deadline = State()
-    audience = State()
-    subjects = State()
-    schools = State()
-    description = State()
-    preview = State()
-    decline_reason = State()
-    edit_value = State()
-    feedback_comment = State()
-
-
-def _pick(values: list, index: int):  # type: ignore[no-untyped-def,type-arg]
-    return values[index - 1] if 1 <= index <= len(values) else None
-
-
-def filters_of(data: ListCD | FilterCD) -> EventFilters:
-    return EventFilters(
-        type=_pick(TYPES, data.ty),
-        topic=_pick(TOPICS, data.to),
-        format=_pick(FORMATS, data.fo),
-        period=_pick(PERIODS, data.pe),
-    )
-
-
-def when(event: EventView, t: Text, zone: object) -> str:
-    from zoneinfo import ZoneInfo
-
-    assert isinstance(zone, ZoneInfo)
+def when(event: EventView, t: Text, zone: ZoneInfo) -> str:
     start = event.starts_at.astimezone(zone)
     end = event.ends_at.astimezone(zone)
     if start.date() == end.date():
@@ -127,10 +30,7 @@ def when(event: EventView, t: Text, zone: object) -> str:
     return t("events-when-span", start=f"{start:%d.%m.%Y %H:%M}", end=f"{end:%d.%m.%Y %H:%M}")
 
 
-def status_line(event: EventView, t: Text, zone: object) -> str:
-    from zoneinfo import ZoneInfo
-
-    assert isinstance(zone, ZoneInfo)
+def status_line(event: EventView, t: Text, zone: ZoneInfo) -> str:
     mine = event.mine
     if mine is None:
         return ""
@@ -148,17 +48,8 @@ def seats_line(event: EventView, t: Text) -> str:
     return t("events-seats-left", left=event.seats_left or 0, capacity=event.capacity)
 
 
-def card_text(event: EventView, t: Text, zone: object) -> str:
-    lines = [
-        t("events-card-title", title=event.title),
-        t(
-            "events-card-kind",
-            type=t(f"events-type-{event.type.value}"),
-            topic=t(f"topic-{event.topic.value}"),
-            format=t(f"events-format-{event.format.value}"),
-        ),
-        "🗓 " + when(event, t, zone),
-    ]
+def _where_and_when(event: EventView, t: Text, zone: ZoneInfo) -> list[str]:
+    lines = ["🗓 " + when(event, t, zone)]
     if event.place:
         lines.append(t("events-card-place", place=event.place))
     if event.link:
@@ -167,19 +58,13 @@ def card_text(event: EventView, t: Text, zone: object) -> str:
         lines.append(t("events-card-link-hidden"))
     lines.append(seats_line(event, t))
     if event.registration_deadline is not None:
-        from zoneinfo import ZoneInfo
+        deadline = event.registration_deadline.astimezone(zone)
+        lines.append(t("events-card-deadline", deadline=f"{deadline:%d.%m.%Y %H:%M}"))
+    return lines
 
-        assert isinstance(zone, ZoneInfo)
-        lines.append(
-            t(
-                "events-card-deadline",
-                deadline=f"{event.registration_deadline.astimezone(zone):%d.%m.%Y %H:%M}",
-            )
-        )
-    lines.append(t("events-card-audience", audience=t(f"events-audience-{event.audience.value}")))
-    if event.description:
-        lines.append("")
-        lines.append(t("events-card-description", description=event.description))
+
+def _state_lines(event: EventView, t: Text, zone: ZoneInfo) -> list[str]:
+    lines = []
     if event.status != EventStatus.PUBLISHED:
         lines.append(t("events-card-status", status=t(f"events-status-{event.status.value}")))
     if event.decline_reason and event.status == EventStatus.DECLINED:
@@ -188,72 +73,31 @@ def card_text(event: EventView, t: Text, zone: object) -> str:
         lines.append(t("events-card-waiting", count=event.waiting))
     mine = status_line(event, t, zone)
     if mine:
-        lines.append("")
-        lines.append(mine)
+        lines.extend(["", mine])
     elif event.status == EventStatus.PUBLISHED and not event.registration_open:
         lines.append(t("events-card-closed"))
+    return lines
+
+
+def card_text(event: EventView, t: Text, zone: ZoneInfo) -> str:
+    lines = [
+        t("events-card-title", title=event.title),
+        t(
+            "events-card-kind",
+            type=t(f"events-type-{event.type.value}"),
+            topic=t(f"topic-{event.topic.value}"),
+            format=t(f"events-format-{event.format.value}"),
+        ),
+        *_where_and_when(event, t, zone),
+        t("events-card-audience", audience=t(f"events-audience-{event.audience.value}")),
+    ]
+    if event.description:
+        lines.extend(["", t("events-card-description", description=event.description)])
+    lines.extend(_state_lines(event, t, zone))
     return "\n".join(lines)
 
 
-def card_keyboard(event: EventView, t: Text) -> InlineKeyboardMarkup:
-    builder = Keyboard()
-    mine = event.mine
-    if mine is None and event.registration_open:
-        key = (
-            "events-btn-register"
-            if (event.seats_left or event.capacity is None)
-            else "events-btn-join-waitlist"
-        )
-        builder.row(_b(t(key), EventCD(act=Act.REGISTER, event_id=event.id)))
-    if mine is not None and mine.status == RegStatus.OFFERED:
-        builder.row(
-            _b(
-                t("events-btn-take-seat"),
-                RegCD(act=RegAct.TAKE, registration=mine.registration_id),
-            ),
-            _b(
-                t("events-btn-decline-offer"),
-                RegCD(act=RegAct.DECLINE, registration=mine.registration_id),
-            ),
-        )
-    if mine is not None and event.status == EventStatus.PUBLISHED:
-        key = (
-            "events-btn-leave-waitlist"
-            if mine.status == RegStatus.WAITLISTED
-            else "events-btn-cancel"
-        )
-        builder.row(_b(t(key), EventCD(act=Act.CANCEL, event_id=event.id)))
-    if mine is not None and mine.status == RegStatus.REGISTERED:
-        builder.row(_b(t("events-btn-ics"), EventCD(act=Act.ICS, event_id=event.id)))
-    if mine is not None and mine.attended:
-        builder.row(
-            _b(t("events-btn-certificate"), EventCD(act=Act.CERTIFICATE, event_id=event.id))
-        )
-    if event.can_manage:
-        if event.status in (EventStatus.DRAFT, EventStatus.PENDING_APPROVAL):
-            builder.row(_b(t("events-btn-publish"), EventCD(act=Act.PUBLISH, event_id=event.id)))
-        if event.status == EventStatus.PENDING_APPROVAL:
-            builder.row(_b(t("events-btn-decline"), EventCD(act=Act.DECLINE, event_id=event.id)))
-        builder.row(
-            _b(t("events-btn-participants"), EventCD(act=Act.PARTICIPANTS, event_id=event.id)),
-            _b(t("events-btn-edit"), EventCD(act=Act.EDIT, event_id=event.id)),
-        )
-        if event.status == EventStatus.PUBLISHED:
-            builder.row(
-                _b(t("events-btn-checkin"), EventCD(act=Act.CHECKIN, event_id=event.id)),
-                _b(t("events-btn-cancel-event"), EventCD(act=Act.CANCEL_EVENT, event_id=event.id)),
-            )
-    return builder.as_markup()
-
-
-def _b(text: str, data: CallbackData) -> InlineKeyboardButton:
-    return InlineKeyboardButton(text=text, callback_data=data.pack())
-
-
-def list_text(page: EventPage, filters: EventFilters, t: Text, zone: object) -> str:
-    from zoneinfo import ZoneInfo
-
-    assert isinstance(zone, ZoneInfo)
+def list_text(page: EventPage, t: Text, zone: ZoneInfo) -> str:
     if not page.items:
         return t("events-list-empty")
     lines = [t("events-list-title", count=page.total, page=page.page + 1, pages=page.pages)]
@@ -275,42 +119,39 @@ def list_text(page: EventPage, filters: EventFilters, t: Text, zone: object) -> 
     return "\n\n".join(lines)
 
 
-def list_keyboard(page: EventPage, data: ListCD, t: Text) -> InlineKeyboardMarkup:
-    builder = Keyboard()
-    for event in page.items:
-        builder.row(_b(f"{event.title[:48]}", EventCD(act=Act.OPEN, event_id=event.id)))
-    nav = []
-    if page.page > 0:
-        nav.append(_b("◀️", data.model_copy(update={"page": page.page - 1})))
-    if page.page + 1 < page.pages:
-        nav.append(_b("▶️", data.model_copy(update={"page": page.page + 1})))
-    if nav:
-        builder.row(*nav)
-    common = {"ty": data.ty, "to": data.to, "fo": data.fo, "pe": data.pe}
-    builder.row(
-        _b(t("events-filter-type"), FilterCD(dim=Dim.TYPE, **common)),
-        _b(t("events-filter-topic"), FilterCD(dim=Dim.TOPIC, **common)),
-    )
-    builder.row(
-        _b(t("events-filter-format"), FilterCD(dim=Dim.FORMAT, **common)),
-        _b(t("events-filter-period"), FilterCD(dim=Dim.PERIOD, **common)),
-    )
-    if any(common.values()):
-        builder.row(_b(t("events-filter-reset"), ListCD()))
-    return builder.as_markup()
+def registered_text(outcome: RegistrationOutcome, t: Text, zone: ZoneInfo) -> str:
+    event = outcome.event
+    key = "events-already-registered" if outcome.already else "events-registered"
+    text = t(key, title=event.title, when=when(event, t, zone))
+    if event.place:
+        text += "\n" + t("events-card-place", place=event.place)
+    if event.link:
+        text += "\n" + t("events-card-link", link=event.link)
+    return text
 
 
-def filter_keyboard(data: FilterCD, t: Text) -> InlineKeyboardMarkup:
-    builder = Keyboard()
-    common = {"ty": data.ty, "to": data.to, "fo": data.fo, "pe": data.pe}
-    field, labels = {
-        Dim.TYPE: ("ty", [t(f"events-type-{v.value}") for v in TYPES]),
-        Dim.TOPIC: ("to", [t(f"topic-{v.value}") for v in TOPICS]),
-        Dim.FORMAT: ("fo", [t(f"events-format-{v.value}") for v in FORMATS]),
-        Dim.PERIOD: ("pe", [t(f"events-period-{v.value}") for v in PERIODS]),
-    }[data.dim]
-    builder.row(_b(t("events-filter-any"), ListCD(**{**common, field: 0})))
-    for index, label in enumerate(labels, start=1):
-        mark = "✅ " if common[field] == index else ""
-        builder.row(_b(mark + label, ListCD(**{**common, field: index})))
-    return builder.as_markup()
+def waitlisted_text(outcome: RegistrationOutcome, t: Text) -> str:
+    event = outcome.event
+    position = event.mine.position if event.mine else 0
+    key = "events-already-waitlisted" if outcome.already else "events-waitlisted"
+    return t(key, title=event.title, position=position or 0)
+
+
+def _esc(text: str) -> str:
+    return html.escape(text, quote=False)
+
+
+def participants_text(data: Participants, t: Text) -> str:
+    lines = [t("events-participants-title", title=data.event.title, count=len(data.registered))]
+    for number, person in enumerate(data.registered, start=1):
+        mark = " ✅" if person.attended else ""
+        lines.append(f"{number}. {_esc(person.name)} — {_esc(person.school)}{mark}")
+    if data.offered:
+        lines.append("")
+        lines.append(t("events-participants-offered", count=len(data.offered)))
+        lines.extend(f"• {_esc(p.name)}" for p in data.offered)
+    if data.waiting:
+        lines.append("")
+        lines.append(t("events-participants-waiting", count=len(data.waiting)))
+        lines.extend(f"{p.position}. {_esc(p.name)}" for p in data.waiting)
+    return "\n".join(lines)

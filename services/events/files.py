@@ -11,7 +11,7 @@ from zoneinfo import ZoneInfo
 from icalendar import Calendar
 from icalendar import Event as IcsEvent
 
-from services.events.service import EventView, Participant, Participants
+from services.events.types import EventView, Participant, Participants
 from services.i18n import Text
 from services.ics_zone import vtimezone
 

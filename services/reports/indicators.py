@@ -20,7 +20,7 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from db.enums import Role
 from db.models import Event, Registration, School, User, UserRole
-from services.events.service import EventStatus, EventType
+from services.events.types import EventStatus, EventType
 
 HELD_STATUSES = (EventStatus.PUBLISHED.value, EventStatus.FINISHED.value)
 

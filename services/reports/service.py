@@ -19,7 +19,7 @@ from db.enums import Role, Topic
 from db.models import Event, Registration, School, User, UserRole
 from services.context import Actor, Clock, Policy
 from services.errors import AccessDenied, NotFound
-from services.events.service import EventFormat, EventStatus, EventType, RegStatus
+from services.events.types import EventFormat, EventStatus, EventType, RegStatus
 from services.reports.consultations import (
     ConsultationRow,
     ConsultReport,

@@ -12,10 +12,10 @@ from icalendar import Calendar
 from openpyxl import load_workbook
 
 from db.enums import Role
-from handlers.events.render import Act, EventCD
+from handlers.event_card import EventCardAct, EventCardCD
 from services.context import Actor
 from services.errors import AccessDenied
-from services.events.service import Audience, EventFormat
+from services.events.types import EventAudience, EventFormat
 from tests.support.events_support import (
     COORDINATOR,
     add_people,
@@ -33,8 +33,8 @@ TEACHERS = [500_001, 500_002, 500_003]
 PARENT = 500_100
 
 
-def tap(event_id: int, act: Act) -> str:
-    return EventCD(act=act, event_id=event_id).pack()
+def tap(event_id: int, act: EventCardAct) -> str:
+    return EventCardCD(act=act, event_id=event_id).pack()
 
 
 async def test_teacher_browses_registers_gets_ics_and_sees_it_in_my(
@@ -84,11 +84,11 @@ async def test_teacher_browses_registers_gets_ics_and_sees_it_in_my(
     assert reminders[1].args["link"] == "https://meet.example.org/oge"
 
     # A second tap does not register twice.
-    await harness.callback(teacher, tap(event_id, Act.REGISTER))
+    await harness.callback(teacher, tap(event_id, EventCardAct.REGISTER))
     assert "уже записаны" in harness.last_text(teacher)
     assert len(await registrations(harness, event_id)) == 1
 
-    await harness.callback(teacher, tap(event_id, Act.CANCEL))
+    await harness.callback(teacher, tap(event_id, EventCardAct.CANCEL))
     assert "Запись отменена" in harness.last_text(teacher)
     assert all(r.state == "cancelled" for r in await outbox(harness, "reminder"))
     assert (await event_row(harness, event_id)).seats_taken == 0
@@ -101,14 +101,14 @@ async def test_full_event_waiting_list_offer_take_and_timeout(harness: BotHarnes
     first, second, third = TEACHERS
     said = {}
     for person in TEACHERS:
-        said[person] = texts(await harness.callback(person, tap(event_id, Act.REGISTER)))
+        said[person] = texts(await harness.callback(person, tap(event_id, EventCardAct.REGISTER)))
     assert "Вы записаны" in said[first][0]
     assert "Свободных мест нет" in harness.last_text(second)
     assert "место в очереди: 1" in harness.last_text(second)
     assert "место в очереди: 2" in harness.last_text(third)
 
     # The first cancels: the seat is offered to the second, with buttons, for 12 hours.
-    await harness.callback(first, tap(event_id, Act.CANCEL))
+    await harness.callback(first, tap(event_id, EventCardAct.CANCEL))
     offers = await outbox(harness, "offer")
     assert len(offers) == 1 and offers[0].user_id == ids[second]
     assert [b["a"] for b in offers[0].buttons[0]] == ["event_offer_take", "event_offer_decline"]
@@ -127,7 +127,7 @@ async def test_full_event_waiting_list_offer_take_and_timeout(harness: BotHarnes
 
     # The third takes the seat through the button on the offer.
     offer = (await outbox(harness, "offer"))[-1]
-    from handlers.events.catalog import BUTTON_ACTIONS
+    from handlers.events.registration import BUTTON_ACTIONS
 
     take = BUTTON_ACTIONS["event_offer_take"](offer.buttons[0][0]["p"]).pack()
     assert "Вы записаны" in texts(await harness.callback(third, take))[0]
@@ -143,8 +143,8 @@ async def test_offer_is_shorter_close_to_the_event(harness: BotHarness) -> None:
         harness, staff, draft(now=harness.clock.now, capacity=1, starts_in=timedelta(hours=8))
     )
     for person in TEACHERS[:2]:
-        await harness.callback(person, tap(event_id, Act.REGISTER))
-    await harness.callback(TEACHERS[0], tap(event_id, Act.CANCEL))
+        await harness.callback(person, tap(event_id, EventCardAct.REGISTER))
+    await harness.callback(TEACHERS[0], tap(event_id, EventCardAct.CANCEL))
     regs = {r.user_id: r for r in await registrations(harness, event_id)}
     assert regs[ids[TEACHERS[1]]].offered_until == harness.clock.now + timedelta(hours=2)
 
@@ -155,7 +155,7 @@ async def test_registration_closes_at_the_deadline(harness: BotHarness) -> None:
     now = harness.clock.now
     event_id = await create_event(harness, staff, draft(now=now, deadline=now + timedelta(days=1)))
     harness.clock.now = now + timedelta(days=1, minutes=1)
-    replies = texts(await harness.callback(TEACHERS[0], tap(event_id, Act.REGISTER)))
+    replies = texts(await harness.callback(TEACHERS[0], tap(event_id, EventCardAct.REGISTER)))
     assert any("Срок записи истёк" in text for text in replies)
     assert await registrations(harness, event_id) == []
 
@@ -165,7 +165,7 @@ async def test_edit_tells_participants_and_moves_reminders(harness: BotHarness) 
     ids = await add_people(harness, TEACHERS[:2])
     event_id = await create_event(harness, staff, draft(now=harness.clock.now))
     for person in TEACHERS[:2]:
-        await harness.callback(person, tap(event_id, Act.REGISTER))
+        await harness.callback(person, tap(event_id, EventCardAct.REGISTER))
     before = await outbox(harness, "reminder")
     assert len(before) == 4
 
@@ -197,7 +197,7 @@ async def test_cancelling_an_event_tells_participants_and_drops_reminders(
     ids = await add_people(harness, TEACHERS)
     event_id = await create_event(harness, staff, draft(now=harness.clock.now, capacity=2))
     for person in TEACHERS:
-        await harness.callback(person, tap(event_id, Act.REGISTER))
+        await harness.callback(person, tap(event_id, EventCardAct.REGISTER))
     told = await run(harness, lambda svc: svc.events.cancel_event(staff, event_id))
     assert told == 3  # two registered and one waiting
     notices = await outbox(harness, "event_cancelled")
@@ -210,7 +210,9 @@ async def test_announcement_goes_to_the_audience_with_a_deep_link(harness: BotHa
     staff = await staff_actor(harness)
     teachers = await add_people(harness, TEACHERS[:2])
     await add_people(harness, [PARENT], Role.PARENT, name_prefix="Родитель")
-    await create_event(harness, staff, draft(now=harness.clock.now, audience=Audience.TEACHERS))
+    await create_event(
+        harness, staff, draft(now=harness.clock.now, audience=EventAudience.TEACHERS)
+    )
     announcements = await outbox(harness, "announcement")
     assert sorted(a.user_id for a in announcements if a.user_id) == sorted(teachers.values())
     assert (
@@ -240,7 +242,7 @@ async def test_checkin_code_feedback_and_certificate_only_for_attendees(
         harness, staff, draft(now=harness.clock.now, starts_in=timedelta(hours=2))
     )
     for person in TEACHERS[:2]:
-        await harness.callback(person, tap(event_id, Act.REGISTER))
+        await harness.callback(person, tap(event_id, EventCardAct.REGISTER))
     code, _until = await run(harness, lambda svc: svc.events.open_checkin(staff, event_id))
     assert len(code) == 6 and code.isdigit()
 
@@ -257,7 +259,7 @@ async def test_checkin_code_feedback_and_certificate_only_for_attendees(
     feedback = await outbox(harness, "feedback")
     assert [f.user_id for f in feedback] == [ids[TEACHERS[0]]]
 
-    from handlers.events.catalog import BUTTON_ACTIONS
+    from handlers.events.registration import BUTTON_ACTIONS
 
     five = BUTTON_ACTIONS["event_feedback"](feedback[0].buttons[0][4]["p"]).pack()
     await harness.callback(TEACHERS[0], five)
@@ -279,11 +281,11 @@ async def test_checkin_code_feedback_and_certificate_only_for_attendees(
     assert regs[ids[TEACHERS[0]]].feedback_score == 5
 
     # The attendee gets a PDF certificate; the absent participant is refused.
-    replies = await harness.callback(TEACHERS[0], tap(event_id, Act.CERTIFICATE))
+    replies = await harness.callback(TEACHERS[0], tap(event_id, EventCardAct.CERTIFICATE))
     pdfs = [r for r in replies if type(r).__name__ == "SendDocument"]
     assert len(pdfs) == 1
     assert pdfs[0].document.data.startswith(b"%PDF")  # type: ignore[attr-defined]
-    replies = await harness.callback(TEACHERS[1], tap(event_id, Act.CERTIFICATE))
+    replies = await harness.callback(TEACHERS[1], tap(event_id, EventCardAct.CERTIFICATE))
     assert not [r for r in replies if type(r).__name__ == "SendDocument"]
     assert any("только участникам" in text for text in texts(replies))
 
@@ -293,10 +295,10 @@ async def test_exports_open_in_excel(harness: BotHarness, schools: list[int]) ->
     await add_people(harness, TEACHERS, school_id=schools[0])
     event_id = await create_event(harness, staff, draft(now=harness.clock.now, capacity=2))
     for person in TEACHERS:
-        await harness.callback(person, tap(event_id, Act.REGISTER))
+        await harness.callback(person, tap(event_id, EventCardAct.REGISTER))
     await harness.send(staff.telegram_id, "/start")
 
-    replies = await harness.callback(staff.telegram_id, tap(event_id, Act.CSV))
+    replies = await harness.callback(staff.telegram_id, tap(event_id, EventCardAct.CSV))
     document = next(r for r in replies if type(r).__name__ == "SendDocument")
     raw = document.document.data  # type: ignore[attr-defined]
     assert raw.startswith(b"\xef\xbb\xbf")
@@ -306,7 +308,7 @@ async def test_exports_open_in_excel(harness: BotHarness, schools: list[int]) ->
     assert rows[3][3] == "лист ожидания" and rows[3][4] == "1"
     assert rows[1][5] == "23.11.2026 12:00"  # local time
 
-    replies = await harness.callback(staff.telegram_id, tap(event_id, Act.XLSX))
+    replies = await harness.callback(staff.telegram_id, tap(event_id, EventCardAct.XLSX))
     document = next(r for r in replies if type(r).__name__ == "SendDocument")
     book = load_workbook(io.BytesIO(document.document.data))  # type: ignore[attr-defined]
     sheet = book.active
@@ -327,7 +329,7 @@ async def test_rights_teacher_cannot_publish_or_export_coordinator_sees_own_scho
     )
     event_id = await create_event(harness, staff, draft(now=harness.clock.now))
     for person in TEACHERS:
-        await harness.callback(person, tap(event_id, Act.REGISTER))
+        await harness.callback(person, tap(event_id, EventCardAct.REGISTER))
 
     teacher = Actor(TEACHERS[0], own[TEACHERS[0]], "ru", frozenset({Role.TEACHER}))
     with pytest.raises(AccessDenied):
@@ -337,7 +339,7 @@ async def test_rights_teacher_cannot_publish_or_export_coordinator_sees_own_scho
         )
     with pytest.raises(AccessDenied):
         await run(harness, lambda svc: svc.events.publish(teacher, event_id))
-    replies = texts(await harness.callback(TEACHERS[0], tap(event_id, Act.XLSX)))
+    replies = texts(await harness.callback(TEACHERS[0], tap(event_id, EventCardAct.XLSX)))
     assert any("нет прав" in text.lower() or "недоступ" in text.lower() for text in replies)
 
     coordinator = Actor(
@@ -476,13 +478,13 @@ async def test_channel_post_when_configured(harness: BotHarness) -> None:
 async def test_cannot_come_answer_frees_the_seat_for_the_waiting_list(
     harness: BotHarness,
 ) -> None:
-    from handlers.events.catalog import BUTTON_ACTIONS
+    from handlers.events.registration import BUTTON_ACTIONS
 
     staff = await staff_actor(harness)
     ids = await add_people(harness, TEACHERS[:2])
     event_id = await create_event(harness, staff, draft(now=harness.clock.now, capacity=1))
     for person in TEACHERS[:2]:
-        await harness.callback(person, tap(event_id, Act.REGISTER))
+        await harness.callback(person, tap(event_id, EventCardAct.REGISTER))
     day_before = next(r for r in await outbox(harness, "reminder") if r.buttons)
     cannot = BUTTON_ACTIONS["event_attend_no"](day_before.buttons[0][1]["p"]).pack()
     await harness.callback(TEACHERS[0], cannot)

@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import create_async_engine
 
 from bot.factory import Database, create_dispatcher, policy_from
 from db.engine import create_session_factory
-from handlers.events.render import Act, EventCD
+from handlers.event_card import EventCardAct, EventCardCD
 from tests.conftest import make_settings
 from tests.support.events_support import (
     add_people,
@@ -74,8 +74,8 @@ async def _stampede(harness: BotHarness, capacity: int, round_no: int) -> None:
     people = [base + i for i in range(10 * capacity)]
     ids = await add_people(harness, people)
     event_id = await create_event(harness, staff, draft(now=harness.clock.now, capacity=capacity))
-    register = EventCD(act=Act.REGISTER, event_id=event_id).pack()
-    cancel = EventCD(act=Act.CANCEL, event_id=event_id).pack()
+    register = EventCardCD(act=EventCardAct.REGISTER, event_id=event_id).pack()
+    cancel = EventCardCD(act=EventCardAct.CANCEL, event_id=event_id).pack()
     cancellers = set(people[::CANCEL_EVERY])
 
     async def person(tg: int) -> None:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from services.enums import Topic
-from services.events.service import (
-    Audience,
+from services.events.types import (
     EditField,
+    EventAudience,
     EventFormat,
     EventStatus,
     EventType,
@@ -19,13 +19,13 @@ EVENTS_FILES = ("handlers/events", "services/events", "services/dates")
 
 
 def _enum_keys() -> set[str]:
-    from handlers.events.staff import ORDER
+    from handlers.events.states import WIZARD_STEPS
 
     keys: set[str] = set()
     families = {
         "events-type": EventType,
         "events-format": EventFormat,
-        "events-audience": Audience,
+        "events-audience": EventAudience,
         "events-status": EventStatus,
         "events-reg": RegStatus,
         "events-mark": RegStatus,
@@ -36,7 +36,7 @@ def _enum_keys() -> set[str]:
     }
     for prefix, enum in families.items():
         keys.update(f"{prefix}-{member.value}" for member in enum)
-    keys.update(f"events-wiz-{str(state.state).split(':')[-1]}" for state in ORDER)
+    keys.update(f"events-wiz-{str(state.state).split(':')[-1]}" for state in WIZARD_STEPS)
     keys.update(f"events-score-{score}" for score in range(1, 6))
     return keys
 

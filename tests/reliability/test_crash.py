@@ -16,7 +16,7 @@ from bot.factory import Database, policy_from
 from db import migrate
 from db.enums import Role
 from db.models import OutboxMessage, Registration
-from handlers.events.render import Act, EventCD
+from handlers.event_card import EventCardAct, EventCardCD
 from tests.conftest import make_settings
 from tests.support.fake_api_server import FakeBotAPI
 from tests.support.faults_support import (
@@ -147,7 +147,7 @@ async def test_kill_9_mid_broadcast_and_mid_stampede_then_restart_keeps_every_pr
 
         await first.start()
         await fake_api.wait_for(lambda r: r.method == "deleteWebhook", wait=START_WAIT)
-        register = EventCD(act=Act.REGISTER, event_id=event_id).pack()
+        register = EventCardCD(act=EventCardAct.REGISTER, event_id=event_id).pack()
         for tg in TEACHERS:  # two hundred taps at once, while the broadcast goes out
             await fake_api.press(tg, register)
 

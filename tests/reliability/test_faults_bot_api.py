@@ -10,7 +10,7 @@ from datetime import time
 
 from bot.config import Settings
 from db.models import User
-from handlers.events.render import Act, EventCD
+from handlers.event_card import EventCardAct, EventCardCD
 from tests.conftest import make_settings
 from tests.support.fake_api_server import FakeBotAPI, Fault, Recorded
 from tests.support.faults_support import (
@@ -99,7 +99,7 @@ async def test_the_bot_keeps_answering_and_loses_nothing_while_the_bot_api_fails
         fake_api.faults.append(plan)
 
         await enqueue_broadcast(sessions, [*teachers.values(), *readers.values()], BROADCAST)
-        register = EventCD(act=Act.REGISTER, event_id=event_id).pack()
+        register = EventCardCD(act=EventCardAct.REGISTER, event_id=event_id).pack()
         for tg in TEACHERS:  # everybody taps while the broadcast is going out
             await fake_api.press(tg, register)
 

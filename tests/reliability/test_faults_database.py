@@ -24,7 +24,7 @@ from bot.factory import Database, policy_from
 from db import migrate
 from db.engine import is_outage
 from db.models import User
-from handlers.events.render import Act, EventCD
+from handlers.event_card import EventCardAct, EventCardCD
 from tests.conftest import make_settings
 from tests.support.fake_api_server import FakeBotAPI, Recorded
 from tests.support.faults_support import (
@@ -114,7 +114,7 @@ async def _booked_during_outage_then_after(
     event_id: int,
     outage: contextlib.AbstractAsyncContextManager[None],
 ) -> None:
-    register = EventCD(act=Act.REGISTER, event_id=event_id).pack()
+    register = EventCardCD(act=EventCardAct.REGISTER, event_id=event_id).pack()
     during = TEACHERS[:4]
     async with outage:
         for tg in during:
@@ -179,7 +179,9 @@ async def test_the_outage_message_speaks_english_to_english_speakers(
         path = database_url.split(":///", 1)[1]
         async with _write_locked(path):
             said = await _outcome_of_tap(
-                fake_api, TEACHERS[0], EventCD(act=Act.REGISTER, event_id=event_id).pack()
+                fake_api,
+                TEACHERS[0],
+                EventCardCD(act=EventCardAct.REGISTER, event_id=event_id).pack(),
             )
         assert "I cannot reach the database right now" in said
 
@@ -258,7 +260,9 @@ async def test_postgres_restarting_mid_traffic_gets_a_friendly_answer_and_the_bo
             await _announced(app)
             # Warm the pool, so that the cut drops connections the bot holds, not only new ones.
             await _outcome_of_tap(
-                fake_api, TEACHERS[-1], EventCD(act=Act.OPEN, event_id=event_id).pack()
+                fake_api,
+                TEACHERS[-1],
+                EventCardCD(act=EventCardAct.OPEN, event_id=event_id).pack(),
             )
             await _booked_during_outage_then_after(fake_api, app.database, event_id, proxy.down())
 
@@ -275,7 +279,9 @@ async def test_postgres_restarting_mid_traffic_gets_a_friendly_answer_and_the_bo
             finally:
                 await admin.close()
             said = await _outcome_of_tap(
-                fake_api, TEACHERS[0], EventCD(act=Act.REGISTER, event_id=event_id).pack()
+                fake_api,
+                TEACHERS[0],
+                EventCardCD(act=EventCardAct.REGISTER, event_id=event_id).pack(),
             )
             assert "Вы уже записаны" in said or "Вы записаны" in said, said
     finally:

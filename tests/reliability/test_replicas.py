@@ -19,7 +19,7 @@ from sqlalchemy import update
 from bot.factory import Database, policy_from
 from db.enums import Role
 from db.models import OutboxMessage
-from handlers.events.render import Act, EventCD
+from handlers.event_card import EventCardAct, EventCardCD
 from tests.conftest import make_settings, redis_url
 from tests.support.fake_api_server import FakeBotAPI
 from tests.support.faults_support import (
@@ -163,7 +163,7 @@ async def test_two_webhook_replicas_share_seats_conversations_and_deliveries(
         await asyncio.gather(*(_listening(port) for port in ports))
 
         # Forty taps at once, spread over both replicas: the seats stay exact.
-        register = EventCD(act=Act.REGISTER, event_id=event_id).pack()
+        register = EventCardCD(act=EventCardAct.REGISTER, event_id=event_id).pack()
         served = await asyncio.gather(
             *(balancer.post(fake_api.callback_payload(tg, register)[1]) for tg in TEACHERS)
         )

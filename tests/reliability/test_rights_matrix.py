@@ -11,7 +11,8 @@ from aiogram.fsm.storage.base import StorageKey
 
 from handlers.commands_menu import EVERYONE_COMMANDS, ROLE_COMMANDS
 from handlers.consultations.callbacks import CAct, ConsultCD
-from handlers.events.render import Act, EventCD, RegAct, RegCD
+from handlers.event_card import EventCardAct, EventCardCD
+from handlers.events.callbacks import RegAct, RegCD
 from services.i18n import default_translator
 from tests.conftest import ADMIN_ID
 from tests.support.fakes import BOT_ID
@@ -328,7 +329,7 @@ async def test_a_teacher_cannot_answer_for_another_teachers_registration(
     # Her seat is still hers, and B still waits.
     card = sent_texts(
         await harness.callback(
-            TEACHER_A, EventCD(act=Act.OPEN, event_id=population.small_event).pack()
+            TEACHER_A, EventCardCD(act=EventCardAct.OPEN, event_id=population.small_event).pack()
         )
     )
     assert any("Вы записаны" in text for text in card)
@@ -357,9 +358,9 @@ async def test_a_coordinator_sees_only_their_own_school(
         await svc.session.close()
     sent = sent_texts(await harness.send(COORDINATOR, "/stats"))
     for event in (population.small_event, population.big_event):
-        for act in (Act.PARTICIPANTS, Act.OPEN):
+        for act in (EventCardAct.PARTICIPANTS, EventCardAct.OPEN):
             sent += sent_texts(
-                await harness.callback(COORDINATOR, EventCD(act=act, event_id=event).pack())
+                await harness.callback(COORDINATOR, EventCardCD(act=act, event_id=event).pack())
             )
     text = "\n".join(sent)
     assert NAMES[TEACHER_A] in text  # their own school's teacher is there

@@ -18,7 +18,7 @@ from sqlalchemy import select, update
 
 from db.models import ConsultBooking, ConsultSlot, Event, School, SurveyAnswer, User
 from handlers.consultations.callbacks import CAct, ConsultCD, DayAct, DayCD
-from handlers.events.render import Act, EventCD
+from handlers.event_card import EventCardAct, EventCardCD
 from handlers.people.callbacks import PersonCD, SchoolAdminCD
 from handlers.surveys.staff import Staff, StaffCD
 from tests.conftest import ADMIN_ID
@@ -120,17 +120,23 @@ async def test_typed_html_is_shown_as_text_everywhere_it_is_echoed(
         await show("profile", TEACHER_A, "/profile")
         await show("my", TEACHER_A, "/my")
         await show("events", TEACHER_A, "/events")
-        await show("card", TEACHER_A, EventCD(act=Act.OPEN, event_id=pop.small_event).pack())
         await show(
-            "participants", METHODIST, EventCD(act=Act.PARTICIPANTS, event_id=pop.big_event).pack()
+            "card", TEACHER_A, EventCardCD(act=EventCardAct.OPEN, event_id=pop.small_event).pack()
         )
         await show(
-            "attendance", METHODIST, EventCD(act=Act.ATTENDANCE, event_id=pop.big_event).pack()
+            "participants",
+            METHODIST,
+            EventCardCD(act=EventCardAct.PARTICIPANTS, event_id=pop.big_event).pack(),
+        )
+        await show(
+            "attendance",
+            METHODIST,
+            EventCardCD(act=EventCardAct.ATTENDANCE, event_id=pop.big_event).pack(),
         )
         await show(
             "coordinator participants",
             COORDINATOR,
-            EventCD(act=Act.PARTICIPANTS, event_id=pop.big_event).pack(),
+            EventCardCD(act=EventCardAct.PARTICIPANTS, event_id=pop.big_event).pack(),
         )
         await show("coordinator report", COORDINATOR, "/stats")
         await show("methodist report", METHODIST, "/stats")

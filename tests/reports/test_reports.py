@@ -30,7 +30,7 @@ from services.container import Services
 from services.context import Actor
 from services.enums import Role
 from services.errors import AccessDenied, InvalidInput
-from services.events.service import EventStatus, EventType, RegStatus
+from services.events.types import EventStatus, EventType, RegStatus
 from services.reports.indicators import IndicatorKind, Ratio, SchoolCategory
 from services.reports.period import (
     PeriodKind,

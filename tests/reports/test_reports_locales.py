@@ -6,7 +6,7 @@ import pytest
 
 from handlers.reports.dashboard import PICKER_KINDS
 from services.consultations.types import ConsultTopic
-from services.events.service import EventFormat, EventType
+from services.events.types import EventFormat, EventType
 from services.i18n import LOCALES, Translator
 from services.reports.charts import MONTH_KEYS, ChartKind
 from services.reports.export import Section

@@ -10,7 +10,7 @@ from db.enums import Role, Subject, Topic
 from db.models import Event, OutboxMessage, Registration, User, UserRole, UserSubject
 from services.container import Services
 from services.context import Actor
-from services.events.service import Audience, EventDraft, EventFormat, EventType
+from services.events.types import EventAudience, EventDraft, EventFormat, EventType
 from tests.support.harness import BotHarness
 
 METHODIST = 700_001
@@ -68,7 +68,7 @@ def draft(
     starts_in: timedelta = timedelta(days=3),
     hours: float = 2,
     fmt: EventFormat = EventFormat.IN_PERSON,
-    audience: Audience = Audience.EVERYONE,
+    audience: EventAudience = EventAudience.EVERYONE,
     now: datetime,
     title: str = "Семинар: подготовка к ОГЭ по математике",
     deadline: datetime | None = None,

@@ -20,7 +20,7 @@ from db.enums import Role
 from db.models import ConsultBooking, ConsultSlot, Event, Registration, Survey, User
 from services.consultations.types import BookingForm, ConsultTopic, Contact, SlotFormat
 from services.context import Actor
-from services.events.service import Audience
+from services.events.types import EventAudience
 from services.surveys.service import DEFAULT_SURVEY_CODE, QuestionType, QuestionView
 from tests.conftest import ADMIN_ID
 from tests.support.events_support import add_people, create_event, draft
@@ -123,7 +123,7 @@ async def build_population(harness: BotHarness, schools: list[int]) -> Populatio
             capacity=5,
             now=now,
             starts_in=timedelta(days=6),
-            audience=Audience.PARENTS,
+            audience=EventAudience.PARENTS,
             title="Родительское собрание",
         ),
     )
@@ -288,12 +288,12 @@ async def invariant_violations(harness: BotHarness) -> list[str]:
 
 def callback_classes() -> dict[str, type[CallbackData]]:
     """Every typed callback the routers accept, by prefix, found in the feature modules."""
-    import handlers.events.render
+    import handlers.events.callbacks
     import handlers.people.callbacks
     from handlers import FEATURES
 
     found: dict[str, type[CallbackData]] = {}
-    for module in (*FEATURES, handlers.people.callbacks, handlers.events.render):
+    for module in (*FEATURES, handlers.people.callbacks, handlers.events.callbacks):
         for value in vars(module).values():
             if (
                 isinstance(value, type)

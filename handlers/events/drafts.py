@@ -1,0 +1,68 @@
+"""/event_drafts: methodists publish drafts and approve or decline coordinators' proposals."""
+
+from __future__ import annotations
+
+from aiogram import F, Router
+from aiogram.filters import Command
+from aiogram.fsm.context import FSMContext
+from aiogram.types import CallbackQuery, Message
+
+from handlers.event_card import EventCardAct, EventCardCD
+from handlers.events.keyboards import card_keyboard
+from handlers.events.render import card_text
+from handlers.events.states import EventForm, not_a_wizard_start
+from handlers.messages import send
+from services.container import Services
+from services.context import Actor
+from services.errors import AccessDenied
+from services.i18n import Text
+
+
+async def pending_command(message: Message, svc: Services, actor: Actor, t: Text) -> None:
+    events = await svc.events.pending(actor)
+    if not events:
+        await send(message, t("events-pending-empty"))
+        return
+    for event in events:
+        await send(message, card_text(event, t, svc.policy.timezone), card_keyboard(event, t))
+
+
+async def publish(
+    query: CallbackQuery, callback_data: EventCardCD, svc: Services, actor: Actor, t: Text
+) -> None:
+    event = await svc.events.publish(actor, callback_data.event_id)
+    await send(query, t("events-wiz-published", link=svc.events.deep_link(event.id)))
+
+
+async def ask_decline_reason(
+    query: CallbackQuery, callback_data: EventCardCD, state: FSMContext, actor: Actor, t: Text
+) -> None:
+    if not actor.is_staff:
+        raise AccessDenied()
+    await state.set_state(EventForm.decline_reason)
+    await state.update_data(event_id=callback_data.event_id)
+    await send(query, t("events-decline-ask"))
+
+
+async def decline_reason(
+    message: Message, state: FSMContext, svc: Services, actor: Actor, t: Text
+) -> None:
+    event_id = (await state.get_data()).get("event_id")
+    if not isinstance(event_id, int):
+        await state.clear()
+        return
+    await svc.events.decline(actor, event_id, message.text)
+    await state.clear()
+    await send(message, t("events-declined-done"))
+
+
+def create_router() -> Router:
+    router = Router(name=__name__)
+    router.message.register(pending_command, Command("event_drafts"))
+    router.message.register(
+        decline_reason, EventForm.decline_reason, F.text, *not_a_wizard_start()
+    )
+    card = EventCardCD.filter
+    router.callback_query.register(publish, card(F.act == EventCardAct.PUBLISH))
+    router.callback_query.register(ask_decline_reason, card(F.act == EventCardAct.DECLINE))
+    return router

@@ -1,0 +1,292 @@
+"""The inline keyboards of the events screens."""
+
+from __future__ import annotations
+
+from aiogram.filters.callback_data import CallbackData
+from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
+
+from handlers.event_card import EventCardAct, EventCardCD
+from handlers.events.callbacks import (
+    AUDIENCES,
+    FORMATS,
+    PERIODS,
+    SUBJECTS,
+    TOPICS,
+    TYPES,
+    Dim,
+    EditCD,
+    EventWizardCD,
+    FilterCD,
+    ListCD,
+    MarkCD,
+    Nav,
+    RegAct,
+    RegCD,
+    WizField,
+)
+from handlers.markup import Keyboard
+from services.events.types import (
+    EditField,
+    EventPage,
+    EventStatus,
+    EventView,
+    Participants,
+    RegStatus,
+)
+from services.i18n import Text
+from services.people.schools import SchoolPage
+
+
+def button(text: str, data: CallbackData) -> InlineKeyboardButton:
+    return InlineKeyboardButton(text=text, callback_data=data.pack())
+
+
+def _card(act: EventCardAct, event_id: int) -> EventCardCD:
+    return EventCardCD(act=act, event_id=event_id)
+
+
+def card_keyboard(event: EventView, t: Text) -> InlineKeyboardMarkup:
+    builder = Keyboard()
+    _person_rows(builder, event, t)
+    if event.can_manage:
+        _staff_rows(builder, event, t)
+    return builder.as_markup()
+
+
+def _person_rows(builder: Keyboard, event: EventView, t: Text) -> None:
+    mine = event.mine
+    if mine is None:
+        if event.registration_open:
+            free = event.seats_left or event.capacity is None
+            key = "events-btn-register" if free else "events-btn-join-waitlist"
+            builder.row(button(t(key), _card(EventCardAct.REGISTER, event.id)))
+        return
+    registration = mine.registration_id
+    if mine.status == RegStatus.OFFERED:
+        builder.row(
+            button(t("events-btn-take-seat"), RegCD(act=RegAct.TAKE, registration=registration)),
+            button(
+                t("events-btn-decline-offer"), RegCD(act=RegAct.DECLINE, registration=registration)
+            ),
+        )
+    if event.status == EventStatus.PUBLISHED:
+        key = (
+            "events-btn-leave-waitlist"
+            if mine.status == RegStatus.WAITLISTED
+            else "events-btn-cancel"
+        )
+        builder.row(button(t(key), _card(EventCardAct.CANCEL, event.id)))
+    if mine.status == RegStatus.REGISTERED:
+        builder.row(button(t("events-btn-ics"), _card(EventCardAct.ICS, event.id)))
+    if mine.attended:
+        builder.row(button(t("events-btn-certificate"), _card(EventCardAct.CERTIFICATE, event.id)))
+
+
+def _staff_rows(builder: Keyboard, event: EventView, t: Text) -> None:
+    if event.status in (EventStatus.DRAFT, EventStatus.PENDING_APPROVAL):
+        builder.row(button(t("events-btn-publish"), _card(EventCardAct.PUBLISH, event.id)))
+    if event.status == EventStatus.PENDING_APPROVAL:
+        builder.row(button(t("events-btn-decline"), _card(EventCardAct.DECLINE, event.id)))
+    builder.row(
+        button(t("events-btn-participants"), _card(EventCardAct.PARTICIPANTS, event.id)),
+        button(t("events-btn-edit"), _card(EventCardAct.EDIT, event.id)),
+    )
+    if event.status == EventStatus.PUBLISHED:
+        builder.row(
+            button(t("events-btn-checkin"), _card(EventCardAct.CHECKIN, event.id)),
+            button(t("events-btn-cancel-event"), _card(EventCardAct.CANCEL_EVENT, event.id)),
+        )
+
+
+def list_keyboard(page: EventPage, data: ListCD, t: Text) -> InlineKeyboardMarkup:
+    builder = Keyboard()
+    for event in page.items:
+        builder.row(button(f"{event.title[:48]}", _card(EventCardAct.OPEN, event.id)))
+    nav = []
+    if page.page > 0:
+        nav.append(button("◀️", data.model_copy(update={"page": page.page - 1})))
+    if page.page + 1 < page.pages:
+        nav.append(button("▶️", data.model_copy(update={"page": page.page + 1})))
+    if nav:
+        builder.row(*nav)
+    common = {"ty": data.ty, "to": data.to, "fo": data.fo, "pe": data.pe}
+    builder.row(
+        button(t("events-filter-type"), FilterCD(dim=Dim.TYPE, **common)),
+        button(t("events-filter-topic"), FilterCD(dim=Dim.TOPIC, **common)),
+    )
+    builder.row(
+        button(t("events-filter-format"), FilterCD(dim=Dim.FORMAT, **common)),
+        button(t("events-filter-period"), FilterCD(dim=Dim.PERIOD, **common)),
+    )
+    if any(common.values()):
+        builder.row(button(t("events-filter-reset"), ListCD()))
+    return builder.as_markup()
+
+
+def filter_keyboard(data: FilterCD, t: Text) -> InlineKeyboardMarkup:
+    builder = Keyboard()
+    common = {"ty": data.ty, "to": data.to, "fo": data.fo, "pe": data.pe}
+    field, labels = {
+        Dim.TYPE: ("ty", [t(f"events-type-{v.value}") for v in TYPES]),
+        Dim.TOPIC: ("to", [t(f"topic-{v.value}") for v in TOPICS]),
+        Dim.FORMAT: ("fo", [t(f"events-format-{v.value}") for v in FORMATS]),
+        Dim.PERIOD: ("pe", [t(f"events-period-{v.value}") for v in PERIODS]),
+    }[data.dim]
+    builder.row(button(t("events-filter-any"), ListCD(**{**common, field: 0})))
+    for index, label in enumerate(labels, start=1):
+        mark = "✅ " if common[field] == index else ""
+        builder.row(button(mark + label, ListCD(**{**common, field: index})))
+    return builder.as_markup()
+
+
+def skip_comment_keyboard(registration: int, t: Text) -> InlineKeyboardMarkup:
+    builder = Keyboard()
+    builder.button(
+        text=t("events-btn-skip"),
+        callback_data=RegCD(act=RegAct.SKIP_COMMENT, registration=registration),
+    )
+    return builder.as_markup()
+
+
+# ---- the wizard ---------------------------------------------------------------------------
+
+
+def _wiz(field: WizField, index: int) -> EventWizardCD:
+    return EventWizardCD(field=field, index=index)
+
+
+def wizard_nav(
+    t: Text, *, skip_key: str | None = None, back: bool = True
+) -> list[InlineKeyboardButton]:
+    row = []
+    if back:
+        row.append(button(t("events-wiz-back"), _wiz(WizField.NAV, Nav.BACK)))
+    if skip_key:
+        row.append(button(t(skip_key), _wiz(WizField.NAV, Nav.SKIP)))
+    return row
+
+
+def nav_keyboard(t: Text, skip_key: str | None = None) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(inline_keyboard=[wizard_nav(t, skip_key=skip_key)])
+
+
+def choices_keyboard(field: WizField, t: Text) -> InlineKeyboardMarkup:
+    labels, columns = {
+        WizField.TYPE: ([t(f"events-type-{v.value}") for v in TYPES], 2),
+        WizField.TOPIC: ([t(f"topic-{v.value}") for v in TOPICS], 1),
+        WizField.FORMAT: ([t(f"events-format-{v.value}") for v in FORMATS], 1),
+        WizField.AUDIENCE: ([t(f"events-audience-{v.value}") for v in AUDIENCES], 1),
+    }[field]
+    builder = Keyboard()
+    for index, label in enumerate(labels, start=1):
+        builder.button(text=label, callback_data=_wiz(field, index))
+    builder.adjust(columns)
+    builder.row(*wizard_nav(t))
+    return builder.as_markup()
+
+
+def _back_and_done(builder: Keyboard, t: Text) -> None:
+    builder.row(
+        button(t("events-wiz-back"), _wiz(WizField.NAV, Nav.BACK)),
+        button(t("events-wiz-subjects-done"), _wiz(WizField.NAV, Nav.DONE)),
+    )
+
+
+def subjects_keyboard(chosen: set[str], t: Text) -> InlineKeyboardMarkup:
+    builder = Keyboard()
+    for index, subject in enumerate(SUBJECTS, start=1):
+        mark = "✅ " if subject.value in chosen else ""
+        builder.button(
+            text=mark + t(f"subject-{subject.value}"), callback_data=_wiz(WizField.SUBJECT, index)
+        )
+    builder.adjust(2)
+    _back_and_done(builder, t)
+    return builder.as_markup()
+
+
+def schools_keyboard(page: SchoolPage, chosen: set[int], t: Text) -> InlineKeyboardMarkup:
+    builder = Keyboard()
+    for school in page.items:
+        mark = "✅ " if school.id in chosen else ""
+        builder.row(button(mark + school.short_name, _wiz(WizField.SCHOOL, school.id)))
+    pages = []
+    if page.page > 0:
+        pages.append(button("◀️", _wiz(WizField.SCHOOL_PAGE, page.page - 1)))
+    if page.page + 1 < page.pages:
+        pages.append(button("▶️", _wiz(WizField.SCHOOL_PAGE, page.page + 1)))
+    if pages:
+        builder.row(*pages)
+    _back_and_done(builder, t)
+    return builder.as_markup()
+
+
+def preview_keyboard(proposing: bool, t: Text) -> InlineKeyboardMarkup:
+    builder = Keyboard()
+    if proposing:
+        builder.row(button(t("events-wiz-propose"), _wiz(WizField.NAV, Nav.PUBLISH)))
+    else:
+        builder.row(button(t("events-wiz-publish"), _wiz(WizField.NAV, Nav.PUBLISH)))
+        builder.row(button(t("events-wiz-draft"), _wiz(WizField.NAV, Nav.DRAFT)))
+    builder.row(*wizard_nav(t))
+    return builder.as_markup()
+
+
+# ---- staff screens --------------------------------------------------------------------------
+
+
+def cancel_event_keyboard(event_id: int, t: Text) -> InlineKeyboardMarkup:
+    builder = Keyboard()
+    builder.button(
+        text=t("events-btn-cancel-event-sure"),
+        callback_data=_card(EventCardAct.CANCEL_EVENT_SURE, event_id),
+    )
+    builder.button(text=t("events-btn-keep"), callback_data=_card(EventCardAct.OPEN, event_id))
+    builder.adjust(1)
+    return builder.as_markup()
+
+
+def edit_fields_keyboard(event_id: int, t: Text) -> InlineKeyboardMarkup:
+    builder = Keyboard()
+    for field in EditField:
+        builder.button(
+            text=t(f"events-edit-{field.value}"),
+            callback_data=EditCD(event_id=event_id, field=field),
+        )
+    builder.adjust(2)
+    return builder.as_markup()
+
+
+def participants_keyboard(event_id: int, staff: bool, t: Text) -> InlineKeyboardMarkup:
+    builder = Keyboard()
+    if staff:
+        builder.button(
+            text=t("events-btn-attendance"), callback_data=_card(EventCardAct.ATTENDANCE, event_id)
+        )
+    builder.button(text=t("events-btn-xlsx"), callback_data=_card(EventCardAct.XLSX, event_id))
+    builder.button(text=t("events-btn-csv"), callback_data=_card(EventCardAct.CSV, event_id))
+    builder.adjust(1, 2)
+    return builder.as_markup()
+
+
+def attendance_keyboard(data: Participants, event_id: int) -> InlineKeyboardMarkup:
+    builder = Keyboard()
+    for person in data.registered:
+        mark = "✅" if person.attended else "▫️"
+        builder.button(
+            text=f"{mark} {person.name}",
+            callback_data=MarkCD(
+                event_id=event_id, registration=person.registration_id, on=not person.attended
+            ),
+        )
+    builder.adjust(1)
+    return builder.as_markup()
+
+
+def choose_event_keyboard(
+    events: tuple[EventView, ...], act: EventCardAct
+) -> InlineKeyboardMarkup:
+    builder = Keyboard()
+    for event in events:
+        builder.button(text=event.title[:60], callback_data=_card(act, event.id))
+    builder.adjust(1)
+    return builder.as_markup()

@@ -1,0 +1,176 @@
+"""Who comes: the participant lists, attendance marked by staff, and the day's check-in code
+people type themselves. An attendee may then get a certificate."""
+
+from __future__ import annotations
+
+import logging
+import secrets
+from dataclasses import replace
+from datetime import datetime, time, timedelta
+
+from sqlalchemy import select
+
+from db.enums import Role
+from db.models import Event, Registration, School, User
+from db.tx import write_tx
+from services.context import Actor
+from services.errors import AccessDenied, Conflict, InvalidInput, NotFound
+from services.events import lookup
+from services.events.feedback import ask_feedback
+from services.events.rules import require_staff
+from services.events.shared import EventContext
+from services.events.types import (
+    ACTIVE,
+    EventStatus,
+    EventView,
+    Participant,
+    Participants,
+    RegStatus,
+)
+
+log = logging.getLogger(__name__)
+
+CODE_TRIES = 20
+
+
+def _only_school(actor: Actor) -> int | None:
+    """Staff see everyone; a coordinator sees only the people of their own school."""
+    if actor.is_staff:
+        return None
+    if not actor.has(Role.COORDINATOR) or actor.coordinator_school_id is None:
+        raise AccessDenied()
+    return actor.coordinator_school_id
+
+
+async def participants(ctx: EventContext, actor: Actor, event_id: int) -> Participants:
+    only_school = _only_school(actor)
+    event = await lookup.event(ctx, event_id)
+    stmt = (
+        select(Registration, User, School.short_name)
+        .join(User, User.id == Registration.user_id)
+        .outerjoin(School, School.id == User.school_id)
+        .where(
+            Registration.event_id == event_id,
+            Registration.status.in_(list(ACTIVE)),
+        )
+        .order_by(Registration.queued_at, Registration.id)
+    )
+    if only_school is not None:
+        stmt = stmt.where(User.school_id == only_school)
+    lists: dict[RegStatus, list[Participant]] = {
+        RegStatus.REGISTERED: [],
+        RegStatus.OFFERED: [],
+        RegStatus.WAITLISTED: [],
+    }
+    all_waiting = await lookup.regs(ctx, event_id, [RegStatus.WAITLISTED.value])
+    places = {r.id: i + 1 for i, r in enumerate(all_waiting)}
+    for reg, user, school in await ctx.session.execute(stmt):
+        status = RegStatus(reg.status)
+        lists[status].append(
+            Participant(
+                reg.id,
+                user.id,
+                user.full_name or f"#{user.id}",
+                school or "",
+                status,
+                places.get(reg.id),
+                reg.queued_at,
+                reg.attended_at is not None,
+                reg.feedback_score,
+            )
+        )
+    view = lookup.view(event, None, ctx.clock(), manage=actor.is_staff)
+    return Participants(
+        view,
+        tuple(lists[RegStatus.REGISTERED]),
+        tuple(lists[RegStatus.OFFERED]),
+        tuple(lists[RegStatus.WAITLISTED]),
+        only_school,
+    )
+
+
+async def set_attended(
+    ctx: EventContext, actor: Actor, event_id: int, registration_id: int, attended: bool
+) -> None:
+    require_staff(actor)
+    async with write_tx(ctx.session):
+        reg = await ctx.session.get(Registration, registration_id, populate_existing=True)
+        if reg is None or reg.event_id != event_id or reg.status != RegStatus.REGISTERED:
+            raise NotFound("error-event-not-found")
+        reg.attended_at = ctx.clock() if attended else None
+        event = await lookup.event(ctx, event_id)
+        if attended and event.feedback_requested_at is not None:
+            ask_feedback(ctx, event, reg)
+
+
+async def open_checkin(ctx: EventContext, actor: Actor, event_id: int) -> tuple[str, datetime]:
+    """A six-digit code valid until the end of the event's day (in the configured zone)."""
+    require_staff(actor)
+    async with write_tx(ctx.session):
+        event = await lookup.event(ctx, event_id, lock=True)
+        if event.status != EventStatus.PUBLISHED:
+            raise Conflict("error-event-closed")
+        now = ctx.clock()
+        zone = ctx.policy.timezone
+        day_end = datetime.combine(
+            event.starts_at.astimezone(zone).date() + timedelta(days=1), time(0), tzinfo=zone
+        )
+        if now >= day_end:
+            raise Conflict("error-event-checkin-day")
+        for _ in range(CODE_TRIES):
+            code = f"{secrets.randbelow(1_000_000):06d}"
+            taken = await ctx.session.execute(
+                select(Event.id).where(Event.checkin_code == code, Event.checkin_until > now)
+            )
+            if taken.first() is None:
+                break
+        event.checkin_code = code
+        event.checkin_until = day_end
+    log.info("event check-in opened event_id=%s", event_id)
+    return code, day_end
+
+
+async def checkin(ctx: EventContext, actor: Actor, code: str) -> EventView:
+    async with write_tx(ctx.session):
+        person = await lookup.person(ctx, actor)
+        now = ctx.clock()
+        rows = await ctx.session.execute(
+            select(Event).where(
+                Event.checkin_code == code.strip(),
+                Event.checkin_until > now,
+                Event.status.in_([EventStatus.PUBLISHED.value, EventStatus.FINISHED.value]),
+            )
+        )
+        event = rows.scalars().first()
+        if event is None:
+            raise InvalidInput("error-event-checkin-code")
+        reg = await lookup.mine(ctx, event.id, person.user.id)
+        if reg is None or reg.status != RegStatus.REGISTERED:
+            raise Conflict("error-event-checkin-not-registered", title=event.title)
+        if reg.attended_at is None:
+            reg.attended_at = now
+            if event.feedback_requested_at is not None:
+                ask_feedback(ctx, event, reg)
+        view = lookup.view(event, await lookup.my_status(ctx, reg), now)
+    log.info("event check-in event_id=%s user_id=%s", view.id, person.user.id)
+    return view
+
+
+async def has_open_checkin(ctx: EventContext) -> bool:
+    rows = await ctx.session.execute(
+        select(Event.id).where(Event.checkin_until > ctx.clock()).limit(1)
+    )
+    return rows.first() is not None
+
+
+async def attendee(ctx: EventContext, actor: Actor, event_id: int) -> tuple[EventView, str]:
+    """The event and the person's name, for a certificate; attendees only."""
+    person = await lookup.person(ctx, replace(actor, profile=None))  # with the name
+    event = await lookup.event(ctx, event_id)
+    reg = await lookup.mine(ctx, event_id, person.user.id)
+    if reg is None or reg.attended_at is None:
+        raise AccessDenied("error-event-attendees-only")
+    if not person.user.full_name:
+        raise InvalidInput("error-event-certificate-name")
+    view = lookup.view(event, await lookup.my_status(ctx, reg), ctx.clock())
+    return view, person.user.full_name
