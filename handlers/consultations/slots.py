@@ -35,12 +35,13 @@ from handlers.consultations.states import (
 from handlers.consultations.today import need_psychologist, show_day, today
 from handlers.menu import MenuButton
 from handlers.messages import edit_markup, send, show, tapped_message
+from handlers.when import CHANGE, STATE_KEY, WhenCD, chosen, confirm_markup, confirm_text, remember
 from services.consultations.parsing import parse_day, parse_day_range, parse_window
 from services.consultations.rules import PLACE_MAX
 from services.consultations.types import SlotFormat, SlotStatus
 from services.container import Services
 from services.context import Actor
-from services.dates import parse_when
+from services.dates import read_when
 from services.errors import InvalidInput
 from services.i18n import Text
 
@@ -285,21 +286,39 @@ async def _refuse(message: Message, error: InvalidInput, t: Text) -> None:
 async def on_when(
     message: Message, state: FSMContext, svc: Services, actor: Actor, t: Text
 ) -> None:
+    """The time as understood is shown back; the wizard goes on once it is confirmed."""
     need_psychologist(actor)
+    zone = svc.policy.timezone
     try:
-        found = parse_when(message.text or "", now=svc.clock(), zone=svc.policy.timezone)
+        reading = read_when(message.text, now=svc.clock(), zone=zone, locale=t.locale)
     except InvalidInput as error:
         await _refuse(message, error, t)
         return
-    data: dict[str, Any] = {"start": found.start.isoformat()}
+    await state.update_data(remember(reading))
+    await send(message, confirm_text(t, reading, zone), confirm_markup(t, reading, zone))
+
+
+async def on_when_confirmed(
+    query: CallbackQuery, callback_data: WhenCD, state: FSMContext, actor: Actor, t: Text
+) -> None:
+    need_psychologist(actor)
+    data = await state.get_data()
+    if callback_data.choice == CHANGE:
+        await ask(query, SlotForm.when, state, t)
+        return
+    found = chosen(data, callback_data.choice)
+    if found is None:
+        await query.answer(t("error-stale-button"), show_alert=True)
+        return
+    update: dict[str, Any] = {"start": found.start.isoformat(), STATE_KEY: None}
     if found.end is None:
-        await state.update_data(**data)
-        await advance(message, state, t)
+        await state.update_data(**update)
+        await advance(query, state, t)
         return
     # "25.12 15:00-15:45" gives the length too: straight to the format.
-    data["length"] = int((found.end - found.start).total_seconds() // 60)
-    await state.update_data(**data)
-    await ask(message, SlotForm.format, state, t)
+    update["length"] = int((found.end - found.start).total_seconds() // 60)
+    await state.update_data(**update)
+    await ask(query, SlotForm.format, state, t)
 
 
 async def on_range(
@@ -402,6 +421,7 @@ def create_router() -> Router:
     ):
         router.callback_query.register(wiz_handler, SlotWizardCD.filter(F.act == wiz_act))
     router.message.register(on_when, StateFilter(SlotForm.when), F.text)
+    router.callback_query.register(on_when_confirmed, StateFilter(SlotForm.when), WhenCD.filter())
     router.message.register(on_range, StateFilter(PatternForm.range), F.text)
     router.message.register(on_window, StateFilter(PatternForm.window), F.text)
     router.message.register(on_place, StateFilter(SlotForm.place, PatternForm.place), F.text)

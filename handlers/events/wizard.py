@@ -37,9 +37,10 @@ from handlers.events.render import card_text
 from handlers.events.states import OPTIONAL_STEPS, WIZARD_STEPS, EventForm
 from handlers.menu import MenuButton
 from handlers.messages import send
+from handlers.when import CHANGE, STATE_KEY, WhenCD, chosen, confirm_markup, confirm_text, remember
 from services.container import Services
 from services.context import Actor
-from services.dates import parse_end, parse_when
+from services.dates import parse_end, parse_when, read_when
 from services.enums import Role, Subject
 from services.errors import AccessDenied, DomainError, InvalidInput
 from services.events.rules import (
@@ -225,6 +226,9 @@ async def wizard_text(
     step = await _current_step(state)
     if step is None:
         return
+    if step == EventForm.start:
+        await _show_start_reading(message, state, svc, t)
+        return
     read = TYPED.get(step)
     if read is None:
         await send(message, t("events-wiz-use-buttons"))
@@ -239,6 +243,41 @@ async def wizard_text(
     next_step = _next(step, data)
     assert next_step is not None
     await _ask(message, state, svc, t, next_step)
+
+
+async def _show_start_reading(message: Message, state: FSMContext, svc: Services, t: Text) -> None:
+    """The start as understood is shown back; the wizard goes on only once it is confirmed."""
+    zone = svc.policy.timezone
+    try:
+        reading = read_when(message.text, now=svc.clock(), zone=zone, locale=t.locale)
+    except DomainError as error:
+        await send(message, t(error.key, **error.args_for_text) + "\n" + t("events-wiz-try-again"))
+        return
+    await state.update_data(remember(reading))
+    await send(message, confirm_text(t, reading, zone), confirm_markup(t, reading, zone))
+
+
+async def start_confirmed(
+    query: CallbackQuery, callback_data: WhenCD, state: FSMContext, svc: Services, t: Text
+) -> None:
+    found = await _on_step(query, state, t, lambda step: step == EventForm.start)
+    if found is None:
+        return
+    step, data = found
+    if callback_data.choice == CHANGE:
+        await _ask(query, state, svc, t, step)
+        return
+    when = chosen(data, callback_data.choice)
+    if when is None:
+        await _stale(query, t)
+        return
+    data.pop(STATE_KEY, None)
+    data.update(
+        start=when.start.isoformat(),
+        end=when.end.isoformat() if when.end else None,
+        end_from_range=when.end is not None,
+    )
+    await _advance(query, state, svc, t, step, data)
 
 
 # ---- buttons ------------------------------------------------------------------------------
@@ -403,4 +442,5 @@ def create_router() -> Router:
     router.callback_query.register(done, button(nav & (F.index == Nav.DONE)))
     router.callback_query.register(save, button(nav & F.index.in_({Nav.PUBLISH, Nav.DRAFT})))
     router.callback_query.register(unknown_nav, button())
+    router.callback_query.register(start_confirmed, EventForm.start, WhenCD.filter())
     return router

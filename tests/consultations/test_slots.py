@@ -30,6 +30,8 @@ async def _add_in_chat(harness: BotHarness, when: str) -> str:
     await harness.send(PSY, "🗓 Мои приёмы")
     await harness.press(PSY, "➕ Окно")
     await harness.send(PSY, when)
+    assert "Понял так:" in harness.last_text(PSY)  # the time is shown back first
+    await harness.press(PSY, "Да, верно")
     await harness.press(PSY, "45 мин")
     await harness.press(PSY, "Очно")
     return "\n".join(texts(await harness.send(PSY, "Кабинет 12, ул. Ленина, 5")))
@@ -55,7 +57,12 @@ async def test_typed_mistakes_get_an_answer_and_the_step_stays(harness: BotHarne
     assert "Укажите ещё и время" in harness.last_text(PSY)  # a day alone lacks its time
     await harness.send(PSY, "31.02 10:00")
     assert "Такой даты нет" in harness.last_text(PSY)
-    await harness.send(PSY, "26.11 10:00-10:50")  # a range sets the length itself
+    await harness.send(PSY, "26 ноября 10:00-10:50")  # a range sets the length itself
+    assert "Понял так: четверг, 26.11.2026, 10:00–10:50 (МСК). Верно?" in harness.last_text(PSY)
+    await harness.press(PSY, "Изменить")
+    assert "Когда" in harness.last_text(PSY) or "окн" in harness.last_text(PSY)
+    await harness.send(PSY, "26.11 10:00-10:50")
+    await harness.press(PSY, "Да, верно")
     assert "Формат консультации" in harness.last_text(PSY)
     await harness.send(PSY, "/cancel")
     assert await _slots(harness) == []
@@ -160,6 +167,7 @@ async def test_remove_free_slot_and_block_a_day(harness: BotHarness) -> None:
         texts(await harness.send(PSY, "/slots"))
         + texts(await harness.press(PSY, "➕ Окно"))
         + texts(await harness.send(PSY, day.strftime("%d.%m") + " 18:00"))
+        + texts(await harness.press(PSY, "Да, верно"))
         + texts(await harness.press(PSY, "45 мин"))
         + texts(await harness.press(PSY, "Очно"))
         + texts(await harness.send(PSY, "Кабинет 12"))

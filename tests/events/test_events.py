@@ -400,7 +400,15 @@ async def test_methodist_wizard_validates_goes_back_and_publishes(harness: BotHa
     assert "уже прошло" in harness.last_text(me)
     await harness.send(me, "25.12 16:30-15:00")
     assert "позже начала" in harness.last_text(me)
-    await harness.send(me, "25.12 15:00-16:30")
+    # Today is Monday: "в понедельник" is today or in a week, so the wizard asks which.
+    await harness.send(me, "в понедельник в 15:00")
+    assert "по-разному" in harness.last_text(me)
+    assert harness.find_button(me, "понедельник, 23.11.2026, 15:00")
+    assert harness.find_button(me, "понедельник, 30.11.2026, 15:00")
+    await harness.press(me, "Изменить")
+    await harness.send(me, "25 декабря с 15:00 до 16:30")
+    assert "Понял так: пятница, 25.12.2026, 15:00–16:30 (МСК). Верно?" in harness.last_text(me)
+    await harness.press(me, "Да, верно")
     assert "Где проходит" in harness.last_text(me)  # the end came with the range
     await harness.send(me, "СШ № 2, кабинет 5")
     for bad in ("0", "abc"):
