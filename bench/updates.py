@@ -56,7 +56,7 @@ from services.consultations.service import ConsultTopic, Contact, SlotFormat
 from services.container import Services
 from services.context import Actor
 from services.events.service import Audience, EventDraft, EventFormat, EventType
-from services.surveys.service import DEFAULT_SURVEY_CODE
+from services.surveys.install import DEFAULT_SURVEY_CODE
 from tests.support.fakes import TOKEN, RecordingSession, callback_update, message_update, tg_user
 
 TEACHERS = range(1_000, 1_300)

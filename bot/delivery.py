@@ -31,8 +31,8 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.resilience import engine_requests
 from handlers.broadcasts.compose import progress_markup, render_progress
-from services.broadcasts.service import REF as BROADCAST_REF
 from services.broadcasts.service import BroadcastService
+from services.broadcasts.types import REF as BROADCAST_REF
 from services.context import Clock, Policy, system_clock
 from services.delivery.engine import PARTS_ARG, Claimed, DeliveryStore, Outcome, Result
 from services.delivery.outbox import Button

@@ -13,13 +13,13 @@ from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 
 from handlers.markup import Keyboard
 from handlers.menu import MenuButton
-from services.broadcasts.service import (
+from services.broadcasts.types import (
     AttachmentType,
-    Audience,
+    BroadcastAudience,
+    BroadcastSchoolCategory,
     BroadcastState,
     Draft,
     Progress,
-    SchoolCategory,
 )
 from services.container import Services
 from services.context import Actor
@@ -58,7 +58,7 @@ class BcRoleCD(CallbackData, prefix="bcr"):
 
 
 class BcCategoryCD(CallbackData, prefix="bcc"):
-    category: SchoolCategory
+    category: BroadcastSchoolCategory
 
 
 class BcSchoolCD(CallbackData, prefix="bcs"):
@@ -87,14 +87,14 @@ async def _draft(state: FSMContext) -> Draft:
     att = data.get("att_type")
     return Draft(
         body=data.get("body", ""),
-        audience=Audience.from_json(data.get("audience")),
+        audience=BroadcastAudience.from_json(data.get("audience")),
         attachment_type=AttachmentType(att) if att else None,
         attachment_file_id=data.get("file_id"),
         to_channel=bool(data.get("channel")),
     )
 
 
-async def _save_audience(state: FSMContext, audience: Audience) -> None:
+async def _save_audience(state: FSMContext, audience: BroadcastAudience) -> None:
     await state.update_data(audience=audience.to_json())
 
 
@@ -171,7 +171,7 @@ async def compose(
         body=body,
         att_type=att_type.value if att_type else None,
         file_id=file_id,
-        audience=Audience().to_json(),
+        audience=BroadcastAudience().to_json(),
         channel=False,
     )
     await state.set_state(BroadcastForm.bc_audience)
@@ -182,7 +182,7 @@ async def compose(
 # --- audience --------------------------------------------------------------------------------
 
 
-def _summary(audience: Audience, t: Text, school_names: dict[int, str]) -> str:
+def _summary(audience: BroadcastAudience, t: Text, school_names: dict[int, str]) -> str:
     if audience.is_everyone:
         return t("broadcast-audience-everyone")
     parts: list[str] = []
@@ -221,7 +221,7 @@ async def _audience_screen(
             text=_mark(role in audience.roles) + t(f"role-{role.value}"),
             callback_data=BcRoleCD(role=role),
         )
-    for category in SchoolCategory:
+    for category in BroadcastSchoolCategory:
         builder.button(
             text=_mark(category in audience.categories)
             + t(f"broadcast-category-{category.value}"),
@@ -271,7 +271,7 @@ async def toggle_role(
     roles = audience.roles ^ {callback_data.role}
     await _save_audience(
         state,
-        Audience(
+        BroadcastAudience(
             roles, audience.school_ids, audience.categories, audience.subjects, audience.sources
         ),
     )
@@ -288,7 +288,9 @@ async def toggle_category(
 ) -> None:
     a = (await _draft(state)).audience
     categories = a.categories ^ {callback_data.category}
-    await _save_audience(state, Audience(a.roles, a.school_ids, categories, a.subjects, a.sources))
+    await _save_audience(
+        state, BroadcastAudience(a.roles, a.school_ids, categories, a.subjects, a.sources)
+    )
     await _refresh(query, state, svc, actor, t)
 
 
@@ -327,7 +329,9 @@ async def toggle_school(
     await svc.schools.get(callback_data.school_id)
     a = (await _draft(state)).audience
     schools = a.school_ids ^ {callback_data.school_id}
-    await _save_audience(state, Audience(a.roles, schools, a.categories, a.subjects, a.sources))
+    await _save_audience(
+        state, BroadcastAudience(a.roles, schools, a.categories, a.subjects, a.sources)
+    )
     text, markup = await _schools_screen(state, svc, actor, t, callback_data.page)
     await _show(query, text, markup)
 
@@ -358,7 +362,9 @@ async def toggle_subject(
 ) -> None:
     a = (await _draft(state)).audience
     subjects = a.subjects ^ {callback_data.subject}
-    await _save_audience(state, Audience(a.roles, a.school_ids, a.categories, subjects, a.sources))
+    await _save_audience(
+        state, BroadcastAudience(a.roles, a.school_ids, a.categories, subjects, a.sources)
+    )
     text, markup = await _subjects_screen(state, svc, actor, t)
     await _show(query, text, markup)
 
@@ -378,7 +384,7 @@ async def pick_source(
     a = (await _draft(state)).audience
     if callback_data.ident:
         picked = a.sources ^ {(name, callback_data.ident)}
-        a = Audience(a.roles, a.school_ids, a.categories, a.subjects, picked)
+        a = BroadcastAudience(a.roles, a.school_ids, a.categories, a.subjects, picked)
         await _save_audience(state, a)
     options = await svc.broadcasts.source_options(actor, name)
     builder = Keyboard()
@@ -459,7 +465,7 @@ async def navigate(
             await query.message.edit_text(t("broadcast-cancelled"))
         return
     if to == BcNav.RESET:
-        await _save_audience(state, Audience())
+        await _save_audience(state, BroadcastAudience())
         await _refresh(query, state, svc, actor, t)
         return
     if to == BcNav.MAIN:

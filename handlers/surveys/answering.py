@@ -24,7 +24,7 @@ from services.container import Services
 from services.context import Actor
 from services.dates import local
 from services.i18n import Text
-from services.surveys.service import EventOffer, Finished, QuestionType, QuestionView, Step
+from services.surveys.types import EventOffer, Finished, QuestionType, QuestionView, Step
 
 
 class Do(StrEnum):

@@ -30,15 +30,10 @@ from services.enums import Topic
 from services.errors import AccessDenied
 from services.i18n import Text
 from services.surveys.analytics import DIMENSIONS, SurveyReport
+from services.surveys.catalog import wizard_question
 from services.surveys.charts import distribution_chart, group_label, profile_chart, report_workbook
 from services.surveys.format import MAX_FILE_BYTES, SurveyFormatError, localized
-from services.surveys.service import (
-    WIZARD_MAX_QUESTIONS,
-    QuestionType,
-    SurveyCard,
-    SurveyStatus,
-    wizard_question,
-)
+from services.surveys.types import WIZARD_MAX_QUESTIONS, QuestionType, SurveyCard, SurveyStatus
 
 ISSUES_SHOWN = 15
 CHARTS_FOR_PLAIN_SURVEYS = 3

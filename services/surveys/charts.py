@@ -14,7 +14,7 @@ from openpyxl.styles import Font
 from services.charts import new_figure
 from services.surveys.analytics import DIMENSIONS, SurveyReport, TopicShare
 from services.surveys.format import localized
-from services.surveys.service import RawAnswerRow
+from services.surveys.types import RawAnswerRow
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure

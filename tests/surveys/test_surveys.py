@@ -39,13 +39,9 @@ from services.errors import Conflict
 from services.i18n import Translator
 from services.surveys.analytics import OTHER_GROUP, ResponseRow, breakdown
 from services.surveys.charts import profile_chart, report_workbook
-from services.surveys.service import (
-    DEFAULT_SURVEY_CODE,
-    Finished,
-    QuestionType,
-    QuestionView,
-    difficulty_subscribers,
-)
+from services.surveys.install import DEFAULT_SURVEY_CODE
+from services.surveys.offers import difficulty_subscribers
+from services.surveys.types import Finished, QuestionType, QuestionView
 from tests.conftest import ADMIN_ID
 from tests.support.fakes import TOKEN, RecordingSession
 from tests.support.harness import BotHarness, Clock, texts
@@ -611,9 +607,9 @@ async def test_demo_seed_fills_the_report_once(svc: Services) -> None:
 async def test_broadcast_audience_of_survey_non_respondents(
     svc: Services, schools: list[int], clock: Clock
 ) -> None:
-    from services.broadcasts.service import AUDIENCE_SOURCES
+    from services.container import audience_sources
 
-    source = AUDIENCE_SOURCES["survey_non_respondents"]
+    source = next(s for s in audience_sources() if s.name == "survey_non_respondents")
     answered = await make_teacher(svc, 1, schools[0])
     silent = await make_teacher(svc, 2, schools[0])
     survey_id = await default_survey_id_in(svc)
@@ -652,7 +648,7 @@ async def test_on_postgresql_answers_report_and_offers(
 async def test_publishing_an_event_offers_it_to_teachers_with_that_difficulty(
     svc: Services, schools: list[int], clock: Clock
 ) -> None:
-    from services.surveys.service import offer_event_to_subscribers
+    from services.hooks import PublishedEvent
 
     survey_id = await default_survey_id_in(svc)
     await svc.surveys.launch(ADMIN, survey_id)
@@ -660,11 +656,12 @@ async def test_publishing_an_event_offers_it_to_teachers_with_that_difficulty(
     fine = await make_teacher(svc, 2, schools[0])
     await answer_all(svc, struggling, survey_id, {"motivation": "serious"})
     await answer_all(svc, fine, survey_id, {"motivation": "some"})
-    event_id = await add_event(svc, Topic.MOTIVATION, clock.now + timedelta(days=4), "Тревожность")
-    args = (svc.session, svc.outbox, svc.policy, clock, event_id)
-    assert await offer_event_to_subscribers(*args) == 1
+    starts_at = clock.now + timedelta(days=4)
+    event_id = await add_event(svc, Topic.MOTIVATION, starts_at, "Тревожность")
+    published = PublishedEvent(event_id, "Тревожность", Topic.MOTIVATION.value, starts_at)
+    assert await svc.surveys.offer_published_event(published) == 1
     await svc.session.commit()
-    assert await offer_event_to_subscribers(*args) == 0  # never twice
+    assert await svc.surveys.offer_published_event(published) == 0  # never twice
     offers = (
         (
             await svc.session.execute(
