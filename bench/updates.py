@@ -51,7 +51,7 @@ from db.enums import Role, Subject, Topic
 from db.models import Survey, User, UserRole, UserSubject
 from handlers.consultations.booking import CAct, ConsultCD, FormAct, FormCD
 from handlers.events.render import Act, EventCD, ListCD
-from handlers.surveys.answering import Do, SurveyCD
+from handlers.surveys.callbacks import Do, SurveyCD
 from services.consultations.service import ConsultTopic, Contact, SlotFormat
 from services.container import Services
 from services.context import Actor

@@ -21,7 +21,7 @@ from handlers.consultations.booking import CAct, ConsultCD
 from handlers.consultations.slots import DayAct, DayCD
 from handlers.events.render import Act, EventCD
 from handlers.people.callbacks import PersonCD, SchoolAdminCD
-from handlers.surveys.staff import Staff, StaffCD
+from handlers.surveys.callbacks import Staff, StaffCD
 from tests.conftest import ADMIN_ID
 from tests.delivery.test_delivery_support import make_engine
 from tests.support.harness import BotHarness
