@@ -50,7 +50,7 @@ from services.i18n import default_translator
 from services.reports.export import build_workbook
 from services.reports.period import PeriodKind, ReportPeriod, period_containing
 from services.surveys.analytics import topic_questions
-from services.surveys.service import DEFAULT_SURVEY_CODE
+from services.surveys.install import DEFAULT_SURVEY_CODE
 
 T = TypeVar("T")
 

@@ -52,12 +52,12 @@ from db.models import Survey, User, UserRole, UserSubject
 from handlers.consultations.callbacks import CAct, ConsultCD, FormAct, FormCD
 from handlers.event_card import EventCardAct, EventCardCD
 from handlers.events.callbacks import ListCD
-from handlers.surveys.answering import Do, SurveyCD
+from handlers.surveys.callbacks import Do, SurveyCD
 from services.consultations.types import ConsultTopic, Contact, SlotFormat
 from services.container import Services
 from services.context import Actor
 from services.events.types import EventAudience, EventDraft, EventFormat, EventType
-from services.surveys.service import DEFAULT_SURVEY_CODE
+from services.surveys.install import DEFAULT_SURVEY_CODE
 from tests.support.fakes import TOKEN, RecordingSession, callback_update, message_update, tg_user
 
 TEACHERS = range(1_000, 1_300)

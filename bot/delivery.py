@@ -30,9 +30,10 @@ from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup, Message
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.resilience import engine_requests
-from handlers.broadcasts.compose import progress_markup, render_progress
-from services.broadcasts.service import REF as BROADCAST_REF
+from handlers.broadcasts.keyboards import progress_markup
+from handlers.broadcasts.render import render_progress
 from services.broadcasts.service import BroadcastService
+from services.broadcasts.types import REF as BROADCAST_REF
 from services.context import Clock, Policy, system_clock
 from services.delivery.engine import PARTS_ARG, Claimed, DeliveryStore, Outcome, Result
 from services.delivery.outbox import Button

@@ -15,7 +15,7 @@ from db.search import fold
 from services.consultations.demo import seed_demo_slots
 from services.container import Services
 from services.events.jobs import seed_demo_events
-from services.surveys.service import seed_demo_answers
+from services.surveys.install import seed_demo_answers
 
 DEMO_FILE = Path(__file__).parent / "data" / "demo.yaml"
 # Demo people have no Telegram account; negative ids can never collide with real users.

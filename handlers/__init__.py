@@ -15,7 +15,10 @@ from aiogram import Router
 from aiogram.filters.callback_data import CallbackData
 
 from handlers import common, errors, fallback, menu
+from handlers.broadcasts import audience as broadcasts_audience
 from handlers.broadcasts import compose as broadcasts_compose
+from handlers.broadcasts import progress as broadcasts_progress
+from handlers.broadcasts import sending as broadcasts_sending
 from handlers.consultations import booking as consultations_booking
 from handlers.consultations import my_bookings as consultations_my_bookings
 from handlers.consultations import report as consultations_report
@@ -34,7 +37,10 @@ from handlers.people import onboarding as people_onboarding
 from handlers.people import profile as people_profile
 from handlers.reports import dashboard as reports_dashboard
 from handlers.surveys import answering as surveys_answering
-from handlers.surveys import staff as surveys_staff
+from handlers.surveys import catalog as surveys_catalog
+from handlers.surveys import results as surveys_results
+from handlers.surveys import upload as surveys_upload
+from handlers.surveys import wizard as surveys_wizard
 
 ButtonAction = Callable[[Mapping[str, Any]], CallbackData]
 
@@ -55,8 +61,14 @@ FEATURES = (
     events_wizard,
     reports_dashboard,
     surveys_answering,
-    surveys_staff,
+    surveys_catalog,  # /surveys before the editor's states: it ends an upload or a wizard
+    surveys_results,
+    surveys_upload,
+    surveys_wizard,
+    broadcasts_progress,  # /broadcasts before the wizard's states: it is never the text
     broadcasts_compose,
+    broadcasts_audience,
+    broadcasts_sending,
     consultations_booking,
     consultations_my_bookings,
     consultations_report,

@@ -2,26 +2,36 @@
 
 from __future__ import annotations
 
-from functools import cached_property
+from functools import cached_property, partial
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from services.broadcasts.service import BroadcastService, forget_broadcasts
+from services.audiences import AudienceSource
+from services.broadcasts.forget import forget_broadcasts
+from services.broadcasts.service import BroadcastService
 from services.consultations.forget import forget_consultations
 from services.consultations.service import ConsultationService
 from services.context import Clock, Policy, system_clock
 from services.delivery.outbox import OutboxService
 from services.events.facade import EventService
 from services.events.forget import forget_event_feedback
+from services.events.on_topics import upcoming_on_topics
 from services.people.schools import SchoolService
 from services.people.users import ForgetHook, UserService
 from services.reports.service import ReportService
-from services.surveys.service import SurveyService, forget_survey_answers
+from services.surveys.audience import non_respondents_source
+from services.surveys.forget import forget_survey_answers
+from services.surveys.service import SurveyService
 
 
 def forget_hooks() -> tuple[ForgetHook, ...]:
     """What each feature erases when a person withdraws consent (/forget), in one place."""
     return (forget_survey_answers, forget_consultations, forget_broadcasts, forget_event_feedback)
+
+
+def audience_sources() -> tuple[AudienceSource, ...]:
+    """The audiences other features offer to broadcasts, in one place."""
+    return (non_respondents_source(),)
 
 
 async def run_forget_hooks(session: AsyncSession, user_id: int) -> None:
@@ -37,7 +47,7 @@ class Services:
 
     @cached_property
     def broadcasts(self) -> BroadcastService:
-        return BroadcastService(self.session, self.policy, self.clock)
+        return BroadcastService(self.session, self.policy, self.clock, audience_sources())
 
     @cached_property
     def users(self) -> UserService:
@@ -53,7 +63,14 @@ class Services:
 
     @cached_property
     def events(self) -> EventService:
-        return EventService(self.session, self.policy, self.clock, self.outbox)
+        # Teachers whose latest diagnosis marks the event's topic serious hear of it once.
+        return EventService(
+            self.session,
+            self.policy,
+            self.clock,
+            self.outbox,
+            on_published=(self.surveys.offer_published_event,),
+        )
 
     @cached_property
     def schools(self) -> SchoolService:
@@ -61,7 +78,13 @@ class Services:
 
     @cached_property
     def surveys(self) -> SurveyService:
-        return SurveyService(self.session, self.policy, self.clock, self.outbox)
+        return SurveyService(
+            self.session,
+            self.policy,
+            self.clock,
+            self.outbox,
+            events_on_topics=partial(upcoming_on_topics, self.session, self.clock),
+        )
 
     @cached_property
     def reports(self) -> ReportService:

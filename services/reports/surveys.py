@@ -40,7 +40,8 @@ from services.reports.indicators import (
     teachers_query,
 )
 from services.surveys.analytics import topic_questions
-from services.surveys.service import DEFAULT_SURVEY_CODE, REF_TYPE
+from services.surveys.install import DEFAULT_SURVEY_CODE
+from services.surveys.types import REF_TYPE
 
 INVITE_KIND = "survey_invite"
 SERIOUS = json.dumps("serious")

@@ -14,7 +14,7 @@ from openpyxl.styles import Font
 from services.charts import new_figure
 from services.surveys.analytics import DIMENSIONS, SurveyReport, TopicShare
 from services.surveys.format import localized
-from services.surveys.service import RawAnswerRow
+from services.surveys.types import RawAnswerRow
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -81,23 +81,16 @@ def _bold_row(sheet: Any, values: Sequence[Any]) -> None:
         cell.font = Font(bold=True)
 
 
-def report_workbook(
-    report: SurveyReport,
-    definition: Mapping[str, Any],
+def _answers_sheet(
+    workbook: Workbook,
+    questions: Sequence[Mapping[str, Any]],
+    options: Mapping[str, Mapping[str, str]],
     raw: Sequence[RawAnswerRow],
     anonymous: bool,
     locale: str,
     timezone: ZoneInfo,
     t: Label,
-) -> bytes:
-    """One sheet of raw answers (no names for anonymous surveys), one of distributions, one per
-    breakdown, and the change between waves when there is one."""
-    questions = definition["questions"]
-    options = {
-        q["id"]: {o["id"]: localized(o["text"], locale) for o in q.get("options", [])}
-        for q in questions
-    }
-    workbook = Workbook()
+) -> None:
     sheet = workbook.active
     assert sheet is not None
     sheet.title = t("survey-xlsx-sheet-answers")
@@ -119,17 +112,27 @@ def report_workbook(
             if row.completed_at
             else "",
         ]
-        for question in questions:
-            value = row.answers.get(question["id"])
-            labels = options[question["id"]]
-            if isinstance(value, list):
-                values.append("; ".join(labels.get(str(v), str(v)) for v in value))
-            elif value is None:
-                values.append("")
-            else:
-                values.append(labels.get(str(value), value))
+        values += [_cell(row.answers.get(q["id"]), options[q["id"]]) for q in questions]
         sheet.append(values)
 
+
+def _cell(value: Any, labels: Mapping[str, str]) -> Any:
+    """An answer as the reader knows it: option texts rather than option ids."""
+    if isinstance(value, list):
+        return "; ".join(labels.get(str(v), str(v)) for v in value)
+    if value is None:
+        return ""
+    return labels.get(str(value), value)
+
+
+def _distribution_sheet(
+    workbook: Workbook,
+    report: SurveyReport,
+    questions: Sequence[Mapping[str, Any]],
+    options: Mapping[str, Mapping[str, str]],
+    locale: str,
+    t: Label,
+) -> None:
     dist = workbook.create_sheet(t("survey-xlsx-sheet-distribution"))
     _bold_row(dist, [t("survey-xlsx-question"), t("survey-xlsx-option"), t("survey-xlsx-count")])
     by_id = {q["id"]: q for q in questions}
@@ -144,70 +147,93 @@ def report_workbook(
         if stats.type == "text":
             dist.append([text, t("survey-xlsx-answered"), stats.answered])
 
+
+def _breakdown_sheet(workbook: Workbook, report: SurveyReport, dimension: str, t: Label) -> None:
+    page = workbook.create_sheet(t(f"survey-dimension-{dimension}"))
+    head = [t("survey-xlsx-group"), t("survey-xlsx-respondents")]
+    for share in report.profile:
+        topic = t(f"topic-{share.topic}")
+        head += [
+            f"{topic}: {t('survey-level-serious')}, %",
+            f"{topic}: {t('survey-level-some')}, %",
+        ]
+    _bold_row(page, head)
+    if dimension == "overall":
+        groups = [("", report.respondents, report.profile)]
+    else:
+        groups = [
+            (group_label(dimension, g.group, t), g.respondents, list(g.topics))
+            for g in report.breakdowns.get(dimension, [])
+        ]
+    for name, respondents, shares in groups:
+        line: list[Any] = [name or t("survey-group-all"), respondents]
+        for share in shares:
+            line += [round(100 * share.serious_share, 1), round(100 * share.some_share, 1)]
+        page.append(line)
+    hidden = report.hidden.get(dimension, 0)
+    if hidden:
+        page.append([t("survey-xlsx-hidden", count=hidden)])
+
+
+def _waves_sheet(workbook: Workbook, report: SurveyReport, t: Label) -> None:
+    change = workbook.create_sheet(t("survey-xlsx-sheet-waves"))
+    _bold_row(
+        change,
+        [
+            t("survey-xlsx-topic"),
+            t("survey-xlsx-wave", wave=report.wave - 1),
+            t("survey-xlsx-wave", wave=report.wave),
+        ],
+    )
+    for item in report.changes:
+        change.append(
+            [t(f"topic-{item.topic}"), round(100 * item.before, 1), round(100 * item.after, 1)]
+        )
+
+
+def _support_sheet(workbook: Workbook, report: SurveyReport, t: Label) -> None:
+    support = workbook.create_sheet(t("survey-xlsx-sheet-support"))
+    _bold_row(
+        support,
+        [
+            t("survey-xlsx-topic"),
+            t("survey-xlsx-serious"),
+            t("survey-xlsx-registered"),
+            t("survey-xlsx-attended"),
+        ],
+    )
+    for figure in report.support:
+        support.append(
+            [t(f"topic-{figure.topic}"), figure.serious, figure.registered, figure.attended]
+        )
+
+
+def report_workbook(
+    report: SurveyReport,
+    definition: Mapping[str, Any],
+    raw: Sequence[RawAnswerRow],
+    anonymous: bool,
+    locale: str,
+    timezone: ZoneInfo,
+    t: Label,
+) -> bytes:
+    """One sheet of raw answers (no names for anonymous surveys), one of distributions, one per
+    breakdown, and the change between waves when there is one."""
+    questions = definition["questions"]
+    options = {
+        q["id"]: {o["id"]: localized(o["text"], locale) for o in q.get("options", [])}
+        for q in questions
+    }
+    workbook = Workbook()
+    _answers_sheet(workbook, questions, options, raw, anonymous, locale, timezone, t)
+    _distribution_sheet(workbook, report, questions, options, locale, t)
     if report.profile:
-        topics = [share.topic for share in report.profile]
         for dimension in ("overall", *DIMENSIONS):
-            page = workbook.create_sheet(t(f"survey-dimension-{dimension}"))
-            head = [t("survey-xlsx-group"), t("survey-xlsx-respondents")]
-            for topic in topics:
-                head += [
-                    f"{t(f'topic-{topic}')}: {t('survey-level-serious')}, %",
-                    f"{t(f'topic-{topic}')}: {t('survey-level-some')}, %",
-                ]
-            _bold_row(page, head)
-            if dimension == "overall":
-                groups = [("", report.respondents, report.profile)]
-            else:
-                groups = [
-                    (group_label(dimension, g.group, t), g.respondents, list(g.topics))
-                    for g in report.breakdowns.get(dimension, [])
-                ]
-            for name, respondents, shares in groups:
-                line: list[Any] = [name or t("survey-group-all"), respondents]
-                for share in shares:
-                    line += [round(100 * share.serious_share, 1), round(100 * share.some_share, 1)]
-                page.append(line)
-            hidden = report.hidden.get(dimension, 0)
-            if hidden:
-                page.append([t("survey-xlsx-hidden", count=hidden)])
+            _breakdown_sheet(workbook, report, dimension, t)
         if report.changes:
-            change = workbook.create_sheet(t("survey-xlsx-sheet-waves"))
-            _bold_row(
-                change,
-                [
-                    t("survey-xlsx-topic"),
-                    t("survey-xlsx-wave", wave=report.wave - 1),
-                    t("survey-xlsx-wave", wave=report.wave),
-                ],
-            )
-            for item in report.changes:
-                change.append(
-                    [
-                        t(f"topic-{item.topic}"),
-                        round(100 * item.before, 1),
-                        round(100 * item.after, 1),
-                    ]
-                )
+            _waves_sheet(workbook, report, t)
         if report.support:
-            support = workbook.create_sheet(t("survey-xlsx-sheet-support"))
-            _bold_row(
-                support,
-                [
-                    t("survey-xlsx-topic"),
-                    t("survey-xlsx-serious"),
-                    t("survey-xlsx-registered"),
-                    t("survey-xlsx-attended"),
-                ],
-            )
-            for figure in report.support:
-                support.append(
-                    [
-                        t(f"topic-{figure.topic}"),
-                        figure.serious,
-                        figure.registered,
-                        figure.attended,
-                    ]
-                )
+            _support_sheet(workbook, report, t)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

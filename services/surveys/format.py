@@ -287,6 +287,87 @@ def _questions(reader: _Reader, node: yaml.Node) -> list[dict[str, Any]]:
     return questions
 
 
+Fields = dict[str, tuple[yaml.Node, yaml.Node]]
+
+
+def _question_id(reader: _Reader, fields: Fields, where: str, seen: set[str]) -> str:
+    qid = reader.scalar(fields["id"][1], f"{where}.id") or ""
+    if not _ID.match(qid):
+        reader.fail(fields["id"][1], "error-survey-bad-id", value=qid)
+    elif qid in seen:
+        reader.fail(fields["id"][1], "error-survey-duplicate-id", value=qid)
+    seen.add(qid)
+    return qid
+
+
+def _question_type(reader: _Reader, fields: Fields, where: str) -> str:
+    qtype = reader.scalar(fields["type"][1], f"{where}.type") or ""
+    if qtype not in QUESTION_TYPES:
+        reader.fail(
+            fields["type"][1],
+            "error-survey-bad-type",
+            value=qtype,
+            allowed=", ".join(QUESTION_TYPES),
+        )
+    return qtype
+
+
+def _limit(
+    reader: _Reader, fields: Fields, where: str, name: str, for_type: str, qtype: str, high: int
+) -> int | None:
+    """A field only one question type may have (max_choices, max_length), if given."""
+    if qtype != for_type:
+        reader.fail(fields[name][0], "error-survey-field-for-type", field=name, type=for_type)
+        return None
+    return reader.integer(fields[name][1], f"{where}.{name}", 1, high)
+
+
+def _type_fields(
+    reader: _Reader, node: yaml.Node, fields: Fields, where: str, qtype: str
+) -> dict[str, Any]:
+    """The fields that depend on the question's type: options and limits."""
+    found: dict[str, Any] = {}
+    if qtype in ("single", "multi"):
+        if "options" not in fields:
+            reader.fail(node, "error-survey-missing", field=f"{where}.options")
+        else:
+            found["options"] = _options(reader, fields["options"][1], f"{where}.options")
+    elif "options" in fields:
+        reader.fail(fields["options"][0], "error-survey-options-not-allowed", type=qtype)
+    if "max_choices" in fields:
+        limit = _limit(reader, fields, where, "max_choices", "multi", qtype, MAX_OPTIONS)
+        if qtype == "multi":
+            found["max_choices"] = limit
+    if "max_length" in fields:
+        limit = _limit(reader, fields, where, "max_length", "text", qtype, TEXT_ANSWER_MAX)
+        if qtype == "text":
+            found["max_length"] = limit
+    elif qtype == "text":
+        found["max_length"] = TEXT_ANSWER_DEFAULT
+    return found
+
+
+def _question_topic(
+    reader: _Reader, fields: Fields, where: str, qtype: str, question: dict[str, Any]
+) -> str:
+    topic = reader.scalar(fields["topic"][1], f"{where}.topic") or ""
+    if topic not in tuple(Topic):
+        reader.fail(
+            fields["topic"][1], "error-survey-bad-value", field=f"{where}.topic", value=topic
+        )
+    elif qtype != "single" or {o["id"] for o in question.get("options", [])} != set(
+        DIFFICULTY_LEVELS
+    ):
+        # The difficulty profile counts "some" and "serious": a topic question must offer
+        # exactly the three levels.
+        reader.fail(
+            fields["topic"][0],
+            "error-survey-topic-levels",
+            levels=", ".join(DIFFICULTY_LEVELS),
+        )
+    return topic
+
+
 def _question(
     reader: _Reader, node: yaml.Node, number: int, seen: set[str]
 ) -> dict[str, Any] | None:
@@ -302,24 +383,10 @@ def _question(
             reader.fail(node, "error-survey-missing", field=f"{where}.{required}")
     question: dict[str, Any] = {}
     if "id" in fields:
-        qid = reader.scalar(fields["id"][1], f"{where}.id") or ""
-        if not _ID.match(qid):
-            reader.fail(fields["id"][1], "error-survey-bad-id", value=qid)
-        elif qid in seen:
-            reader.fail(fields["id"][1], "error-survey-duplicate-id", value=qid)
-        seen.add(qid)
-        question["id"] = qid
+        question["id"] = _question_id(reader, fields, where, seen)
     qtype = ""
     if "type" in fields:
-        qtype = reader.scalar(fields["type"][1], f"{where}.type") or ""
-        if qtype not in QUESTION_TYPES:
-            reader.fail(
-                fields["type"][1],
-                "error-survey-bad-type",
-                value=qtype,
-                allowed=", ".join(QUESTION_TYPES),
-            )
-        question["type"] = qtype
+        qtype = question["type"] = _question_type(reader, fields, where)
     if "text" in fields:
         question["text"] = reader.text(fields["text"][1], f"{where}.text", QUESTION_MAX)
     question["optional"] = (
@@ -327,56 +394,9 @@ def _question(
         if "optional" in fields
         else False
     )
-    if qtype in ("single", "multi"):
-        if "options" not in fields:
-            reader.fail(node, "error-survey-missing", field=f"{where}.options")
-        else:
-            question["options"] = _options(reader, fields["options"][1], f"{where}.options")
-    elif "options" in fields:
-        reader.fail(fields["options"][0], "error-survey-options-not-allowed", type=qtype)
-    if "max_choices" in fields:
-        if qtype != "multi":
-            reader.fail(
-                fields["max_choices"][0],
-                "error-survey-field-for-type",
-                field="max_choices",
-                type="multi",
-            )
-        else:
-            question["max_choices"] = reader.integer(
-                fields["max_choices"][1], f"{where}.max_choices", 1, MAX_OPTIONS
-            )
-    if "max_length" in fields:
-        if qtype != "text":
-            reader.fail(
-                fields["max_length"][0],
-                "error-survey-field-for-type",
-                field="max_length",
-                type="text",
-            )
-        else:
-            question["max_length"] = reader.integer(
-                fields["max_length"][1], f"{where}.max_length", 1, TEXT_ANSWER_MAX
-            )
-    elif qtype == "text":
-        question["max_length"] = TEXT_ANSWER_DEFAULT
+    question.update(_type_fields(reader, node, fields, where, qtype))
     if "topic" in fields:
-        topic = reader.scalar(fields["topic"][1], f"{where}.topic") or ""
-        if topic not in tuple(Topic):
-            reader.fail(
-                fields["topic"][1], "error-survey-bad-value", field=f"{where}.topic", value=topic
-            )
-        elif qtype != "single" or {o["id"] for o in question.get("options", [])} != set(
-            DIFFICULTY_LEVELS
-        ):
-            # The difficulty profile counts "some" and "serious": a topic question must offer
-            # exactly the three levels.
-            reader.fail(
-                fields["topic"][0],
-                "error-survey-topic-levels",
-                levels=", ".join(DIFFICULTY_LEVELS),
-            )
-        question["topic"] = topic
+        question["topic"] = _question_topic(reader, fields, where, qtype, question)
     return question
 
 

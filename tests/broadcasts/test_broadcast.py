@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from aiogram.methods import EditMessageText, SendMessage
 
-from services.broadcasts.service import BroadcastState, SchoolCategory
+from services.broadcasts.types import BroadcastSchoolCategory, BroadcastState
 from services.i18n import LOCALES, default_translator
 from tests.conftest import ADMIN_ID
 from tests.delivery.test_delivery_support import make_engine
@@ -167,7 +167,7 @@ async def test_cancel_leaves_the_wizard_and_nothing_is_sent(
 
 def test_enum_derived_broadcast_keys_exist() -> None:
     translator = default_translator()
-    keys = {f"broadcast-category-{c.value}" for c in SchoolCategory} | {
+    keys = {f"broadcast-category-{c.value}" for c in BroadcastSchoolCategory} | {
         f"broadcast-state-{s.value}" for s in BroadcastState
     }
     for locale in LOCALES:

@@ -382,6 +382,38 @@ async def test_coordinator_proposes_methodist_declines_with_a_reason(
     assert decisions[0].args["reason"] == "Дата совпадает с педсоветом"
 
 
+async def test_wizard_shows_the_start_back_and_asks_when_it_reads_two_ways(
+    harness: BotHarness,
+) -> None:
+    from tests.conftest import ADMIN_ID
+
+    await add_people(harness, [ADMIN_ID], Role.METHODIST, name_prefix="Методист")
+    me = ADMIN_ID
+    await harness.send(me, "/new_event")
+    await harness.send(me, "Семинар «Тревожность на уроке»")
+    await harness.press(me, "семинар")
+    await harness.press(me, "функциональная грамотность")
+    await harness.press(me, "очно")
+    # Today is Monday: "в понедельник" is today or in a week, so the wizard asks which.
+    await harness.send(me, "в понедельник в 15:00")
+    assert "по-разному" in harness.last_text(me)
+    assert harness.find_button(me, "понедельник, 23.11.2026, 15:00")
+    assert harness.find_button(me, "понедельник, 30.11.2026, 15:00")
+    await harness.press(me, "Изменить")
+    await harness.send(me, "25 декабря с 15:00 до 16:30")
+    assert "Понял так: пятница, 25.12.2026, 15:00–16:30 (МСК). Верно?" in harness.last_text(me)
+    await harness.press(me, "Да, верно")
+    assert "Где проходит" in harness.last_text(me)  # the end came with the range
+    await harness.send(me, "СШ № 2, кабинет 5")
+    await harness.send(me, "25")
+    await harness.press(me, "Пропустить")
+    await harness.press(me, "педагоги")
+    await harness.press(me, "Готово")
+    await harness.press(me, "Готово")
+    await harness.press(me, "Пропустить")
+    assert "25.12.2026, 15:00–16:30" in harness.last_text(me)
+
+
 async def test_methodist_wizard_validates_goes_back_and_publishes(harness: BotHarness) -> None:
     from tests.conftest import ADMIN_ID
 
@@ -400,14 +432,7 @@ async def test_methodist_wizard_validates_goes_back_and_publishes(harness: BotHa
     assert "уже прошло" in harness.last_text(me)
     await harness.send(me, "25.12 16:30-15:00")
     assert "позже начала" in harness.last_text(me)
-    # Today is Monday: "в понедельник" is today or in a week, so the wizard asks which.
-    await harness.send(me, "в понедельник в 15:00")
-    assert "по-разному" in harness.last_text(me)
-    assert harness.find_button(me, "понедельник, 23.11.2026, 15:00")
-    assert harness.find_button(me, "понедельник, 30.11.2026, 15:00")
-    await harness.press(me, "Изменить")
-    await harness.send(me, "25 декабря с 15:00 до 16:30")
-    assert "Понял так: пятница, 25.12.2026, 15:00–16:30 (МСК). Верно?" in harness.last_text(me)
+    await harness.send(me, "25.12 15:00-16:30")
     await harness.press(me, "Да, верно")
     assert "Где проходит" in harness.last_text(me)  # the end came with the range
     await harness.send(me, "СШ № 2, кабинет 5")

@@ -399,7 +399,7 @@ async def test_thousands_of_odd_updates(
 async def test_an_old_survey_pause_button_does_not_end_another_conversation(
     harness: BotHarness, schools: list[int]
 ) -> None:
-    from handlers.surveys.answering import Do, SurveyCD
+    from handlers.surveys.callbacks import Do, SurveyCD
 
     population = await build_population(harness, schools)
     await harness.send(METHODIST, "/new_event")

@@ -20,7 +20,7 @@ from db.models import ConsultBooking, ConsultSlot, Event, School, SurveyAnswer, 
 from handlers.consultations.callbacks import CAct, ConsultCD, DayAct, DayCD
 from handlers.event_card import EventCardAct, EventCardCD
 from handlers.people.callbacks import PersonCD, SchoolAdminCD
-from handlers.surveys.staff import Staff, StaffCD
+from handlers.surveys.callbacks import Staff, StaffCD
 from tests.conftest import ADMIN_ID
 from tests.delivery.test_delivery_support import make_engine
 from tests.support.harness import BotHarness

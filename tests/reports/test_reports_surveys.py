@@ -27,7 +27,7 @@ from services.i18n import default_translator
 from services.reports.charts import ChartKind, available, draw
 from services.reports.export import build_workbook
 from services.reports.indicators import IndicatorKind, Ratio, SchoolCategory
-from services.surveys.service import DEFAULT_SURVEY_CODE
+from services.surveys.install import DEFAULT_SURVEY_CODE
 from tests.conftest import ADMIN_ID
 from tests.reports.test_reports import (
     NOVEMBER,

@@ -21,7 +21,8 @@ from db.models import ConsultBooking, ConsultSlot, Event, Registration, Survey, 
 from services.consultations.types import BookingForm, ConsultTopic, Contact, SlotFormat
 from services.context import Actor
 from services.events.types import EventAudience
-from services.surveys.service import DEFAULT_SURVEY_CODE, QuestionType, QuestionView
+from services.surveys.install import DEFAULT_SURVEY_CODE
+from services.surveys.types import QuestionType, QuestionView
 from tests.conftest import ADMIN_ID
 from tests.support.events_support import add_people, create_event, draft
 from tests.support.harness import BotHarness

@@ -11,7 +11,8 @@ from services.enums import DIFFICULTY_TOPICS
 from services.i18n import Translator
 from services.surveys.analytics import DIMENSIONS
 from services.surveys.format import SurveyFormatError, parse_survey
-from services.surveys.service import DEFAULT_SURVEY_FILE, QuestionType, SurveyStatus
+from services.surveys.install import DEFAULT_SURVEY_FILE
+from services.surveys.types import QuestionType, SurveyStatus
 
 ROOT = Path(__file__).resolve().parents[2]
 ZONE = ZoneInfo("Europe/Moscow")

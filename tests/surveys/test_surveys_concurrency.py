@@ -9,8 +9,8 @@ from sqlalchemy import func, select
 
 from db.enums import Role
 from db.models import Survey, SurveyAnswer
-from handlers.surveys.answering import Do, SurveyCD
-from services.surveys.service import DEFAULT_SURVEY_CODE
+from handlers.surveys.callbacks import Do, SurveyCD
+from services.surveys.install import DEFAULT_SURVEY_CODE
 from tests.support.events_support import add_people, run, staff_actor
 from tests.support.fakes import callback_update, tg_user
 from tests.support.harness import BotHarness, texts

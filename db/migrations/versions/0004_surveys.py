@@ -171,7 +171,7 @@ def _install_default_survey() -> None:
     from zoneinfo import ZoneInfo
 
     from services.surveys.format import localized, parse_survey
-    from services.surveys.service import DEFAULT_SURVEY_FILE
+    from services.surveys.install import DEFAULT_SURVEY_FILE
 
     # The survey has no dates, so the zone does not matter for parsing it.
     parsed = parse_survey(DEFAULT_SURVEY_FILE.read_bytes(), ZoneInfo("UTC"))
