@@ -23,8 +23,9 @@ from services.context import Actor
 from services.enums import GRANTED_ROLES, Role
 from services.errors import AccessDenied, InvalidInput
 from services.i18n import Text, default_translator
-from services.people.schools import CSV_COLUMNS, CSV_MAX_BYTES, FLAGS, SchoolPage, SchoolView
-from services.people.users import PersonRow
+from services.people.roles import PersonRow
+from services.people.schools import FLAGS, SchoolPage, SchoolView
+from services.people.schools_import import CSV_COLUMNS, CSV_MAX_BYTES
 
 ROLE_ORDER = (Role.METHODIST, Role.PSYCHOLOGIST, Role.COORDINATOR, Role.ADMIN)
 
