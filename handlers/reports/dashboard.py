@@ -41,7 +41,7 @@ from services.reports.export import (
     render_csv,
     render_workbook,
 )
-from services.reports.indicators import Indicator, Ratio, SchoolCategory
+from services.reports.indicators import Indicator, Ratio, IndicatorCategory
 from services.reports.period import (
     PeriodKind,
     ReportPeriod,
@@ -50,7 +50,8 @@ from services.reports.period import (
     parse_custom,
     shift,
 )
-from services.reports.service import Dashboard, ReportData
+from services.reports.dashboard import Dashboard
+from services.reports.data import ReportData
 
 log = logging.getLogger(__name__)
 
@@ -202,7 +203,7 @@ def render_indicators(
     lines = [t("reports-indicators-title", period=period_text(period, t))]
     if school is not None:
         lines.append(t("reports-indicators-school", school=school))
-    categories = [SchoolCategory.ALL] if school is not None else list(SchoolCategory)
+    categories = [IndicatorCategory.ALL] if school is not None else list(IndicatorCategory)
     for indicator in indicators:
         lines += ["", t("reports-indicator-head", name=t(f"reports-indicator-{indicator.kind}"))]
         for category in categories:

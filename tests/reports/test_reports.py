@@ -31,7 +31,7 @@ from services.context import Actor
 from services.enums import Role
 from services.errors import AccessDenied, InvalidInput
 from services.events.service import EventStatus, EventType, RegStatus
-from services.reports.indicators import IndicatorKind, Ratio, SchoolCategory
+from services.reports.indicators import IndicatorCategory, IndicatorKind, Ratio
 from services.reports.period import (
     PeriodKind,
     ReportPeriod,
@@ -48,10 +48,10 @@ METHODIST_TG = 700_001
 COORDINATOR_TG = 700_002
 TEACHER_TG = 700_003
 
-ALL = SchoolCategory.ALL
-LOW = SchoolCategory.LOW_RESULTS
-UNF = SchoolCategory.UNFAVOURABLE
-OTHER = SchoolCategory.OTHER
+ALL = IndicatorCategory.ALL
+LOW = IndicatorCategory.LOW_RESULTS
+UNF = IndicatorCategory.UNFAVOURABLE
+OTHER = IndicatorCategory.OTHER
 
 
 @dataclass
