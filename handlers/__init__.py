@@ -24,6 +24,7 @@ from handlers.people import admin as people_admin
 from handlers.people import onboarding as people_onboarding
 from handlers.people import profile as people_profile
 from handlers.reports import dashboard as reports_dashboard
+from handlers.reports import export as reports_export
 from handlers.surveys import answering as surveys_answering
 from handlers.surveys import staff as surveys_staff
 
@@ -39,6 +40,7 @@ FEATURES = (
     events_catalog,
     events_staff,
     reports_dashboard,
+    reports_export,
     surveys_answering,
     surveys_staff,
     broadcasts_compose,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from handlers.reports.dashboard import PICKER_KINDS
+from handlers.reports.keyboards import PICKER_KINDS
 from services.consultations.service import ConsultTopic
 from services.events.service import EventFormat, EventType
 from services.i18n import LOCALES, Translator
