@@ -20,9 +20,13 @@ from handlers.consultations import booking as consultations_booking
 from handlers.consultations import slots as consultations_slots
 from handlers.events import catalog as events_catalog
 from handlers.events import staff as events_staff
-from handlers.people import admin as people_admin
+from handlers.people import admin_roles as people_admin_roles
+from handlers.people import admin_schools as people_admin_schools
+from handlers.people import forget as people_forget
+from handlers.people import language as people_language
 from handlers.people import onboarding as people_onboarding
 from handlers.people import profile as people_profile
+from handlers.people import profile_steps as people_profile_steps
 from handlers.reports import dashboard as reports_dashboard
 from handlers.reports import export as reports_export
 from handlers.surveys import answering as surveys_answering
@@ -34,9 +38,13 @@ FEATURES = (
     errors,  # error handlers only; they see errors from every router below
     common,  # /cancel and /help work in any state, so they are consulted first
     people_onboarding,
+    people_profile_steps,  # onboarding's questions, also asked when editing the profile
     people_profile,
+    people_language,
+    people_forget,
     menu,
-    people_admin,
+    people_admin_roles,
+    people_admin_schools,
     events_catalog,
     events_staff,
     reports_dashboard,
