@@ -22,11 +22,14 @@ run: install
 test: install
 	$(BIN)/python -m pytest -ra
 
+# ruff (with complexity limits), formatting, mypy, import-linter's layer and feature contracts,
+# and the house rules (module and function size, no import circles).
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy bot handlers services db tests bench
 	$(BIN)/lint-imports
+	$(BIN)/python .ci/structure.py
 
 format: install
 	$(BIN)/ruff format .

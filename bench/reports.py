@@ -68,172 +68,199 @@ async def _bulk(session: Any, model: Any, rows: list[dict[str, Any]]) -> None:
         await session.execute(insert(model), rows[start : start + CHUNK])
 
 
+def _school_rows() -> list[dict[str, Any]]:
+    return [
+        {
+            "id": i,
+            "name": f"Школа № {i}",
+            "short_name": f"СШ {i}",
+            "low_results": i % 5 == 0,
+            "unfavourable_conditions": i % 7 == 0,
+            "is_partner": i % 10 != 0,
+            "created_at": YEAR_START,
+        }
+        for i in range(1, SCHOOLS + 1)
+    ]
+
+
+async def _people(
+    session: Any, rng: random.Random, count: int
+) -> tuple[list[int], dict[int, int | None]]:
+    """Inserts the people; returns the teachers' ids and everyone's school."""
+    users, roles = [], []
+    teachers: list[int] = []
+    school_of: dict[int, int | None] = {}
+    for uid in range(1, count + 1):
+        share = rng.random()
+        role = Role.TEACHER if share < 0.85 else Role.PARENT if share < 0.98 else Role.PSYCHOLOGIST
+        school = rng.randint(1, SCHOOLS) if rng.random() > 0.03 else None
+        school_of[uid] = school
+        users.append(
+            {
+                "id": uid,
+                "telegram_id": 10_000_000 + uid,
+                "full_name": f"Педагог {uid}",
+                "school_id": school,
+                "locale": "ru",
+                "is_reachable": True,
+                "created_at": YEAR_START,
+                "updated_at": YEAR_START,
+            }
+        )
+        roles.append({"user_id": uid, "role": role.value, "granted_at": YEAR_START})
+        if role == Role.TEACHER:
+            teachers.append(uid)
+    await _bulk(session, User, users)
+    await _bulk(session, UserRole, roles)
+    return teachers, school_of
+
+
+def _event_rows(rng: random.Random, count: int) -> list[dict[str, Any]]:
+    events = []
+    types, topics = list(EventType), list(Topic)
+    for eid in range(1, count + 1):
+        start = YEAR_START + timedelta(minutes=rng.randint(0, 364 * 24 * 60))
+        events.append(
+            {
+                "id": eid,
+                "title": f"Мероприятие {eid}",
+                "type": rng.choice(types).value,
+                "topic": rng.choice(topics).value,
+                "format": "in_person",
+                "starts_at": start,
+                "ends_at": start + timedelta(hours=2),
+                "audience": "teachers",
+                "status": EventStatus.FINISHED.value,
+                "seats_taken": 0,
+                "subjects": "",
+                "school_ids": "",
+                "description": "",
+                "created_at": YEAR_START,
+                "updated_at": YEAR_START,
+            }
+        )
+    return events
+
+
+def _registration_rows(rng: random.Random, args: argparse.Namespace) -> list[dict[str, Any]]:
+    pairs: set[tuple[int, int]] = set()
+    people = list(range(1, args.people + 1))
+    while len(pairs) < args.registrations:
+        pairs.add((rng.randint(1, args.events), rng.choice(people)))
+    registrations = []
+    for event_id, user_id in pairs:
+        status = rng.choices(
+            (RegStatus.REGISTERED, RegStatus.WAITLISTED, RegStatus.CANCELLED), (85, 5, 10)
+        )[0]
+        came = status == RegStatus.REGISTERED and rng.random() < 0.75
+        registrations.append(
+            {
+                "event_id": event_id,
+                "user_id": user_id,
+                "status": status.value,
+                "queued_at": YEAR_START,
+                "attended_at": YEAR_START if came else None,
+                "feedback_score": rng.randint(3, 5) if came and rng.random() < 0.4 else None,
+                "created_at": YEAR_START,
+            }
+        )
+    return registrations
+
+
+def _invite_rows(survey_id: int, invited: set[int]) -> list[dict[str, Any]]:
+    return [
+        {
+            "user_id": uid,
+            "kind": "survey_invite",
+            "priority": 9,
+            "urgent": False,
+            "due_at": YEAR_START,
+            "state": "sent",
+            "attempts": 1,
+            "ref_type": "survey",
+            "ref_id": survey_id,
+            "template": "survey-invite",
+            "args": {},
+            "buttons": [],
+            "created_at": YEAR_START,
+        }
+        for uid in invited
+    ]
+
+
+async def _responses(
+    session: Any,
+    rng: random.Random,
+    survey_id: int,
+    questions: list[str],
+    respondents: list[int],
+    school_of: dict[int, int | None],
+) -> None:
+    responses, participations, answers = [], [], []
+    for rid, uid in enumerate(respondents, start=1):
+        done = YEAR_START + timedelta(days=rng.randint(0, 300))
+        responses.append(
+            {
+                "id": rid,
+                "survey_id": survey_id,
+                "wave": 1,
+                "user_id": uid,
+                "position": len(questions),
+                "completed_at": done,
+                "school_id": school_of[uid],
+                "subjects": "",
+                "created_at": done,
+            }
+        )
+        participations.append(
+            {
+                "survey_id": survey_id,
+                "user_id": uid,
+                "wave": 1,
+                "completed_at": done,
+                "created_at": done,
+            }
+        )
+        for qid in questions:
+            level = rng.choices(("none", "some", "serious"), (55, 30, 15))[0]
+            answers.append({"response_id": rid, "question": qid, "value": level})
+    await _bulk(session, SurveyResponse, responses)
+    await _bulk(session, SurveyParticipation, participations)
+    await _bulk(session, SurveyAnswer, answers)
+
+
+async def _survey(
+    session: Any,
+    rng: random.Random,
+    teachers: list[int],
+    school_of: dict[int, int | None],
+    args: argparse.Namespace,
+) -> None:
+    """The default survey, launched at the start of the year, sent to many and answered."""
+    survey_id, definition = (
+        await session.execute(
+            select(Survey.id, Survey.definition).where(Survey.code == DEFAULT_SURVEY_CODE)
+        )
+    ).one()
+    questions = [qid for qid, _ in topic_questions(definition)]
+    await session.execute(
+        update(Survey).where(Survey.id == survey_id).values(status="open", launched_at=YEAR_START)
+    )
+    respondents = rng.sample(teachers, min(args.responses, len(teachers)))
+    invited = set(respondents) | set(rng.sample(teachers, min(len(teachers), 15_000)))
+    await _bulk(session, OutboxMessage, _invite_rows(survey_id, invited))
+    await _responses(session, rng, survey_id, questions, respondents, school_of)
+
+
 async def build(database: Database, args: argparse.Namespace) -> int:
     """Fills the database; returns a school id for the coordinator's run."""
     rng = random.Random(7)
     async with database.session_factory() as session:
-        await _bulk(
-            session,
-            School,
-            [
-                {
-                    "id": i,
-                    "name": f"Школа № {i}",
-                    "short_name": f"СШ {i}",
-                    "low_results": i % 5 == 0,
-                    "unfavourable_conditions": i % 7 == 0,
-                    "is_partner": i % 10 != 0,
-                    "created_at": YEAR_START,
-                }
-                for i in range(1, SCHOOLS + 1)
-            ],
-        )
-        users, roles = [], []
-        teachers: list[int] = []
-        school_of: dict[int, int | None] = {}
-        for uid in range(1, args.people + 1):
-            share = rng.random()
-            role = (
-                Role.TEACHER
-                if share < 0.85
-                else Role.PARENT
-                if share < 0.98
-                else Role.PSYCHOLOGIST
-            )
-            school = rng.randint(1, SCHOOLS) if rng.random() > 0.03 else None
-            school_of[uid] = school
-            users.append(
-                {
-                    "id": uid,
-                    "telegram_id": 10_000_000 + uid,
-                    "full_name": f"Педагог {uid}",
-                    "school_id": school,
-                    "locale": "ru",
-                    "is_reachable": True,
-                    "created_at": YEAR_START,
-                    "updated_at": YEAR_START,
-                }
-            )
-            roles.append({"user_id": uid, "role": role.value, "granted_at": YEAR_START})
-            if role == Role.TEACHER:
-                teachers.append(uid)
-        await _bulk(session, User, users)
-        await _bulk(session, UserRole, roles)
-
-        events = []
-        types, topics = list(EventType), list(Topic)
-        for eid in range(1, args.events + 1):
-            start = YEAR_START + timedelta(minutes=rng.randint(0, 364 * 24 * 60))
-            events.append(
-                {
-                    "id": eid,
-                    "title": f"Мероприятие {eid}",
-                    "type": rng.choice(types).value,
-                    "topic": rng.choice(topics).value,
-                    "format": "in_person",
-                    "starts_at": start,
-                    "ends_at": start + timedelta(hours=2),
-                    "audience": "teachers",
-                    "status": EventStatus.FINISHED.value,
-                    "seats_taken": 0,
-                    "subjects": "",
-                    "school_ids": "",
-                    "description": "",
-                    "created_at": YEAR_START,
-                    "updated_at": YEAR_START,
-                }
-            )
-        await _bulk(session, Event, events)
-
-        pairs: set[tuple[int, int]] = set()
-        people = list(range(1, args.people + 1))
-        while len(pairs) < args.registrations:
-            pairs.add((rng.randint(1, args.events), rng.choice(people)))
-        registrations = []
-        for event_id, user_id in pairs:
-            status = rng.choices(
-                (RegStatus.REGISTERED, RegStatus.WAITLISTED, RegStatus.CANCELLED), (85, 5, 10)
-            )[0]
-            came = status == RegStatus.REGISTERED and rng.random() < 0.75
-            registrations.append(
-                {
-                    "event_id": event_id,
-                    "user_id": user_id,
-                    "status": status.value,
-                    "queued_at": YEAR_START,
-                    "attended_at": YEAR_START if came else None,
-                    "feedback_score": rng.randint(3, 5) if came and rng.random() < 0.4 else None,
-                    "created_at": YEAR_START,
-                }
-            )
-        await _bulk(session, Registration, registrations)
-
-        survey_id, definition = (
-            await session.execute(
-                select(Survey.id, Survey.definition).where(Survey.code == DEFAULT_SURVEY_CODE)
-            )
-        ).one()
-        questions = [qid for qid, _ in topic_questions(definition)]
-        await session.execute(
-            update(Survey)
-            .where(Survey.id == survey_id)
-            .values(status="open", launched_at=YEAR_START)
-        )
-        respondents = rng.sample(teachers, min(args.responses, len(teachers)))
-        invited = set(respondents) | set(rng.sample(teachers, min(len(teachers), 15_000)))
-        await _bulk(
-            session,
-            OutboxMessage,
-            [
-                {
-                    "user_id": uid,
-                    "kind": "survey_invite",
-                    "priority": 9,
-                    "urgent": False,
-                    "due_at": YEAR_START,
-                    "state": "sent",
-                    "attempts": 1,
-                    "ref_type": "survey",
-                    "ref_id": survey_id,
-                    "template": "survey-invite",
-                    "args": {},
-                    "buttons": [],
-                    "created_at": YEAR_START,
-                }
-                for uid in invited
-            ],
-        )
-        responses, participations, answers = [], [], []
-        for rid, uid in enumerate(respondents, start=1):
-            done = YEAR_START + timedelta(days=rng.randint(0, 300))
-            responses.append(
-                {
-                    "id": rid,
-                    "survey_id": survey_id,
-                    "wave": 1,
-                    "user_id": uid,
-                    "position": len(questions),
-                    "completed_at": done,
-                    "school_id": school_of[uid],
-                    "subjects": "",
-                    "created_at": done,
-                }
-            )
-            participations.append(
-                {
-                    "survey_id": survey_id,
-                    "user_id": uid,
-                    "wave": 1,
-                    "completed_at": done,
-                    "created_at": done,
-                }
-            )
-            for qid in questions:
-                level = rng.choices(("none", "some", "serious"), (55, 30, 15))[0]
-                answers.append({"response_id": rid, "question": qid, "value": level})
-        await _bulk(session, SurveyResponse, responses)
-        await _bulk(session, SurveyParticipation, participations)
-        await _bulk(session, SurveyAnswer, answers)
+        await _bulk(session, School, _school_rows())
+        teachers, school_of = await _people(session, rng, args.people)
+        await _bulk(session, Event, _event_rows(rng, args.events))
+        await _bulk(session, Registration, _registration_rows(rng, args))
+        await _survey(session, rng, teachers, school_of, args)
         await session.commit()
     return 5  # a ШНРО school
 

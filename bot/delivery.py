@@ -35,7 +35,7 @@ from handlers.broadcasts.render import render_progress
 from services.broadcasts.service import BroadcastService
 from services.broadcasts.types import REF as BROADCAST_REF
 from services.context import Clock, Policy, system_clock
-from services.delivery.engine import PARTS_ARG, Claimed, DeliveryStore, Outcome, Result
+from services.delivery.engine import PARTS_ARG, Claimed, DeliveryOutcome, DeliveryStore, Result
 from services.delivery.outbox import Button
 from services.i18n import Text, Translator, default_translator
 
@@ -340,7 +340,7 @@ class DeliveryEngine:
         self.concurrency = concurrency
         self.progress_interval = progress_interval
         self._touched: set[int] = set()
-        self._outcomes: list[Outcome] = []
+        self._outcomes: list[DeliveryOutcome] = []
         self._progress_at = 0.0
         self._lock = asyncio.Lock()
         self._stopping = False
@@ -416,12 +416,14 @@ class DeliveryEngine:
         chunk, self._outcomes = self._outcomes, []
         await self.store.record(chunk)
 
-    async def _send(self, row: Claimed) -> Outcome:
+    async def _send(self, row: Claimed) -> DeliveryOutcome:
         try:
             rendered = self.renderer.render(row)
         except Exception as exc:  # a broken template must not stop the queue
             log.exception("outbox row could not be rendered id=%s", row.id)
-            return Outcome(row.id, row.token, Result.FAILED, error=f"render: {type(exc).__name__}")
+            return DeliveryOutcome(
+                row.id, row.token, Result.FAILED, error=f"render: {type(exc).__name__}"
+            )
         for _ in range(MAX_RETRY_AFTER_ROUNDS):
             await self.chats.wait(row.chat_id)
             await self.limiter.acquire()
@@ -434,16 +436,16 @@ class DeliveryEngine:
                 await self.limiter.pause(float(exc.retry_after))
                 continue
             except TelegramForbiddenError:
-                return Outcome(row.id, row.token, Result.BLOCKED, user_id=row.user_id)
+                return DeliveryOutcome(row.id, row.token, Result.BLOCKED, user_id=row.user_id)
             except TelegramBadRequest as exc:
-                return Outcome(row.id, row.token, Result.FAILED, error=exc.message)
+                return DeliveryOutcome(row.id, row.token, Result.FAILED, error=exc.message)
             except (
                 TelegramNetworkError,
                 TelegramServerError,
                 ClientDecodeError,  # a proxy's HTML error page where JSON was expected
                 TimeoutError,
             ) as exc:
-                return Outcome(
+                return DeliveryOutcome(
                     row.id,
                     row.token,
                     Result.RETRY,
@@ -451,19 +453,21 @@ class DeliveryEngine:
                     attempts=row.attempts,
                 )
             except TelegramAPIError as exc:  # any other refusal (404, 409, 413, a migrated chat)
-                return Outcome(row.id, row.token, Result.FAILED, error=exc.message[:300])
+                return DeliveryOutcome(row.id, row.token, Result.FAILED, error=exc.message[:300])
             except Exception as exc:
                 # Without an outcome the row would sit "sending" until its lease runs out.
                 log.exception("outbox row send raised id=%s", row.id)
-                return Outcome(
+                return DeliveryOutcome(
                     row.id,
                     row.token,
                     Result.RETRY,
                     error=f"{type(exc).__name__}"[:300],
                     attempts=row.attempts,
                 )
-            return Outcome(row.id, row.token, Result.SENT, message_id=message_id)
-        return Outcome(row.id, row.token, Result.RETRY, error="retry after", attempts=row.attempts)
+            return DeliveryOutcome(row.id, row.token, Result.SENT, message_id=message_id)
+        return DeliveryOutcome(
+            row.id, row.token, Result.RETRY, error="retry after", attempts=row.attempts
+        )
 
     async def _report_progress(self, *, force: bool) -> None:
         now = time.monotonic()

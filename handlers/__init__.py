@@ -32,10 +32,15 @@ from handlers.events import participants as events_participants
 from handlers.events import registration as events_registration
 from handlers.events import wizard as events_wizard
 from handlers.guards import RefuseOutOfRangeIds
-from handlers.people import admin as people_admin
+from handlers.people import admin_roles as people_admin_roles
+from handlers.people import admin_schools as people_admin_schools
+from handlers.people import forget as people_forget
+from handlers.people import language as people_language
 from handlers.people import onboarding as people_onboarding
 from handlers.people import profile as people_profile
+from handlers.people import profile_steps as people_profile_steps
 from handlers.reports import dashboard as reports_dashboard
+from handlers.reports import export as reports_export
 from handlers.surveys import answering as surveys_answering
 from handlers.surveys import catalog as surveys_catalog
 from handlers.surveys import results as surveys_results
@@ -48,9 +53,13 @@ FEATURES = (
     errors,  # error handlers only; they see errors from every router below
     common,  # /cancel and /help work in any state, so they are consulted first
     people_onboarding,
+    people_profile_steps,  # onboarding's questions, also asked when editing the profile
     people_profile,
+    people_language,
+    people_forget,
     menu,
-    people_admin,
+    people_admin_roles,
+    people_admin_schools,
     # Events: commands before the free-text steps that could swallow them (see states.py).
     events_catalog,
     events_checkin,
@@ -60,6 +69,7 @@ FEATURES = (
     events_editing,
     events_wizard,
     reports_dashboard,
+    reports_export,
     surveys_answering,
     surveys_catalog,  # /surveys before the editor's states: it ends an upload or a wizard
     surveys_results,

@@ -1,4 +1,5 @@
-"""Rendering of the profile card, shared by /profile and the end of an edit."""
+"""The people texts: the profile card (shared by /profile and the end of an edit), the
+person card and staff list of /roles, the schools directory."""
 
 from __future__ import annotations
 
@@ -8,8 +9,11 @@ from handlers.markup import Keyboard
 from handlers.people.callbacks import ProfileEditCD
 from services.container import Services
 from services.context import Actor
-from services.enums import Role
+from services.enums import GRANTED_ROLES, Role
 from services.i18n import Text
+from services.people.roles import PersonRow
+from services.people.schools import SchoolPage, SchoolView
+from services.people.schools_import import ImportReport
 
 TEACHER_FIELDS = ("name", "school", "subjects", "experience", "position")
 PARENT_FIELDS = ("name", "grade")
@@ -63,3 +67,64 @@ async def send_profile(message: Message, svc: Services, actor: Actor, t: Text) -
         )
     lines.append(t("profile-line-language", value=t(f"language-name-{view.locale}")))
     await message.answer("\n".join(lines), reply_markup=profile_keyboard(actor, t))
+
+
+def person_text(person: PersonRow, t: Text) -> str:
+    roles = ", ".join(t(f"role-{r.value}") for r in person.roles) or t("profile-not-set")
+    return t(
+        "admin-person-card",
+        name=person.full_name or t("profile-not-set"),
+        user_id=person.user_id,
+        telegram_id=person.telegram_id or 0,
+        roles=roles,
+    )
+
+
+def staff_text(staff: list[PersonRow], t: Text) -> str:
+    lines = [t("admin-staff-title")]
+    for person in staff:
+        roles = ", ".join(t(f"role-{r.value}") for r in person.roles if r in GRANTED_ROLES)
+        lines.append(f"• {t('admin-staff-line', name=person.full_name or '—', roles=roles)}")
+    if not staff:
+        lines.append(t("admin-staff-empty"))
+    lines.append(t("admin-grant-hint"))
+    return "\n".join(lines)
+
+
+def schools_list_text(page: SchoolPage, t: Text) -> str:
+    return t("schools-title", count=page.total, page=page.page + 1, pages=page.pages)
+
+
+def school_card_text(school: SchoolView, t: Text) -> str:
+    yes, no = t("flag-yes"), t("flag-no")
+    return t(
+        "schools-card",
+        name=school.name,
+        short=school.short_name,
+        municipality=school.municipality or "—",
+        low_results=yes if school.low_results else no,
+        unfavourable=yes if school.unfavourable_conditions else no,
+        leading=yes if school.is_leading else no,
+        partner=yes if school.is_partner else no,
+    )
+
+
+IMPORT_ERRORS_SHOWN = 30
+
+
+def import_report_text(report: ImportReport, t: Text) -> str:
+    lines = [
+        t(
+            "schools-import-done",
+            added=report.added,
+            updated=report.updated,
+            errors=len(report.errors),
+        )
+    ]
+    for line_no, key, args in report.errors[:IMPORT_ERRORS_SHOWN]:
+        lines.append(t("schools-import-error-line", line=line_no, problem=t(key, **args)))
+    if len(report.errors) > IMPORT_ERRORS_SHOWN:
+        lines.append(
+            t("schools-import-more-errors", count=len(report.errors) - IMPORT_ERRORS_SHOWN)
+        )
+    return "\n".join(lines)

@@ -20,7 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from db.enums import OutboxState, Role
 from db.models import OutboxMessage, User, UserRole
-from db.tx import begin_write, dialect_name
+from db.tx import dialect_name, write_tx
 from services.context import Clock, Policy
 from services.delivery.outbox import Button, OutboxService, decode_args
 
@@ -61,7 +61,7 @@ class Result:
 
 
 @dataclass(frozen=True, slots=True)
-class Outcome:
+class DeliveryOutcome:
     row_id: int
     token: str
     result: str
@@ -95,6 +95,25 @@ def retry_delay(attempts: int) -> timedelta:
     return timedelta(seconds=min(2**attempts, 300))
 
 
+def _claimed(message: OutboxMessage, token: str, chat_id: int, locale: str) -> Claimed:
+    return Claimed(
+        id=message.id,
+        token=token,
+        chat_id=chat_id,
+        user_id=message.user_id,
+        locale=locale,
+        kind=message.kind,
+        template=message.template,
+        args=decode_args(message.args or {}),
+        body=message.body,
+        buttons=[[Button.from_json(b) for b in row] for row in message.buttons or []],
+        attachment=message.attachment,
+        ref_type=message.ref_type,
+        ref_id=message.ref_id,
+        attempts=message.attempts,
+    )
+
+
 class DeliveryStore:
     """Owns its sessions: the engine calls it from many tasks, each call one short transaction."""
 
@@ -108,8 +127,7 @@ class DeliveryStore:
     async def recover_stale(self, lease: timedelta = LEASE) -> int:
         """Rows left "sending" by a worker that died are made pending again (sent once more)."""
         now = self.clock()
-        async with self.session_factory() as session:
-            await begin_write(session)
+        async with self.session_factory() as session, write_tx(session):
             ids = list(
                 (
                     await session.execute(
@@ -129,7 +147,6 @@ class DeliveryStore:
                     )
                     .values(state=OutboxState.PENDING.value, claim_token=None, due_at=now)
                 )
-            await session.commit()
         for row_id in ids:
             log.warning("outbox row re-queued after a lost claim id=%s", row_id)
         return len(ids)
@@ -138,76 +155,15 @@ class DeliveryStore:
         """Takes up to `limit` due rows for this worker; another worker never gets the same."""
         now = self.clock()
         token = str(uuid.uuid4())
-        async with self.session_factory() as session:
-            await begin_write(session)
+        async with self.session_factory() as session, write_tx(session):
             await self._expire(session, now)
             if in_quiet_hours(now, self.policy):
                 await self._defer_quiet(session, now)
-            stmt = (
-                select(OutboxMessage.id)
-                .where(
-                    OutboxMessage.state == OutboxState.PENDING.value,
-                    OutboxMessage.due_at <= now,
-                )
-                .order_by(OutboxMessage.priority, OutboxMessage.due_at, OutboxMessage.id)
-                .limit(limit)
-            )
-            if dialect_name(session) == "postgresql":
-                stmt = stmt.with_for_update(skip_locked=True)
-            ids = list((await session.execute(stmt)).scalars())
+            ids = await self._due_ids(session, now, limit)
             if not ids:
-                await session.commit()
                 return []
-            await session.execute(
-                update(OutboxMessage)
-                .where(OutboxMessage.id.in_(ids))
-                .values(
-                    state=OutboxState.SENDING.value,
-                    claim_token=token,
-                    claimed_at=now,
-                    attempts=OutboxMessage.attempts + 1,
-                )
-            )
-            rows = (
-                await session.execute(
-                    select(OutboxMessage, User)
-                    .outerjoin(User, User.id == OutboxMessage.user_id)
-                    .where(OutboxMessage.id.in_(ids))
-                    .order_by(OutboxMessage.priority, OutboxMessage.due_at, OutboxMessage.id)
-                )
-            ).all()
-            claimed: list[Claimed] = []
-            unreachable: list[int] = []
-            for message, user in rows:
-                chat_id = message.chat_id
-                locale = self.policy.default_locale
-                if user is not None:
-                    locale = user.locale
-                    if user.forgotten_at is None and user.is_reachable and user.telegram_id:
-                        chat_id = user.telegram_id
-                if chat_id is None:
-                    unreachable.append(message.id)
-                    continue
-                claimed.append(
-                    Claimed(
-                        id=message.id,
-                        token=token,
-                        chat_id=chat_id,
-                        user_id=message.user_id,
-                        locale=locale,
-                        kind=message.kind,
-                        template=message.template,
-                        args=decode_args(message.args or {}),
-                        body=message.body,
-                        buttons=[
-                            [Button.from_json(b) for b in row] for row in message.buttons or []
-                        ],
-                        attachment=message.attachment,
-                        ref_type=message.ref_type,
-                        ref_id=message.ref_id,
-                        attempts=message.attempts,
-                    )
-                )
+            await self._mark_sending(session, ids, token, now)
+            claimed, unreachable = await self._load_claimed(session, ids, token)
             if unreachable:
                 await session.execute(
                     update(OutboxMessage)
@@ -218,10 +174,68 @@ class DeliveryStore:
                         claim_token=None,
                     )
                 )
-            await session.commit()
         for row_id in unreachable:
             log.info("outbox row skipped: nobody to send to id=%s", row_id)
         return claimed
+
+    @staticmethod
+    async def _due_ids(session: AsyncSession, now: datetime, limit: int) -> list[int]:
+        stmt = (
+            select(OutboxMessage.id)
+            .where(
+                OutboxMessage.state == OutboxState.PENDING.value,
+                OutboxMessage.due_at <= now,
+            )
+            .order_by(OutboxMessage.priority, OutboxMessage.due_at, OutboxMessage.id)
+            .limit(limit)
+        )
+        if dialect_name(session) == "postgresql":
+            # Workers of other replicas claim at the same time: each skips the rows another
+            # has locked rather than waiting for them, so no row goes to two workers.
+            stmt = stmt.with_for_update(skip_locked=True)
+        return list((await session.execute(stmt)).scalars())
+
+    @staticmethod
+    async def _mark_sending(
+        session: AsyncSession, ids: list[int], token: str, now: datetime
+    ) -> None:
+        await session.execute(
+            update(OutboxMessage)
+            .where(OutboxMessage.id.in_(ids))
+            .values(
+                state=OutboxState.SENDING.value,
+                claim_token=token,
+                claimed_at=now,
+                attempts=OutboxMessage.attempts + 1,
+            )
+        )
+
+    async def _load_claimed(
+        self, session: AsyncSession, ids: list[int], token: str
+    ) -> tuple[list[Claimed], list[int]]:
+        """The claimed rows ready to send, and the ids of those nobody can receive."""
+        rows = (
+            await session.execute(
+                select(OutboxMessage, User)
+                .outerjoin(User, User.id == OutboxMessage.user_id)
+                .where(OutboxMessage.id.in_(ids))
+                .order_by(OutboxMessage.priority, OutboxMessage.due_at, OutboxMessage.id)
+            )
+        ).all()
+        claimed: list[Claimed] = []
+        unreachable: list[int] = []
+        for message, user in rows:
+            chat_id = message.chat_id
+            locale = self.policy.default_locale
+            if user is not None:
+                locale = user.locale
+                if user.forgotten_at is None and user.is_reachable and user.telegram_id:
+                    chat_id = user.telegram_id
+            if chat_id is None:
+                unreachable.append(message.id)
+                continue
+            claimed.append(_claimed(message, token, chat_id, locale))
+        return claimed, unreachable
 
     async def _expire(self, session: AsyncSession, now: datetime) -> None:
         expired = (
@@ -259,13 +273,12 @@ class DeliveryStore:
             .values(due_at=quiet_hours_end_after(now, self.policy))
         )
 
-    async def record(self, outcomes: Sequence[Outcome]) -> None:
+    async def record(self, outcomes: Sequence[DeliveryOutcome]) -> None:
         """Writes a group of outcomes in one transaction; each only if its claim still holds."""
         if not outcomes:
             return
         now = self.clock()
-        async with self.session_factory() as session:
-            await begin_write(session)
+        async with self.session_factory() as session, write_tx(session):
             for outcome in outcomes:
                 mine = and_(
                     OutboxMessage.id == outcome.row_id,
@@ -305,7 +318,6 @@ class DeliveryStore:
                     .values(**values)
                     .execution_options(synchronize_session=False)
                 )
-            await session.commit()
         for outcome in outcomes:
             if outcome.result == Result.BLOCKED:
                 log.info("recipient blocked the bot user_id=%s", outcome.user_id)
@@ -373,8 +385,7 @@ async def enqueue_digest(
     """One digest per methodist and admin per local day; a second run the same day adds none."""
     now = clock()
     day = now.astimezone(policy.timezone).date().isoformat()
-    async with session_factory() as session:
-        await begin_write(session)
+    async with session_factory() as session, write_tx(session):
         figures = await digest_figures(session, now)
         parts: list[DigestPart] = [
             (
@@ -430,6 +441,5 @@ async def enqueue_digest(
                 dedupe_key=f"digest:{day}:{user_id}",
             )
             created += 1
-        await session.commit()
     log.info("daily digest queued for %s staff", created)
     return created

@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 
 from services.charts import new_figure
 from services.i18n import Text
-from services.reports.indicators import IndicatorKind, SchoolCategory
-from services.reports.service import ReportData
+from services.reports.data import ReportData
+from services.reports.indicators import IndicatorCategory, IndicatorKind
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -63,10 +63,10 @@ def participation_chart(data: ReportData, t: Text) -> bytes:
     """Share of teachers who attended a network event, per school category."""
     indicator = next(i for i in data.indicators if i.kind == IndicatorKind.TEACHERS_PARTICIPATED)
     categories = [
-        SchoolCategory.LOW_RESULTS,
-        SchoolCategory.UNFAVOURABLE,
-        SchoolCategory.OTHER,
-        SchoolCategory.ALL,
+        IndicatorCategory.LOW_RESULTS,
+        IndicatorCategory.UNFAVOURABLE,
+        IndicatorCategory.OTHER,
+        IndicatorCategory.ALL,
     ]
     labels = [t(f"reports-chart-category-{c.value}") for c in categories]
     ratios = [indicator.get(c) for c in categories]

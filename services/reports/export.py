@@ -24,8 +24,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
 from services.i18n import Text
-from services.reports.indicators import Ratio, SchoolCategory
-from services.reports.service import ReportData
+from services.reports.data import ReportData
+from services.reports.indicators import IndicatorCategory, Ratio
 
 # Excel refuses sheet titles longer than this.
 SHEET_TITLE_MAX = 31
@@ -67,7 +67,7 @@ class Table:
     rows: list[list[Any]]
 
 
-def _category_names(t: Text, categories: tuple[SchoolCategory, ...]) -> str:
+def _category_names(t: Text, categories: tuple[IndicatorCategory, ...]) -> str:
     return ", ".join(t(f"reports-category-{c.value}") for c in categories)
 
 
@@ -152,7 +152,7 @@ def indicators_table(data: ReportData, t: Text) -> Table:
     )
     rows = []
     for indicator in data.indicators:
-        for category in SchoolCategory:
+        for category in IndicatorCategory:
             ratio = indicator.get(category)
             rows.append(
                 [

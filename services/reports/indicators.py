@@ -25,7 +25,7 @@ from services.events.types import EventStatus, EventType
 HELD_STATUSES = (EventStatus.PUBLISHED.value, EventStatus.FINISHED.value)
 
 
-class SchoolCategory(StrEnum):
+class IndicatorCategory(StrEnum):
     ALL = "all"
     LOW_RESULTS = "low_results"  # ШНРО
     UNFAVOURABLE = "unfavourable"  # ШФНСУ
@@ -56,9 +56,9 @@ class Ratio:
 @dataclass(frozen=True, slots=True)
 class Indicator:
     kind: IndicatorKind
-    values: dict[SchoolCategory, Ratio]
+    values: dict[IndicatorCategory, Ratio]
 
-    def get(self, category: SchoolCategory) -> Ratio:
+    def get(self, category: IndicatorCategory) -> Ratio:
         return self.values.get(category, Ratio(0, 0))
 
 
@@ -69,30 +69,30 @@ class Window:
     school_id: int | None  # a coordinator's school, or None for the whole network
 
 
-def by_category(rows: Iterable[Sequence[Any]]) -> dict[SchoolCategory, int]:
+def by_category(rows: Iterable[Sequence[Any]]) -> dict[IndicatorCategory, int]:
     """(low_results, unfavourable_conditions, count) rows -> the count per category."""
-    counts = dict.fromkeys(SchoolCategory, 0)
+    counts = dict.fromkeys(IndicatorCategory, 0)
     for low, unfavourable, count in rows:
         number = int(count or 0)
-        counts[SchoolCategory.ALL] += number
+        counts[IndicatorCategory.ALL] += number
         if low is None and unfavourable is None:
             continue  # no school: only the network total
         if low:
-            counts[SchoolCategory.LOW_RESULTS] += number
+            counts[IndicatorCategory.LOW_RESULTS] += number
         if unfavourable:
-            counts[SchoolCategory.UNFAVOURABLE] += number
+            counts[IndicatorCategory.UNFAVOURABLE] += number
         if not low and not unfavourable:
-            counts[SchoolCategory.OTHER] += number
+            counts[IndicatorCategory.OTHER] += number
     return counts
 
 
 def combine(
     kind: IndicatorKind,
-    numerators: dict[SchoolCategory, int],
-    denominators: dict[SchoolCategory, int],
+    numerators: dict[IndicatorCategory, int],
+    denominators: dict[IndicatorCategory, int],
 ) -> Indicator:
     return Indicator(
-        kind, {c: Ratio(numerators.get(c, 0), denominators.get(c, 0)) for c in SchoolCategory}
+        kind, {c: Ratio(numerators.get(c, 0), denominators.get(c, 0)) for c in IndicatorCategory}
     )
 
 
@@ -128,11 +128,11 @@ def teachers_query(window: Window) -> Select[bool, bool, int]:
 
 async def _grouped(
     session: AsyncSession, stmt: Select[bool, bool, int]
-) -> dict[SchoolCategory, int]:
+) -> dict[IndicatorCategory, int]:
     return by_category((await session.execute(stmt)).all())
 
 
-async def teachers_total(session: AsyncSession, window: Window) -> dict[SchoolCategory, int]:
+async def teachers_total(session: AsyncSession, window: Window) -> dict[IndicatorCategory, int]:
     return await _grouped(session, teachers_query(window))
 
 
@@ -182,7 +182,7 @@ async def teachers_who_attended(
     session: AsyncSession,
     window: Window,
     kind: IndicatorKind,
-    teachers: dict[SchoolCategory, int],
+    teachers: dict[IndicatorCategory, int],
     event_type: EventType | None = None,
 ) -> Indicator:
     stmt = teachers_query(window).where(User.id.in_(attendees(window, event_type)))

@@ -30,8 +30,8 @@ from db.models import (
 )
 from services.reports.indicators import (
     Indicator,
+    IndicatorCategory,
     IndicatorKind,
-    SchoolCategory,
     Window,
     attended_in,
     by_category,
@@ -216,7 +216,7 @@ async def difficulty_profile(session: AsyncSession, window: Window) -> list[Diff
 
 
 async def diagnostics_indicators(
-    session: AsyncSession, window: Window, teachers: dict[SchoolCategory, int]
+    session: AsyncSession, window: Window, teachers: dict[IndicatorCategory, int]
 ) -> list[Indicator]:
     diagnostics = await _diagnostics(session)
     if diagnostics is None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from aiogram.methods import EditMessageText
 from sqlalchemy import func, select
 
 from db.models import Consent, User
@@ -167,3 +168,21 @@ async def test_forget_anonymises_and_start_onboards_again(
     async with harness.database.session_factory() as session:
         assert (await session.execute(select(func.count(User.id)))).scalar_one() == 2
         assert (await session.execute(select(func.count(Consent.id)))).scalar_one() == 2
+
+
+async def test_a_double_tap_on_a_language_is_no_error(harness: BotHarness) -> None:
+    await harness.onboard_parent(PARENT)
+    harness.api.refuse_identical_edits = True
+    await harness.send(PARENT, "/language")
+    english = harness.find_button(PARENT, "English")
+    first = await harness.callback(PARENT, english)
+    assert "Done, I speak English now." in texts(first)
+    # The second tap asks for the very text already shown: Telegram refuses that edit
+    # ("message is not modified"), which means the person already sees it.
+    second = await harness.callback(PARENT, english)
+    edits = [r for r in second if isinstance(r, EditMessageText)]
+    assert [e.text for e in edits] == ["Done, I speak English now."]
+    replies = texts(second)
+    assert not any("went wrong" in reply or "did not work" in reply for reply in replies)
+    assert "menu" in replies[-1].lower() or "меню" in replies[-1].lower()
+    assert (await _user(harness, PARENT)).locale == "en"

@@ -121,6 +121,103 @@ def _told(api: FakeBotAPI, tg: int) -> bool:
     )
 
 
+async def _seed_stampede(database: Database, db_url: str) -> tuple[dict[int, int], int]:
+    """The two hundred teachers and the event they all want a seat of."""
+    ids = await seed_people(database.session_factory, TEACHERS)
+    event_id = await seed_event(
+        database.session_factory,
+        policy_from(make_settings(db_url)),
+        349_999,
+        capacity=CAPACITY,
+    )
+    async with database.session_factory() as session:
+        # The event's announcements are not what this test is about: out of the way.
+        await session.execute(
+            update(OutboxMessage)
+            .where(OutboxMessage.kind == "announcement")
+            .values(state="cancelled")
+        )
+        await session.commit()
+    return ids, event_id
+
+
+async def _stampede_then_kill(
+    first: BotProcess, fake_api: FakeBotAPI, database: Database, event_id: int, register: str
+) -> int:
+    """Kills the first process mid-broadcast and mid-stampede; returns the rows in flight."""
+    await first.start()
+    await fake_api.wait_for(lambda r: r.method == "deleteWebhook", wait=START_WAIT)
+    for tg in TEACHERS:  # two hundred taps at once, while the broadcast goes out
+        await fake_api.press(tg, register)
+
+    async def both_under_way() -> bool:
+        told = sum(_told(fake_api, tg) for tg in TEACHERS)
+        sent = sum(_broadcast_sends(fake_api).values())
+        # On a slow machine the taps may lag: the kill must still land mid-broadcast.
+        return sent >= 100 and (told >= 40 or sent >= 200)
+
+    await eventually(both_under_way, wait=START_WAIT, what="both under way", step=0.02)
+    await first.kill()
+    in_flight = await _in_state(database, "sending")
+    before = _broadcast_sends(fake_api)
+    assert sum(before.values()) < len(READERS), "the kill landed mid-broadcast"
+    await _invariants(database, event_id)
+    return in_flight
+
+
+async def _restart_and_settle(
+    second: BotProcess, fake_api: FakeBotAPI, database: Database, event_id: int, register: str
+) -> list[Registration]:
+    # The lease (5 minutes) has passed by the time the bot is back.
+    async with database.session_factory() as session:
+        await session.execute(
+            update(OutboxMessage)
+            .where(OutboxMessage.state == "sending")
+            .values(claimed_at=datetime.now(UTC) - timedelta(minutes=10))
+        )
+        await session.commit()
+    started = len(fake_api.of("deleteWebhook"))
+    await second.start()
+    await eventually(
+        lambda: _count(len(fake_api.of("deleteWebhook")) > started),
+        wait=START_WAIT,
+        what="the second process up",
+    )
+    # Taps confirmed to Telegram but not finished at the kill got no answer: those people
+    # tap again, as anyone would when nothing happens. Unconfirmed ones are redelivered.
+    for tg in TEACHERS:
+        if not _told(fake_api, tg):
+            await fake_api.press(tg, register)
+
+    async def settled() -> bool:
+        broadcast = await outbox_states(database.session_factory, "broadcast")
+        return all(_told(fake_api, tg) for tg in TEACHERS) and set(broadcast) == {"sent"}
+
+    await eventually(settled, wait=START_WAIT, what="everybody answered, broadcast done")
+    regs = await _invariants(database, event_id)
+    assert len(regs) == len(TEACHERS)
+    assert Counter(r.status for r in regs)["registered"] == CAPACITY
+    return regs
+
+
+async def _reminders_fall_due(database: Database) -> None:
+    # The reminders fall due (moved forward rather than waiting three days): each holder
+    # gets each of the two exactly once, and nobody else gets any.
+    async with database.session_factory() as session:
+        await session.execute(
+            update(OutboxMessage)
+            .where(OutboxMessage.kind == "reminder", OutboxMessage.state == "pending")
+            .values(due_at=datetime.now(UTC) - timedelta(seconds=1))
+        )
+        await session.commit()
+
+    async def reminded() -> bool:
+        states = await outbox_states(database.session_factory, "reminder")
+        return set(states) == {"sent"}
+
+    await eventually(reminded, wait=30, what="the reminders sent")
+
+
 async def test_kill_9_mid_broadcast_and_mid_stampede_then_restart_keeps_every_promise(
     tmp_path: Path, db_url: str, fake_api: FakeBotAPI
 ) -> None:
@@ -129,86 +226,11 @@ async def test_kill_9_mid_broadcast_and_mid_stampede_then_restart_keeps_every_pr
     first = BotProcess(env, tmp_path, "first")
     second = BotProcess(env, tmp_path, "second")
     try:
-        ids = await seed_people(database.session_factory, TEACHERS)
-        event_id = await seed_event(
-            database.session_factory,
-            policy_from(make_settings(db_url)),
-            349_999,
-            capacity=CAPACITY,
-        )
-        async with database.session_factory() as session:
-            # The event's announcements are not what this test is about: out of the way.
-            await session.execute(
-                update(OutboxMessage)
-                .where(OutboxMessage.kind == "announcement")
-                .values(state="cancelled")
-            )
-            await session.commit()
-
-        await first.start()
-        await fake_api.wait_for(lambda r: r.method == "deleteWebhook", wait=START_WAIT)
+        ids, event_id = await _seed_stampede(database, db_url)
         register = EventCardCD(act=EventCardAct.REGISTER, event_id=event_id).pack()
-        for tg in TEACHERS:  # two hundred taps at once, while the broadcast goes out
-            await fake_api.press(tg, register)
-
-        async def both_under_way() -> bool:
-            told = sum(_told(fake_api, tg) for tg in TEACHERS)
-            sent = sum(_broadcast_sends(fake_api).values())
-            # On a slow machine the taps may lag: the kill must still land mid-broadcast.
-            return sent >= 100 and (told >= 40 or sent >= 200)
-
-        await eventually(both_under_way, wait=START_WAIT, what="both under way", step=0.02)
-        await first.kill()
-        in_flight = await _in_state(database, "sending")
-        before = _broadcast_sends(fake_api)
-        assert sum(before.values()) < len(READERS), "the kill landed mid-broadcast"
-        await _invariants(database, event_id)
-
-        # The lease (5 minutes) has passed by the time the bot is back.
-        async with database.session_factory() as session:
-            await session.execute(
-                update(OutboxMessage)
-                .where(OutboxMessage.state == "sending")
-                .values(claimed_at=datetime.now(UTC) - timedelta(minutes=10))
-            )
-            await session.commit()
-        started = len(fake_api.of("deleteWebhook"))
-        await second.start()
-        await eventually(
-            lambda: _count(len(fake_api.of("deleteWebhook")) > started),
-            wait=START_WAIT,
-            what="the second process up",
-        )
-        # Taps confirmed to Telegram but not finished at the kill got no answer: those people
-        # tap again, as anyone would when nothing happens. Unconfirmed ones are redelivered.
-        for tg in TEACHERS:
-            if not _told(fake_api, tg):
-                await fake_api.press(tg, register)
-
-        async def settled() -> bool:
-            broadcast = await outbox_states(database.session_factory, "broadcast")
-            return all(_told(fake_api, tg) for tg in TEACHERS) and set(broadcast) == {"sent"}
-
-        await eventually(settled, wait=START_WAIT, what="everybody answered, broadcast done")
-        regs = await _invariants(database, event_id)
-        assert len(regs) == len(TEACHERS)
-        assert Counter(r.status for r in regs)["registered"] == CAPACITY
-
-        # The reminders fall due (moved forward rather than waiting three days): each holder
-        # gets each of the two exactly once, and nobody else gets any.
-        async with database.session_factory() as session:
-            await session.execute(
-                update(OutboxMessage)
-                .where(OutboxMessage.kind == "reminder", OutboxMessage.state == "pending")
-                .values(due_at=datetime.now(UTC) - timedelta(seconds=1))
-            )
-            await session.commit()
-
-        async def reminded() -> bool:
-            states = await outbox_states(database.session_factory, "reminder")
-            return set(states) == {"sent"}
-
-        await eventually(reminded, wait=30, what="the reminders sent")
+        in_flight = await _stampede_then_kill(first, fake_api, database, event_id, register)
+        regs = await _restart_and_settle(second, fake_api, database, event_id, register)
+        await _reminders_fall_due(database)
         assert await second.stop() == 0, second.log()
     finally:
         await first.ensure_dead()

@@ -18,7 +18,7 @@ from sqlalchemy import update
 
 from bot.factory import Database, policy_from
 from db.enums import Role
-from db.models import OutboxMessage
+from db.models import OutboxMessage, Registration
 from handlers.event_card import EventCardAct, EventCardCD
 from tests.conftest import make_settings, redis_url
 from tests.support.fake_api_server import FakeBotAPI
@@ -124,23 +124,10 @@ async def _forget_fsm(redis_client: Any, users: list[int]) -> None:
             await redis_client.delete(*keys)
 
 
-async def test_two_webhook_replicas_share_seats_conversations_and_deliveries(
-    tmp_path: Path,
-    pg_database: Database,
-    pg_url: str,
-    redis_client: Any,
-    fake_api: FakeBotAPI,
-) -> None:
-    sessions = pg_database.session_factory
-    ids = await seed_people(sessions, TEACHERS)
-    readers = await seed_people(sessions, READERS, Role.PARENT)
-    event_id = await seed_event(
-        sessions, policy_from(make_settings(pg_url)), 369_999, capacity=CAPACITY
-    )
-    await enqueue_broadcast(sessions, list(readers.values()), BROADCAST)
-
-    ports = [free_port(), free_port()]
-    replicas = [
+def _replicas(
+    fake_api: FakeBotAPI, pg_url: str, tmp_path: Path, ports: list[int]
+) -> list[BotProcess]:
+    return [
         BotProcess(
             bot_env(
                 fake_api,
@@ -157,56 +144,56 @@ async def test_two_webhook_replicas_share_seats_conversations_and_deliveries(
         )
         for n, port in enumerate(ports)
     ]
-    balancer = Balancer(fake_api, ports)
-    try:
-        await asyncio.gather(*(replica.start() for replica in replicas))
-        await asyncio.gather(*(_listening(port) for port in ports))
 
-        # Forty taps at once, spread over both replicas: the seats stay exact.
-        register = EventCardCD(act=EventCardAct.REGISTER, event_id=event_id).pack()
-        served = await asyncio.gather(
-            *(balancer.post(fake_api.callback_payload(tg, register)[1]) for tg in TEACHERS)
+
+async def _stampede(
+    balancer: Balancer, fake_api: FakeBotAPI, sessions: Any, event_id: int
+) -> list[Registration]:
+    """Forty taps at once, spread over both replicas: the seats stay exact."""
+    register = EventCardCD(act=EventCardAct.REGISTER, event_id=event_id).pack()
+    served = await asyncio.gather(
+        *(balancer.post(fake_api.callback_payload(tg, register)[1]) for tg in TEACHERS)
+    )
+    assert Counter(served) == {0: len(TEACHERS) // 2, 1: len(TEACHERS) // 2}
+
+    # A newcomer's onboarding, each step on the other replica than the one before.
+    await balancer.say(0, NEWCOMER, "/start", "Выберите язык")
+    await balancer.tap(1, NEWCOMER, "Русский", "Кто вы?")
+    await balancer.tap(0, NEWCOMER, "педагог", "152-ФЗ")
+    await balancer.tap(1, NEWCOMER, "Согласен", "фамилию, имя")
+    await balancer.say(0, NEWCOMER, "Миронова Алла Игоревна", "В какой школе")
+
+    async def everybody_told() -> bool:
+        return all(_told(fake_api, tg) for tg in TEACHERS)
+
+    await eventually(everybody_told, wait=30, what="every tap answered")
+    regs = await registrations(sessions, event_id)
+    assert len(regs) == len({r.user_id for r in regs}) == len(TEACHERS)
+    assert Counter(r.status for r in regs)["registered"] == CAPACITY
+    assert (await event_row(sessions, event_id)).seats_taken == CAPACITY
+    assert all(len(_told(fake_api, tg)) == 1 for tg in TEACHERS)
+    return regs
+
+
+async def _deliver_everything(sessions: Any) -> None:
+    # The reminders fall due now (rather than in three days) on both replicas at once.
+    async with sessions() as session:
+        await session.execute(
+            update(OutboxMessage)
+            .where(OutboxMessage.kind == "reminder", OutboxMessage.state == "pending")
+            .values(due_at=datetime.now(UTC) - timedelta(seconds=1))
         )
-        assert Counter(served) == {0: len(TEACHERS) // 2, 1: len(TEACHERS) // 2}
+        await session.commit()
 
-        # A newcomer's onboarding, each step on the other replica than the one before.
-        await balancer.say(0, NEWCOMER, "/start", "Выберите язык")
-        await balancer.tap(1, NEWCOMER, "Русский", "Кто вы?")
-        await balancer.tap(0, NEWCOMER, "педагог", "152-ФЗ")
-        await balancer.tap(1, NEWCOMER, "Согласен", "фамилию, имя")
-        await balancer.say(0, NEWCOMER, "Миронова Алла Игоревна", "В какой школе")
+    async def delivered() -> bool:
+        return set(await outbox_states(sessions)) <= {"sent"}
 
-        async def everybody_told() -> bool:
-            return all(_told(fake_api, tg) for tg in TEACHERS)
+    await eventually(delivered, wait=60, what="the broadcast and reminders delivered")
 
-        await eventually(everybody_told, wait=30, what="every tap answered")
-        regs = await registrations(sessions, event_id)
-        assert len(regs) == len({r.user_id for r in regs}) == len(TEACHERS)
-        assert Counter(r.status for r in regs)["registered"] == CAPACITY
-        assert (await event_row(sessions, event_id)).seats_taken == CAPACITY
-        assert all(len(_told(fake_api, tg)) == 1 for tg in TEACHERS)
 
-        # The reminders fall due now (rather than in three days) on both replicas at once.
-        async with sessions() as session:
-            await session.execute(
-                update(OutboxMessage)
-                .where(OutboxMessage.kind == "reminder", OutboxMessage.state == "pending")
-                .values(due_at=datetime.now(UTC) - timedelta(seconds=1))
-            )
-            await session.commit()
-
-        async def delivered() -> bool:
-            return set(await outbox_states(sessions)) <= {"sent"}
-
-        await eventually(delivered, wait=60, what="the broadcast and reminders delivered")
-        codes = await asyncio.gather(*(replica.stop() for replica in replicas))
-        assert codes == [0, 0], [replica.log() for replica in replicas]
-    finally:
-        await balancer.close()
-        for replica in replicas:
-            await replica.ensure_dead()
-        await _forget_fsm(redis_client, [*TEACHERS, NEWCOMER])
-
+def _assert_each_sent_once(
+    fake_api: FakeBotAPI, ids: dict[int, int], regs: list[Registration]
+) -> None:
     sends = Counter(r.chat_id for r in fake_api.of("sendMessage") if r.text == BROADCAST)
     assert sends == dict.fromkeys(READERS, 1)
     holders = {
@@ -222,5 +209,39 @@ async def test_two_webhook_replicas_share_seats_conversations_and_deliveries(
         r.chat_id for r in fake_api.of("sendMessage") if r.text.startswith("📢 Новое мероприятие")
     )
     assert announced == dict.fromkeys([*TEACHERS, *READERS], 1)  # the event's, to everyone
+
+
+async def test_two_webhook_replicas_share_seats_conversations_and_deliveries(
+    tmp_path: Path,
+    pg_database: Database,
+    pg_url: str,
+    redis_client: Any,
+    fake_api: FakeBotAPI,
+) -> None:
+    sessions = pg_database.session_factory
+    ids = await seed_people(sessions, TEACHERS)
+    readers = await seed_people(sessions, READERS, Role.PARENT)
+    event_id = await seed_event(
+        sessions, policy_from(make_settings(pg_url)), 369_999, capacity=CAPACITY
+    )
+    await enqueue_broadcast(sessions, list(readers.values()), BROADCAST)
+
+    ports = [free_port(), free_port()]
+    replicas = _replicas(fake_api, pg_url, tmp_path, ports)
+    balancer = Balancer(fake_api, ports)
+    try:
+        await asyncio.gather(*(replica.start() for replica in replicas))
+        await asyncio.gather(*(_listening(port) for port in ports))
+        regs = await _stampede(balancer, fake_api, sessions, event_id)
+        await _deliver_everything(sessions)
+        codes = await asyncio.gather(*(replica.stop() for replica in replicas))
+        assert codes == [0, 0], [replica.log() for replica in replicas]
+    finally:
+        await balancer.close()
+        for replica in replicas:
+            await replica.ensure_dead()
+        await _forget_fsm(redis_client, [*TEACHERS, NEWCOMER])
+
+    _assert_each_sent_once(fake_api, ids, regs)
     logs = [replica.log() for replica in replicas]
     assert all("Traceback" not in log for log in logs), logs

@@ -102,6 +102,20 @@ async def _poison(harness: BotHarness, pop: Population) -> None:
         await session.commit()
 
 
+# The screens that show something a person typed (a name, a place, a comment).
+ECHOING_SCREENS = (
+    "profile",
+    "card",
+    "participants",
+    "coordinator participants",
+    "coordinator report",
+    "schedule",
+    "roles",
+    "school card",
+    "person",
+)
+
+
 async def test_typed_html_is_shown_as_text_everywhere_it_is_echoed(
     harness: BotHarness, schools: list[int], caplog: pytest.LogCaptureFixture
 ) -> None:
@@ -163,17 +177,7 @@ async def test_typed_html_is_shown_as_text_everywhere_it_is_echoed(
         screens["delivered"] = harness.api.requests[before:]
 
     # Where a person's typed text is shown, it is there, and as text.
-    for name in (
-        "profile",
-        "card",
-        "participants",
-        "coordinator participants",
-        "coordinator report",
-        "schedule",
-        "roles",
-        "school card",
-        "person",
-    ):
+    for name in ECHOING_SCREENS:
         assert any(ESCAPED in text for text in html_texts(screens[name])), name
     problems = {
         name: found

@@ -31,7 +31,7 @@ from services.context import Actor
 from services.enums import Role
 from services.errors import AccessDenied, InvalidInput
 from services.events.types import EventStatus, EventType, RegStatus
-from services.reports.indicators import IndicatorKind, Ratio, SchoolCategory
+from services.reports.indicators import IndicatorCategory, IndicatorKind, Ratio
 from services.reports.period import (
     PeriodKind,
     ReportPeriod,
@@ -48,10 +48,10 @@ METHODIST_TG = 700_001
 COORDINATOR_TG = 700_002
 TEACHER_TG = 700_003
 
-ALL = SchoolCategory.ALL
-LOW = SchoolCategory.LOW_RESULTS
-UNF = SchoolCategory.UNFAVOURABLE
-OTHER = SchoolCategory.OTHER
+ALL = IndicatorCategory.ALL
+LOW = IndicatorCategory.LOW_RESULTS
+UNF = IndicatorCategory.UNFAVOURABLE
+OTHER = IndicatorCategory.OTHER
 
 
 @dataclass
@@ -66,9 +66,8 @@ def _msk(day: int, month: int, hour: int, minute: int = 0) -> datetime:
     return datetime(2026, month, day, hour, minute, tzinfo=UTC) - timedelta(hours=3)
 
 
-async def build_network(svc: Services) -> Network:
-    session = svc.session
-    schools = {
+def _schools() -> dict[str, School]:
+    return {
         "S1": School(name="Средняя школа № 1", short_name="СШ № 1"),
         "S2": School(name="Средняя школа № 2", short_name="СШ № 2", low_results=True),
         "S3": School(
@@ -79,8 +78,9 @@ async def build_network(svc: Services) -> Network:
         ),
         "S4": School(name="Гимназия", short_name="Гимназия", is_partner=False),
     }
-    session.add_all(schools.values())
-    await session.flush()
+
+
+def _people(schools: dict[str, School]) -> dict[str, User]:
     people = {
         "T1": ("S1", Role.TEACHER),
         "T2": ("S1", Role.TEACHER),
@@ -107,60 +107,58 @@ async def build_network(svc: Services) -> Network:
             subjects=[],
         )
         users[code] = user
-    session.add_all(users.values())
-    await session.flush()
-    # T9 asked to be forgotten; TT is a teacher of S2 who never registered anywhere.
-    users["T9"].full_name = None
-    users["T9"].telegram_id = None
-    users["T9"].forgotten_at = _msk(20, 11, 12)
+    return users
 
-    def event(
-        title: str,
-        start: datetime,
-        type_: EventType,
-        topic: str,
-        status: EventStatus = EventStatus.PUBLISHED,
-    ) -> Event:
-        return Event(
-            title=title,
-            type=type_.value,
-            topic=topic,
-            format="in_person",
-            starts_at=start,
-            ends_at=start + timedelta(hours=2),
-            audience="teachers",
-            status=status.value,
-        )
 
-    events = {
-        "E1": event("Семинар по ГИА", _msk(5, 11, 15), EventType.SEMINAR, "exam_prep"),
-        "E2": event(
+def _event(
+    title: str,
+    start: datetime,
+    type_: EventType,
+    topic: str,
+    status: EventStatus = EventStatus.PUBLISHED,
+) -> Event:
+    return Event(
+        title=title,
+        type=type_.value,
+        topic=topic,
+        format="in_person",
+        starts_at=start,
+        ends_at=start + timedelta(hours=2),
+        audience="teachers",
+        status=status.value,
+    )
+
+
+def _events() -> dict[str, Event]:
+    return {
+        "E1": _event("Семинар по ГИА", _msk(5, 11, 15), EventType.SEMINAR, "exam_prep"),
+        "E2": _event(
             "МО учителей математики",
             _msk(1, 11, 0, 30),
             EventType.METHODOLOGICAL_ASSOCIATION,
             "assessment",
             EventStatus.FINISHED,
         ),
-        "E3": event("Вебинар", _msk(30, 11, 15), EventType.WEBINAR, "digital"),
-        "E4": event(
+        "E3": _event("Вебинар", _msk(30, 11, 15), EventType.WEBINAR, "digital"),
+        "E4": _event(
             "Октябрьский семинар",
             _msk(20, 10, 15),
             EventType.SEMINAR,
             "gifted",
             EventStatus.FINISHED,
         ),
-        "E5": event(
+        "E5": _event(
             "Отменённый",
             _msk(12, 11, 15),
             EventType.SEMINAR,
             "parents",
             EventStatus.CANCELLED,
         ),
-        "E6": event("Декабрьский", _msk(1, 12, 0, 30), EventType.WORKSHOP, "digital"),
+        "E6": _event("Декабрьский", _msk(1, 12, 0, 30), EventType.WORKSHOP, "digital"),
     }
-    session.add_all(events.values())
-    await session.flush()
 
+
+def _registrations(events: dict[str, Event], users: dict[str, User]) -> list[Registration]:
     def reg(
         e: str,
         u: str,
@@ -177,26 +175,42 @@ async def build_network(svc: Services) -> Network:
             feedback_score=score,
         )
 
-    session.add_all(
-        [
-            reg("E1", "T1", came=True, score=5),
-            reg("E1", "T2", came=True),
-            reg("E1", "T4"),
-            reg("E1", "T8", came=True),
-            reg("E1", "P1", came=True, score=4),
-            reg("E1", "T9", came=True),
-            reg("E1", "T5", RegStatus.WAITLISTED),
-            reg("E2", "T1", came=True),
-            reg("E2", "T6", came=True, score=3),
-            reg("E2", "T4", RegStatus.CANCELLED),
-            reg("E3", "T3"),
-            reg("E3", "T7"),
-            reg("E4", "T3", came=True),
-            reg("E4", "T5", came=True),
-            reg("E5", "T4", came=True),
-            reg("E6", "T5"),
-        ]
-    )
+    return [
+        reg("E1", "T1", came=True, score=5),
+        reg("E1", "T2", came=True),
+        reg("E1", "T4"),
+        reg("E1", "T8", came=True),
+        reg("E1", "P1", came=True, score=4),
+        reg("E1", "T9", came=True),
+        reg("E1", "T5", RegStatus.WAITLISTED),
+        reg("E2", "T1", came=True),
+        reg("E2", "T6", came=True, score=3),
+        reg("E2", "T4", RegStatus.CANCELLED),
+        reg("E3", "T3"),
+        reg("E3", "T7"),
+        reg("E4", "T3", came=True),
+        reg("E4", "T5", came=True),
+        reg("E5", "T4", came=True),
+        reg("E6", "T5"),
+    ]
+
+
+async def build_network(svc: Services) -> Network:
+    session = svc.session
+    schools = _schools()
+    session.add_all(schools.values())
+    await session.flush()
+    users = _people(schools)
+    session.add_all(users.values())
+    await session.flush()
+    # T9 asked to be forgotten; TT is a teacher of S2 who never registered anywhere.
+    users["T9"].full_name = None
+    users["T9"].telegram_id = None
+    users["T9"].forgotten_at = _msk(20, 11, 12)
+    events = _events()
+    session.add_all(events.values())
+    await session.flush()
+    session.add_all(_registrations(events, users))
     await session.commit()
     return Network(
         {k: v.id for k, v in schools.items()},

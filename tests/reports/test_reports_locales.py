@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from handlers.reports.dashboard import PICKER_KINDS
+from handlers.reports.keyboards import PICKER_KINDS
 from services.consultations.types import ConsultTopic
 from services.events.types import EventFormat, EventType
 from services.i18n import LOCALES, Translator
 from services.reports.charts import MONTH_KEYS, ChartKind
 from services.reports.export import Section
-from services.reports.indicators import IndicatorKind, SchoolCategory
+from services.reports.indicators import IndicatorCategory, IndicatorKind
 
 
 @pytest.fixture(scope="module")
@@ -22,8 +22,8 @@ def test_enum_derived_report_keys_exist(translator: Translator) -> None:
     keys = (
         {f"reports-type-{v.value}" for v in EventType}
         | {f"reports-format-{v.value}" for v in EventFormat}
-        | {f"reports-category-{v.value}" for v in SchoolCategory}
-        | {f"reports-chart-category-{v.value}" for v in SchoolCategory}
+        | {f"reports-category-{v.value}" for v in IndicatorCategory}
+        | {f"reports-chart-category-{v.value}" for v in IndicatorCategory}
         | {f"reports-indicator-{v.value}" for v in IndicatorKind}
         | {f"reports-btn-csv-{v.value}" for v in Section}
         | {f"reports-btn-{v.value}" for v in PICKER_KINDS}

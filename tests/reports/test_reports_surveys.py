@@ -26,7 +26,7 @@ from services.enums import Topic
 from services.i18n import default_translator
 from services.reports.charts import ChartKind, available, draw
 from services.reports.export import build_workbook
-from services.reports.indicators import IndicatorKind, Ratio, SchoolCategory
+from services.reports.indicators import IndicatorCategory, IndicatorKind, Ratio
 from services.surveys.install import DEFAULT_SURVEY_CODE
 from tests.conftest import ADMIN_ID
 from tests.reports.test_reports import (
@@ -39,10 +39,10 @@ from tests.reports.test_reports import (
 )
 from tests.support.harness import BotHarness, texts
 
-ALL = SchoolCategory.ALL
-LOW = SchoolCategory.LOW_RESULTS
-UNF = SchoolCategory.UNFAVOURABLE
-OTHER = SchoolCategory.OTHER
+ALL = IndicatorCategory.ALL
+LOW = IndicatorCategory.LOW_RESULTS
+UNF = IndicatorCategory.UNFAVOURABLE
+OTHER = IndicatorCategory.OTHER
 
 
 async def add_diagnostics(svc: Services, net: Network) -> int:

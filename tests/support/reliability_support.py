@@ -96,8 +96,8 @@ async def _person(
     )
 
 
-async def build_population(harness: BotHarness, schools: list[int]) -> Population:
-    actors = {
+async def _actors(harness: BotHarness, schools: list[int]) -> dict[int, Actor]:
+    return {
         ADMIN_ID: await _person(harness, ADMIN_ID, Role.ADMIN, None),
         METHODIST: await _person(harness, METHODIST, Role.METHODIST, None),
         PSYCHOLOGIST: await _person(harness, PSYCHOLOGIST, Role.PSYCHOLOGIST, None),
@@ -107,7 +107,10 @@ async def build_population(harness: BotHarness, schools: list[int]) -> Populatio
         PARENT_A: await _person(harness, PARENT_A, Role.PARENT, None),
         PARENT_B: await _person(harness, PARENT_B, Role.PARENT, None),
     }
-    staff = actors[METHODIST]
+
+
+async def _events(harness: BotHarness, staff: Actor) -> tuple[int, int, int]:
+    """The one-seat seminar, the conference without a limit, the parents' meeting."""
     now = harness.clock.now
     small = await create_event(
         harness, staff, draft(capacity=1, now=now, title="Семинар на одно место")
@@ -128,40 +131,61 @@ async def build_population(harness: BotHarness, schools: list[int]) -> Populatio
             title="Родительское собрание",
         ),
     )
+    return small, big, parents
+
+
+async def _slots(harness: BotHarness, svc: Any, psy: Actor) -> tuple[list[int], list[date]]:
+    now = harness.clock.now
+    slots = []
+    slot_days = []
+    for day in (2, 3, 4):
+        view = await svc.consultations.add_slot(
+            psy, now + timedelta(days=day), 45, SlotFormat.IN_PERSON, "Кабинет 12"
+        )
+        slots.append(view.id)
+        slot_days.append((now + timedelta(days=day)).astimezone(harness.policy.timezone).date())
+    return slots, slot_days
+
+
+async def _book(svc: Any, parent: Actor, slot: int) -> int:
+    booking = await svc.consultations.book(
+        parent,
+        slot,
+        BookingForm(
+            topic=ConsultTopic.FAMILY,
+            contact=Contact.PHONE,
+            child_grade=5,
+            phone=PHONE_A,
+            comment=COMMENT_A,
+        ),
+    )
+    return int(booking.id)
+
+
+async def _launch_survey(svc: Any, actors: dict[int, Actor]) -> int:
+    survey_id = int(
+        (
+            await svc.session.execute(select(Survey.id).where(Survey.code == DEFAULT_SURVEY_CODE))
+        ).scalar_one()
+    )
+    await svc.session.commit()
+    await svc.surveys.launch(actors[METHODIST], survey_id)
+    await _answer_survey(svc, actors[TEACHER_A], survey_id)
+    return survey_id
+
+
+async def build_population(harness: BotHarness, schools: list[int]) -> Population:
+    actors = await _actors(harness, schools)
+    small, big, parents = await _events(harness, actors[METHODIST])
     svc = await harness.services()
     try:
         await svc.events.register(actors[TEACHER_A], small)
         await svc.events.register(actors[TEACHER_B], small)
         await svc.events.register(actors[TEACHER_A], big)
         await svc.events.register(actors[PARENT_A], parents)
-        psy = actors[PSYCHOLOGIST]
-        slots = []
-        slot_days = []
-        for day in (2, 3, 4):
-            view = await svc.consultations.add_slot(
-                psy, now + timedelta(days=day), 45, SlotFormat.IN_PERSON, "Кабинет 12"
-            )
-            slots.append(view.id)
-            slot_days.append(
-                (now + timedelta(days=day)).astimezone(harness.policy.timezone).date()
-            )
-        booking = await svc.consultations.book(
-            actors[PARENT_A],
-            slots[0],
-            BookingForm(
-                topic=ConsultTopic.FAMILY,
-                contact=Contact.PHONE,
-                child_grade=5,
-                phone=PHONE_A,
-                comment=COMMENT_A,
-            ),
-        )
-        survey_id = (
-            await svc.session.execute(select(Survey.id).where(Survey.code == DEFAULT_SURVEY_CODE))
-        ).scalar_one()
-        await svc.session.commit()
-        await svc.surveys.launch(actors[METHODIST], survey_id)
-        await _answer_survey(svc, actors[TEACHER_A], survey_id)
+        slots, slot_days = await _slots(harness, svc, actors[PSYCHOLOGIST])
+        booking = await _book(svc, actors[PARENT_A], slots[0])
+        survey_id = await _launch_survey(svc, actors)
         regs = {
             r.user_id: r.id
             for r in (
@@ -179,7 +203,7 @@ async def build_population(harness: BotHarness, schools: list[int]) -> Populatio
         big_event=big,
         parent_event=parents,
         slots=slots,
-        booking_a=booking.id,
+        booking_a=booking,
         survey_id=survey_id,
         slot_days=slot_days,
         registration_a=regs[actors[TEACHER_A].user_id],  # type: ignore[index]
