@@ -13,9 +13,9 @@ from services.consultations.forget import forget_consultations
 from services.consultations.service import ConsultationService
 from services.context import Clock, Policy, system_clock
 from services.delivery.outbox import OutboxService
-from services.events.facade import EventService
 from services.events.forget import forget_event_feedback
 from services.events.on_topics import upcoming_on_topics
+from services.events.service import EventService
 from services.people.schools import SchoolService
 from services.people.users import ForgetHook, UserService
 from services.reports.service import ReportService

@@ -358,3 +358,56 @@ def read_day(
 
 def local(moment: datetime, zone: ZoneInfo) -> datetime:
     return moment.astimezone(zone)
+
+
+_RANGE_SPLIT = re.compile(r"\s*(?:\.\.|-|\bпо\b|\bдо\b|\bto\b|\btill\b|\buntil\b)\s*")
+_RANGE_LEAD = re.compile(r"^(?:с|со|from|between)\s+")
+
+
+def read_day_range(
+    text: str | None, *, today: date, locale: str = "ru", prefer_future: bool = False
+) -> tuple[date, date]:
+    """Two days, first to last ("01.09.2026 - 31.05.2027", "с 1 сентября по 31 мая",
+    "01.12-14.12"). A last day without its year falls on or after the first."""
+    raw = _RANGE_LEAD.sub("", _normalise(text or ""))
+    # "01.09.2026 31.12.2026": two numeric dates with only a space between them.
+    separators = [*_RANGE_SPLIT.finditer(raw), *re.finditer(r"(?<=\d)\s+(?=\d)", raw)]
+    for separator in separators:
+        left, right = raw[: separator.start()], raw[separator.end() :]
+        if not left or not right:
+            continue
+        try:
+            if left.isdigit():
+                # "с 1 по 14 декабря": the first day borrows the last one's month and year.
+                last = read_day(right, today=today, locale=locale, prefer_future=prefer_future)
+                first = _same_month(last, int(left))
+            else:
+                first = read_day(left, today=today, locale=locale, prefer_future=prefer_future)
+                last = read_day(right, today=first, locale=locale, prefer_future=True)
+        except InvalidInput as error:
+            if error.key == "error-date-bad-date":
+                raise
+            continue
+        if last < first:
+            raise InvalidInput("error-date-end-before-start")
+        return first, last
+    raise InvalidInput("error-date-unparseable")
+
+
+def _same_month(day: date, day_number: int) -> date:
+    try:
+        return day.replace(day=day_number)
+    except ValueError as exc:
+        raise InvalidInput("error-date-bad-date") from exc
+
+
+def read_clock_range(text: str | None) -> tuple[time, time]:
+    """Hours of a day without the day: "15:00-18:00", "с 15 до 18", "3pm to 6pm"."""
+    split = _split(_normalise(text or ""))
+    if split.day_text or split.start is None or split.end is None:
+        raise InvalidInput("error-date-unparseable")
+    start = time(split.start.hour, split.start.minute)
+    end = time(split.end.hour, split.end.minute)
+    if end <= start:
+        raise InvalidInput("error-date-end-before-start")
+    return start, end

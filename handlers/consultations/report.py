@@ -43,7 +43,8 @@ async def report_command(
 ) -> None:
     if command.args:
         try:
-            period = parse_custom(command.args)
+            today = svc.clock().astimezone(svc.policy.timezone).date()
+            period = parse_custom(command.args, today=today)
         except InvalidInput:
             await message.answer(t("consult-report-bad-period"))
             return

@@ -105,7 +105,7 @@ async def custom_period_typed(
     message: Message, state: FSMContext, svc: Services, actor: Actor, t: Text
 ) -> None:
     # A wrong entry raises InvalidInput: the person is told why and stays on this step.
-    period = parse_custom(message.text)
+    period = parse_custom(message.text, today=svc.clock().astimezone(svc.policy.timezone).date())
     await state.clear()
     text, markup = await dashboard_screen(period, svc, actor, t)
     await message.answer(text, reply_markup=markup)

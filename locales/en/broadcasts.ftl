@@ -84,5 +84,5 @@ broadcast-state-cancelled = stopped
 error-broadcast-empty = The broadcast needs text. If you attach a photo or a document, write the text as its caption.
 error-broadcast-too-long = The text is too long: at most { $max } characters.
 error-broadcast-nobody = Nobody matches the chosen filters. Change the recipients.
-error-broadcast-time = Could not read the date and time. Type, for example, “25.12 10:00” or “tomorrow 9:30”.
+error-broadcast-time = Could not read the date and time. Type, for example: “25.12 10:00”, “1 December 9:30” or “tomorrow 6pm”.
 error-broadcast-time-past = That time has passed. Give a time in the future.

@@ -287,11 +287,6 @@ events-export-yes = yes
 
 ## Errors
 
-error-date-unparseable = Could not read the date and time. Write, for example: “25.12 15:00”, “tomorrow 10:00” or “25.12 15:00-16:30”.
-error-date-bad-date = There is no such date. Check the day and month.
-error-date-bad-time = There is no such time. Hours 0–23, minutes 00–59.
-error-date-past = That time has passed. Give a date in the future.
-error-date-end-before-start = The end must be after the start.
 error-event-title-empty = The title cannot be empty.
 error-event-title-too-long = The title is too long: at most { $max } characters.
 error-event-place-empty = Please give the place.

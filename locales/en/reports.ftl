@@ -231,7 +231,7 @@ reports-cli-done = Report saved: { $path }. Events: { $events }, participants: {
 reports-cli-bad-dates = Dates: { $problem }
 
 error-report-period-bad = This button is outdated. Open the reports again: /stats.
-error-report-dates-format = I could not read the dates. Type them like this: 01.09.2026–31.12.2026.
+error-report-dates-format = I could not read the dates. Type them, for example: “01.09.2026–31.12.2026” or “from 1 September to 31 December”.
 error-report-dates-impossible = There is no such date in the calendar. Check the day and the month.
 error-report-dates-order = The end is before the start. Type the first day first.
 error-report-dates-too-long = The period is too long: at most { $years ->

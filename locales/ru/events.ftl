@@ -301,11 +301,6 @@ events-export-yes = да
 
 ## Errors
 
-error-date-unparseable = Не удалось понять дату и время. Напишите, например: «25.12 15:00», «завтра 10:00» или «25.12 15:00-16:30».
-error-date-bad-date = Такой даты нет. Проверьте день и месяц.
-error-date-bad-time = Такого времени нет. Часы — от 0 до 23, минуты — от 00 до 59.
-error-date-past = Это время уже прошло. Укажите дату в будущем.
-error-date-end-before-start = Окончание должно быть позже начала.
 error-event-title-empty = Название не может быть пустым.
 error-event-title-too-long = Название слишком длинное: не больше { $max } символов.
 error-event-place-empty = Укажите место проведения.

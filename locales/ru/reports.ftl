@@ -237,7 +237,7 @@ reports-cli-done = Отчёт сохранён: { $path }. Мероприяти�
 reports-cli-bad-dates = Даты: { $problem }
 
 error-report-period-bad = Эта кнопка устарела. Откройте отчёты заново: /stats.
-error-report-dates-format = Не понял даты. Нужно так: 01.09.2026–31.12.2026.
+error-report-dates-format = Не понял даты. Напишите, например: «01.09.2026–31.12.2026» или «с 1 сентября по 31 декабря».
 error-report-dates-impossible = Такой даты нет в календаре. Проверьте день и месяц.
 error-report-dates-order = Конец периода раньше начала. Напишите сначала начальную дату.
 error-report-dates-too-long = Период слишком длинный: не больше { $years ->

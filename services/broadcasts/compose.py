@@ -25,12 +25,15 @@ def check_body(actor: Actor, body: str | None) -> str:
 def parse_time(scope: BroadcastScope, actor: Actor, text: str | None) -> datetime:
     require_staff(actor)
     try:
-        return parse_when(text, now=scope.clock(), zone=scope.policy.timezone).start
+        return parse_when(
+            text, now=scope.clock(), zone=scope.policy.timezone, locale=actor.locale
+        ).start
     except InvalidInput as exc:
-        past = exc.key == "error-date-past"
-        raise InvalidInput(
-            "error-broadcast-time-past" if past else "error-broadcast-time"
-        ) from exc
+        # The reader's precise answers (no time given, two readings) stay; the broadcast's
+        # own wording covers a time in the past and text that is no time at all.
+        own = {"error-date-past": "error-broadcast-time-past"}
+        own["error-date-unparseable"] = "error-broadcast-time"
+        raise InvalidInput(own.get(exc.key, exc.key), **exc.args_for_text) from exc
 
 
 def quiet_until(scope: BroadcastScope, moment: datetime) -> datetime | None:

@@ -6,18 +6,16 @@ first day's midnight and the midnight after the last day (exclusive).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo
 
+from services.dates import read_day, read_day_range
 from services.errors import InvalidInput
 
 # Longer custom ranges make no sense for the centre's reports and would only cost time.
 MAX_CUSTOM_DAYS = 366 * 5
-_DATE = r"(\d{1,2})\.(\d{1,2})\.(\d{4})"
-_CUSTOM = re.compile(rf"^{_DATE}\s*(?:-|–|—|\.\.|по|to)?\s*{_DATE}$")
 
 
 class PeriodKind(StrEnum):
@@ -95,19 +93,24 @@ def from_ordinals(kind: PeriodKind, first: int, last: int) -> ReportPeriod:
     return ReportPeriod(kind, start, end)
 
 
-def parse_day(text: str) -> date:
-    """A date typed as dd.mm.yyyy (or ISO yyyy-mm-dd, for the command line)."""
-    raw = text.strip()
+_REPORT_KEYS = {
+    "error-date-unparseable": "error-report-dates-format",
+    "error-date-bad-date": "error-report-dates-impossible",
+    "error-date-end-before-start": "error-report-dates-order",
+}
+
+
+def _report_error(error: InvalidInput) -> InvalidInput:
+    return InvalidInput(_REPORT_KEYS.get(error.key, error.key), **error.args_for_text)
+
+
+def parse_day(text: str, *, today: date | None = None) -> date:
+    """A day typed as people type it ("01.09.2026", "1 сентября 2026", ISO "2026-09-01" on the
+    command line); without a year, the last such day."""
     try:
-        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", raw):
-            return date.fromisoformat(raw)
-        match = re.fullmatch(_DATE, raw)
-        if match is None:
-            raise InvalidInput("error-report-dates-format")
-        day, month, year = (int(part) for part in match.groups())
-        return date(year, month, day)
-    except ValueError as exc:
-        raise InvalidInput("error-report-dates-impossible") from exc
+        return read_day(text, today=today or date.today(), prefer_future=False)
+    except InvalidInput as error:
+        raise _report_error(error) from error
 
 
 def custom_period(first: date, last: date) -> ReportPeriod:
@@ -118,16 +121,10 @@ def custom_period(first: date, last: date) -> ReportPeriod:
     return ReportPeriod(PeriodKind.CUSTOM, first, last)
 
 
-def parse_custom(text: str | None) -> ReportPeriod:
-    """Two dates typed as dd.mm.yyyy–dd.mm.yyyy (any dash, or a space, between them)."""
-    raw = " ".join((text or "").lower().split())
-    match = _CUSTOM.match(raw)
-    if match is None:
-        raise InvalidInput("error-report-dates-format")
-    numbers = [int(part) for part in match.groups()]
+def parse_custom(text: str | None, *, today: date | None = None) -> ReportPeriod:
+    """Two days, first to last: "01.09.2026 - 31.05.2027", "с 1 сентября по 31 мая"."""
     try:
-        first = date(numbers[2], numbers[1], numbers[0])
-        last = date(numbers[5], numbers[4], numbers[3])
-    except ValueError as exc:
-        raise InvalidInput("error-report-dates-impossible") from exc
+        first, last = read_day_range(text, today=today or date.today(), prefer_future=False)
+    except InvalidInput as error:
+        raise _report_error(error) from error
     return custom_period(first, last)

@@ -8,7 +8,7 @@ import pytest
 
 from db.enums import Topic
 from services.errors import Conflict
-from services.events.facade import EventService
+from services.events.service import EventService
 from services.events.types import EventStatus
 from services.hooks import PublishedEvent
 from tests.support.events_support import draft, event_row, staff_actor

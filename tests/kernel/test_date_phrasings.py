@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 import pytest
 import yaml
 
-from services.dates import read_day, read_when
+from services.dates import read_clock_range, read_day, read_day_range, read_when
 from services.errors import InvalidInput
 
 CORPUS = yaml.safe_load((Path(__file__).parent / "date_phrasings.yaml").read_text("utf-8"))
@@ -52,3 +52,27 @@ def test_report_day_is_read_as_expected(case: dict[str, Any]) -> None:
         assert refused.value.key == case["error"]
         return
     assert f"{read_day(case['typed'], today=today):%Y-%m-%d}" == case["day"]
+
+
+@pytest.mark.parametrize("case", CORPUS["day_ranges"], ids=lambda case: case["typed"])
+def test_day_range_is_read_as_expected(case: dict[str, Any]) -> None:
+    today = NOW.astimezone(ZONE).date()
+    future = bool(case.get("future"))
+    if "error" in case:
+        with pytest.raises(InvalidInput) as refused:
+            read_day_range(case["typed"], today=today, prefer_future=future)
+        assert refused.value.key == case["error"]
+        return
+    first, last = read_day_range(case["typed"], today=today, prefer_future=future)
+    assert (f"{first:%Y-%m-%d}", f"{last:%Y-%m-%d}") == (case["first"], case["last"])
+
+
+@pytest.mark.parametrize("case", CORPUS["clock_ranges"], ids=lambda case: case["typed"])
+def test_hours_of_a_day_are_read_as_expected(case: dict[str, Any]) -> None:
+    if "error" in case:
+        with pytest.raises(InvalidInput) as refused:
+            read_clock_range(case["typed"])
+        assert refused.value.key == case["error"]
+        return
+    first, last = read_clock_range(case["typed"])
+    assert (f"{first:%H:%M}", f"{last:%H:%M}") == (case["first"], case["last"])

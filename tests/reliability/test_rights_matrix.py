@@ -156,6 +156,8 @@ BUTTONS: dict[str, frozenset[str]] = {
     "eve": STAFF,
     "evm": STAFF,
     "evw": STAFF,
+    # A typed time shown back: it answers only inside the wizard that asked; stale elsewhere.
+    "when": NOBODY,
     "svs": STAFF,
     "svw": STAFF,
     "cnr": STAFF,
