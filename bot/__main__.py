@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import logging
 import sys
 from pathlib import Path
 
 from pydantic import ValidationError
 
 from bot.config import Settings
+from bot.logs import configure_logging
 
 
 def _settings() -> Settings:
@@ -48,13 +48,7 @@ def main(argv: list[str] | None = None) -> None:
             file=sys.stderr,
         )
         raise SystemExit(2)
-    logging.basicConfig(
-        level=settings.log_level.upper(),
-        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
-    )
-    if settings.log_level.upper() == "INFO":
-        # The delivery tick runs every second; APScheduler would log two lines for each run.
-        logging.getLogger("apscheduler.executors").setLevel(logging.WARNING)
+    configure_logging(settings.log_level)
     from bot import cli
 
     if command == "run":
