@@ -9,6 +9,7 @@ from db.models import School, User, UserRole, UserSubject
 from services.broadcasts.scope import BroadcastScope, require_staff
 from services.broadcasts.types import BroadcastAudience, BroadcastSchoolCategory
 from services.context import Actor
+from services.delivery.outbox import has_chat
 from services.errors import NotFound
 
 _CATEGORY_COLUMNS = {
@@ -41,11 +42,7 @@ async def _from_sources(scope: BroadcastScope, audience: BroadcastAudience) -> s
 
 
 async def recipients(scope: BroadcastScope, audience: BroadcastAudience) -> list[int]:
-    stmt = select(User.id).where(
-        User.forgotten_at.is_(None),
-        User.telegram_id.is_not(None),
-        User.is_reachable.is_(True),
-    )
+    stmt = select(User.id).where(has_chat())
     if audience.roles:
         stmt = stmt.where(
             User.id.in_(select(UserRole.user_id).where(UserRole.role.in_(sorted(audience.roles))))

@@ -22,7 +22,7 @@ from db.enums import OutboxState, Role
 from db.models import OutboxMessage, User, UserRole
 from db.tx import dialect_name, write_tx
 from services.context import Clock, Policy
-from services.delivery.outbox import Button, OutboxService, decode_args
+from services.delivery.outbox import Button, OutboxService, decode_args, has_chat
 
 log = logging.getLogger(__name__)
 
@@ -174,8 +174,14 @@ class DeliveryStore:
                         claim_token=None,
                     )
                 )
-        for row_id in unreachable:
-            log.info("outbox row skipped: nobody to send to id=%s", row_id)
+        if unreachable:
+            # One line per round: bulk rows for people without a chat are not queued any
+            # more, but a person may forget or block the bot between queueing and sending.
+            log.info(
+                "outbox rows skipped, nobody to send to: count=%s first_id=%s",
+                len(unreachable),
+                unreachable[0],
+            )
         return claimed
 
     @staticmethod
@@ -410,7 +416,7 @@ async def enqueue_digest(
                             User.id.in_(staff),
                             User.telegram_id.in_(list(policy.admin_telegram_ids) or [0]),
                         ),
-                        User.forgotten_at.is_(None),
+                        has_chat(),
                     )
                 )
             ).scalars()

@@ -15,16 +15,18 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, select, update
+from sqlalchemy import ColumnElement, and_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.enums import OutboxState, Priority
-from db.models import OutboxMessage
+from db.models import OutboxMessage, User
 from services.context import Clock
 
 log = logging.getLogger(__name__)
 
 OPEN_STATES = (OutboxState.PENDING.value,)
+# Ids per IN (...) list: PostgreSQL's driver takes at most 32,767 parameters a statement.
+_IN_CHUNK = 5_000
 _DT_MARK = "__dt__"
 
 
@@ -50,6 +52,18 @@ class Button:
 
 
 Ref = tuple[str, int]
+
+
+def has_chat() -> ColumnElement[bool]:
+    """SQL over `users`: the person has a Telegram chat the bot may write to. Demo people
+    have no Telegram id or a made-up negative one (Telegram's user ids are positive);
+    forgotten people and people who blocked the bot are not written to either."""
+    return and_(
+        User.telegram_id.is_not(None),
+        User.telegram_id > 0,
+        User.forgotten_at.is_(None),
+        User.is_reachable.is_(True),
+    )
 
 
 def encode_args(args: Mapping[str, Any] | None) -> dict[str, Any]:
@@ -124,6 +138,22 @@ class OutboxService:
         )
         self.session.add(message)
         return message
+
+    async def with_chat(self, user_ids: Iterable[int]) -> list[int]:
+        """The people of a bulk audience (announcements, invitations, offers, digests) the bot
+        can write to, in the given order. The others are left out when queueing: a row for
+        them would only be skipped, and logged, at sending time."""
+        wanted = list(dict.fromkeys(user_ids))
+        if not wanted:
+            return []
+        found: set[int] = set()
+        for start in range(0, len(wanted), _IN_CHUNK):
+            chunk = wanted[start : start + _IN_CHUNK]
+            rows = await self.session.scalars(
+                select(User.id).where(User.id.in_(chunk), has_chat())
+            )
+            found.update(rows)
+        return [user_id for user_id in wanted if user_id in found]
 
     def schedule_reminders(
         self,

@@ -7,7 +7,7 @@ from sqlalchemy import select
 
 from db.enums import Priority, Role
 from db.models import Event, User, UserRole
-from services.delivery.outbox import Button
+from services.delivery.outbox import Button, has_chat
 from services.events.rules import split
 from services.events.shared import EventContext
 from services.events.types import EventAudience, ref_of
@@ -30,7 +30,7 @@ async def tell_methodists(ctx: EventContext, event: Event) -> None:
         .join(UserRole, UserRole.user_id == User.id)
         .where(
             UserRole.role.in_([Role.METHODIST.value, Role.ADMIN.value]),
-            User.forgotten_at.is_(None),
+            has_chat(),
         )
         .distinct()
     )
@@ -52,8 +52,7 @@ async def audience_ids(ctx: EventContext, event: Event) -> list[int]:
         .join(UserRole, UserRole.user_id == User.id)
         .where(
             UserRole.role.in_(AUDIENCE_ROLES[EventAudience(event.audience)]),
-            User.forgotten_at.is_(None),
-            User.telegram_id.is_not(None),
+            has_chat(),
         )
         .distinct()
     )

@@ -104,7 +104,8 @@ async def offer_published_event(scope: SurveyScope, published: PublishedEvent) -
         return 0
     starts_at = published.starts_at.astimezone(scope.policy.timezone)
     offered = 0
-    for user_id in await difficulty_subscribers(scope.session, topic):
+    subscribers = await difficulty_subscribers(scope.session, topic)
+    for user_id in await scope.outbox.with_chat(subscribers):
         key = f"survey_offer:{published.event_id}:{user_id}"
         exists_already = await scope.session.execute(
             select(OutboxMessage.id).where(OutboxMessage.dedupe_key == key)

@@ -84,7 +84,8 @@ async def launch(scope: SurveyScope, actor: Actor, survey_id: int) -> int:
         answered = await respondent_ids(scope.session, survey, survey.wave)
         starts = max(now, survey.opens_at) if survey.opens_at else now
         invited = 0
-        for user_id in await audience_ids(scope.session, survey):
+        # The audience's figures count demo people too; only those with a chat are invited.
+        for user_id in await scope.outbox.with_chat(await audience_ids(scope.session, survey)):
             if user_id not in answered:
                 _invite(scope, survey, user_id, starts)
                 invited += 1
