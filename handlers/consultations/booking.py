@@ -12,7 +12,7 @@ from aiogram.filters import Command, StateFilter
 from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State
-from aiogram.types import BufferedInputFile, CallbackQuery, Message
+from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardMarkup, Message
 
 from handlers.consultations.callbacks import CAct, ConsultCD, FormAct, FormCD
 from handlers.consultations.keyboards import (
@@ -47,6 +47,10 @@ from services.context import Actor
 from services.enums import Role
 from services.errors import Conflict, InvalidInput, NeedsOnboarding
 from services.i18n import Text
+
+SLOT_TAKEN = "consult-error-slot-taken"
+# What a person answered in the form, kept when someone else takes the slot first.
+FORM_ANSWERS = ("topic", "grade", "grade_from_profile", "contact", "phone", "comment")
 
 
 def need_user(actor: Actor) -> None:
@@ -89,19 +93,24 @@ async def on_home(
 # ---- days and slots -----------------------------------------------------
 
 
+async def days_screen(
+    svc: Services, actor: Actor, t: Text, cd: ConsultCD
+) -> tuple[str, InlineKeyboardMarkup]:
+    """The days with free slots (the page of `cd`), or the offer to wait when there are none."""
+    days = await svc.consultations.free_days(actor, cd.psy or None)
+    if not days:
+        return t("consult-no-slots"), no_days_keyboard(cd, t)
+    pages = max(1, -(-len(days) // DAYS_PER_PAGE))
+    page = min(max(cd.page, 0), pages - 1)
+    text = t("consult-choose-day", page=page + 1, pages=pages)
+    return text, days_keyboard(days, page, pages, cd, t)
+
+
 async def on_psychologist(
     query: CallbackQuery, callback_data: ConsultCD, svc: Services, actor: Actor, t: Text
 ) -> None:
     need_user(actor)
-    cd = callback_data
-    days = await svc.consultations.free_days(actor, cd.psy or None)
-    if not days:
-        await show(query, t("consult-no-slots"), no_days_keyboard(cd, t))
-        return
-    pages = max(1, -(-len(days) // DAYS_PER_PAGE))
-    page = min(max(cd.page, 0), pages - 1)
-    text = t("consult-choose-day", page=page + 1, pages=pages)
-    await show(query, text, days_keyboard(days, page, pages, cd, t))
+    await show(query, *await days_screen(svc, actor, t, callback_data))
 
 
 async def on_day(
@@ -134,21 +143,69 @@ async def on_slot(
     need_user(actor)
     cd = callback_data
     if cd.rb:
-        booking = await svc.consultations.reschedule(actor, cd.rb, cd.slot)
+        try:
+            booking = await svc.consultations.reschedule(actor, cd.rb, cd.slot)
+        except Conflict as error:
+            if error.key != SLOT_TAKEN:
+                raise
+            await show_other_times(query, svc, actor, t, cd, None)
+            return
         await state.clear()
         await confirm(query, booking, svc, t, key="consult-rescheduled")
         return
     # The service refuses a person who cannot book now, not after the form.
     slot = await svc.consultations.slot(actor, cd.slot)
+    zone = svc.policy.timezone
     if slot.status != SlotStatus.FREE:
-        raise Conflict("consult-error-slot-taken")
+        await show_other_times(query, svc, actor, t, cd, slot.starts_at.astimezone(zone).date())
+        return
+    kept = await kept_answers(state)
     await state.clear()
+    if not kept:
+        grade = await svc.consultations.profile_grade(actor)
+        kept = {"grade": grade, "grade_from_profile": grade is not None}
     await state.update_data(
+        **kept,
         slot=slot.id,
-        when=when(slot.starts_at, svc.policy.timezone),
+        when=when(slot.starts_at, zone),
         psy_name=slot.psychologist_name,
+        psy=cd.psy,
     )
-    await ask(query, ConsultForm.topic, state, t)
+    step = ConsultForm.confirm if "topic" in kept else ConsultForm.topic
+    await ask(query, step, state, t)
+
+
+async def kept_answers(state: FSMContext) -> dict[str, Any]:
+    """The form's answers kept after someone else took the slot, so another time needs only
+    the confirmation."""
+    data = await state.get_data()
+    if await state.get_state() is not None or not data.get("lost_slot"):
+        return {}
+    return {key: data[key] for key in FORM_ANSWERS if key in data}
+
+
+async def show_other_times(
+    query: CallbackQuery,
+    svc: Services,
+    actor: Actor,
+    t: Text,
+    cd: ConsultCD,
+    day: date | None,
+    *,
+    head_key: str = "consult-slot-gone",
+) -> None:
+    """In place of the stale screen: the same day's other free times (of the same choice of
+    psychologist), else the days that have some, else the offer to wait."""
+    head = t(head_key)
+    slots = await svc.consultations.free_slots(actor, cd.psy or None, day) if day else []
+    if day and slots:
+        zone = svc.policy.timezone
+        nav = ConsultCD(act=CAct.DAY, psy=cd.psy, day=day.toordinal(), rb=cd.rb)
+        text = head + "\n\n" + day_slots_text(day, slots, zone, t)
+        await show(query, text, day_slots_keyboard(slots, nav, zone, t))
+        return
+    text, markup = await days_screen(svc, actor, t, ConsultCD(act=CAct.PSY, psy=cd.psy, rb=cd.rb))
+    await show(query, head + "\n\n" + text, markup)
 
 
 # ---- the form -----------------------------------------------------------
@@ -171,12 +228,14 @@ async def ask(event: Message | CallbackQuery, step: State, state: FSMContext, t:
         text = t("consult-ask-comment", limit=COMMENT_MAX)
         await send(event, text, form_nav_keyboard(t, skip=True))
     else:
-        await send(event, form_summary(data, t), form_confirm_keyboard(t))
+        markup = form_confirm_keyboard(t, change_grade=bool(data.get("grade_from_profile")))
+        await send(event, form_summary(data, t), markup)
 
 
 def form_steps(actor: Actor, data: Mapping[str, Any]) -> list[State]:
     steps = [ConsultForm.topic]
-    if actor.has(Role.PARENT):
+    # A grade taken from the profile is not asked again; the summary offers to change it.
+    if actor.has(Role.PARENT) and not data.get("grade_from_profile"):
         steps.append(ConsultForm.grade)
     steps.append(ConsultForm.contact)
     if data.get("contact") == Contact.PHONE.value:
@@ -213,7 +272,12 @@ async def on_form_back(
     step = await current_step(query, state, actor, t)
     if step is None:
         return
-    steps = form_steps(actor, await state.get_data())
+    data = await state.get_data()
+    if step == ConsultForm.grade and data.get("grade_from_summary"):
+        await state.update_data(grade_from_summary=False)
+        await ask(query, ConsultForm.confirm, state, t)
+        return
+    steps = form_steps(actor, data)
     index = steps.index(step)
     if index == 0:
         await state.clear()
@@ -244,7 +308,22 @@ async def on_form_grade(
     if step is None:
         return
     await state.update_data(grade=callback_data.grade or None)
+    if (await state.get_data()).get("grade_from_summary"):
+        await state.update_data(grade_from_summary=False)
+        await ask(query, ConsultForm.confirm, state, t)
+        return
     await ask_next(query, state, actor, t, step)
+
+
+async def on_form_change_grade(
+    query: CallbackQuery, state: FSMContext, actor: Actor, t: Text
+) -> None:
+    """The summary's "change the grade": the grade step, then back to the summary."""
+    need_user(actor)
+    if await current_step(query, state, actor, t, ConsultForm.confirm) is None:
+        return
+    await state.update_data(grade_from_profile=False, grade_from_summary=True)
+    await ask(query, ConsultForm.grade, state, t)
 
 
 async def on_form_contact(
@@ -284,9 +363,33 @@ async def on_form_confirm(
         phone=data.get("phone"),
         comment=data.get("comment"),
     )
-    booking = await svc.consultations.book(actor, int(data["slot"]), form)
+    try:
+        booking = await svc.consultations.book(actor, int(data["slot"]), form)
+    except Conflict as error:
+        if error.key != SLOT_TAKEN:
+            raise
+        await lost_the_slot(query, state, svc, actor, t, data)
+        return
     await state.clear()
     await confirm(query, booking, svc, t, key="consult-booked")
+
+
+async def lost_the_slot(
+    query: CallbackQuery,
+    state: FSMContext,
+    svc: Services,
+    actor: Actor,
+    t: Text,
+    data: Mapping[str, Any],
+) -> None:
+    """Someone else booked the slot first: the form's answers are kept and the other free
+    times replace the stale summary, so the next tap on a time goes straight to "Book"."""
+    await state.set_state(None)
+    await state.update_data(lost_slot=True)
+    slot = await svc.consultations.slot(actor, int(data["slot"]))
+    day = slot.starts_at.astimezone(svc.policy.timezone).date()
+    cd = ConsultCD(act=CAct.DAY, psy=int(data.get("psy") or 0))
+    await show_other_times(query, svc, actor, t, cd, day, head_key="consult-slot-gone-race")
 
 
 async def on_phone(message: Message, state: FSMContext, actor: Actor, t: Text) -> None:
@@ -353,6 +456,9 @@ def create_router() -> Router:
     router.callback_query.register(on_form_contact, FormCD.filter(F.act == FormAct.CONTACT))
     router.callback_query.register(on_form_skip, FormCD.filter(F.act == FormAct.SKIP))
     router.callback_query.register(on_form_confirm, FormCD.filter(F.act == FormAct.CONFIRM))
+    router.callback_query.register(
+        on_form_change_grade, FormCD.filter(F.act == FormAct.CHANGE_GRADE)
+    )
     router.message.register(on_phone, StateFilter(ConsultForm.phone), F.text)
     router.message.register(on_comment, StateFilter(ConsultForm.comment), F.text)
     router.message.register(

@@ -42,6 +42,7 @@ class FormAct(StrEnum):
     SKIP = "skip"
     BACK = "back"
     CONFIRM = "confirm"
+    CHANGE_GRADE = "grade_edit"
 
 
 class FormCD(CallbackData, prefix="cnf"):

@@ -166,9 +166,13 @@ def form_nav_keyboard(t: Text, *, skip: bool) -> InlineKeyboardMarkup:
     return builder.as_markup()
 
 
-def form_confirm_keyboard(t: Text) -> InlineKeyboardMarkup:
+def form_confirm_keyboard(t: Text, *, change_grade: bool = False) -> InlineKeyboardMarkup:
     builder = Keyboard()
     builder.button(text=t("consult-btn-confirm"), callback_data=FormCD(act=FormAct.CONFIRM))
+    if change_grade:
+        builder.button(
+            text=t("consult-btn-change-grade"), callback_data=FormCD(act=FormAct.CHANGE_GRADE)
+        )
     builder.button(text=t("consult-btn-back"), callback_data=FormCD(act=FormAct.BACK))
     builder.adjust(1)
     return builder.as_markup()

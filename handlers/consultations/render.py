@@ -66,7 +66,8 @@ def form_summary(data: Mapping[str, Any], t: Text) -> str:
         t("consult-summary-topic", topic=t(f"consult-topic-{data['topic']}")),
     ]
     if data.get("grade"):
-        lines.append(t("consult-summary-grade", grade=data["grade"]))
+        key = "consult-summary-grade-profile" if data.get("grade_from_profile") else None
+        lines.append(t(key or "consult-summary-grade", grade=data["grade"]))
     contact = t(f"consult-contact-{data['contact']}")
     if data.get("phone"):
         contact += f" {data['phone']}"

@@ -3,11 +3,13 @@ notes; cancelling one booking or all of a day off, with an optional reason for t
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from datetime import date
 from typing import Any
 
 from aiogram import F, Router
 from aiogram.filters import Command, StateFilter
+from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 
@@ -279,6 +281,11 @@ async def on_cancel_reason(
         await state.clear()
         raise
     await state.clear()
+
+
+BUTTON_ACTIONS: dict[str, Callable[[Mapping[str, Any]], CallbackData]] = {
+    "consult_day": lambda p: DayCD(act=DayAct.SHOW, day=int(p["day"])),
+}
 
 
 def create_router() -> Router:

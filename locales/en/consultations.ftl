@@ -70,6 +70,8 @@ consult-btn-skip = Skip
 consult-summary-title = <b>Please check your booking</b>
 consult-summary-topic = Topic: { $topic }
 consult-summary-grade = Grade: { $grade }
+consult-summary-grade-profile = Grade: { $grade } (from your profile)
+consult-btn-change-grade = ✏️ Change the grade
 consult-summary-contact = Contact: { $contact }
 consult-summary-comment = Comment: { $comment }
 consult-who-sees = 🔒 Only the psychologist you book and an administrator will see these details. Methodists see only the total number of consultations. The comment is deleted automatically some time after the consultation.
@@ -97,8 +99,9 @@ consult-late-hint = A booking can be cancelled or moved up to { $hours } h befor
 ## Messages sent later
 
 consult-reminder = 🔔 Reminder: your consultation with a school psychologist is at { $when }. { $place }
-consult-notice-booked = 🆕 New consultation booking: { $when }, { $name }. Details in /today.
-consult-notice-rescheduled = 🔁 A booking was moved to { $when } ({ $name }). Details in /today.
+consult-notice-booked = 🆕 New consultation booking: { $when }, { $name }. The day's schedule with the details: the button below.
+consult-notice-rescheduled = 🔁 A booking was moved to { $when } ({ $name }). The day's schedule with the details: the button below.
+consult-btn-open-day = 📅 Open that day
 consult-notice-cancelled = ❌ The booking at { $when } was cancelled. The slot is free again.
 consult-slot-opened = 🔔 A psychologist ({ $name }) has a free slot now. Book it while it lasts!
 consult-notice-psy-cancelled = ❌ Sorry, your consultation at { $when } is cancelled: the psychologist ({ $name }) cannot see you then. Please choose another time.
@@ -110,6 +113,8 @@ consult-notice-psy-cancelled-reason = ❌ Sorry, your consultation at { $when } 
 
 consult-error-not-booker = Parents and teachers can book consultations.
 consult-error-slot-taken = Someone has just taken this time. Please choose another slot.
+consult-slot-gone = This time is taken already.
+consult-slot-gone-race = Someone has just taken this time. Your answers are kept: choose another time and only the confirmation is left.
 consult-error-limit = You already hold { $limit ->
         [one] { $limit } active booking
        *[other] { $limit } active bookings

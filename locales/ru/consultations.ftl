@@ -72,6 +72,8 @@ consult-btn-skip = Пропустить
 consult-summary-title = <b>Проверьте запись</b>
 consult-summary-topic = Тема: { $topic }
 consult-summary-grade = Класс: { $grade }
+consult-summary-grade-profile = Класс: { $grade } (из вашего профиля)
+consult-btn-change-grade = ✏️ Изменить класс
 consult-summary-contact = Связь: { $contact }
 consult-summary-comment = Комментарий: { $comment }
 consult-who-sees = 🔒 Эти сведения увидят только психолог, к которому вы записываетесь, и администратор. Методисты видят лишь общее число консультаций. Комментарий удаляется автоматически через некоторое время после консультации.
@@ -99,8 +101,9 @@ consult-late-hint = Отменить или перенести запись мо
 ## Messages sent later
 
 consult-reminder = 🔔 Напоминание: консультация педагога-психолога { $when }. { $place }
-consult-notice-booked = 🆕 Новая запись на консультацию: { $when }, { $name }. Подробности — в /today.
-consult-notice-rescheduled = 🔁 Запись перенесена на { $when } ({ $name }). Подробности — в /today.
+consult-notice-booked = 🆕 Новая запись на консультацию: { $when }, { $name }. Подробности — в расписании этого дня, кнопка ниже.
+consult-notice-rescheduled = 🔁 Запись перенесена на { $when } ({ $name }). Подробности — в расписании этого дня, кнопка ниже.
+consult-btn-open-day = 📅 Открыть этот день
 consult-notice-cancelled = ❌ Запись на { $when } отменена. Окно снова свободно.
 consult-slot-opened = 🔔 Появилось свободное окно у психолога ({ $name }). Успейте записаться!
 consult-notice-psy-cancelled = ❌ К сожалению, консультация { $when } отменена: психолог ({ $name }) не сможет вас принять. Приносим извинения — выберите, пожалуйста, другое время.
@@ -112,6 +115,8 @@ consult-notice-psy-cancelled-reason = ❌ К сожалению, консуль�
 
 consult-error-not-booker = Записаться на консультацию могут родители и педагоги.
 consult-error-slot-taken = Это время только что занял кто-то другой. Выберите другое окно.
+consult-slot-gone = Это время уже занято.
+consult-slot-gone-race = Это время только что занял кто-то другой. Ваши ответы сохранены: выберите другое время — останется только подтвердить запись.
 consult-error-limit = У вас уже { $limit ->
         [one] { $limit } активная запись
         [few] { $limit } активные записи

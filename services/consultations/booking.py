@@ -125,6 +125,16 @@ async def slot(ctx: ConsultContext, actor: Actor, slot_id: int) -> SlotView:
     return slot_view(found, names)
 
 
+async def profile_grade(ctx: ConsultContext, actor: Actor) -> int | None:
+    """The child's grade a parent gave in their profile, which the booking form starts from
+    (None for a teacher, or a parent who skipped it)."""
+    user_id = need_booker(actor)
+    if not actor.has(Role.PARENT):
+        return None
+    grade = await ctx.session.scalar(select(User.child_grade).where(User.id == user_id))
+    return int(grade) if grade else None
+
+
 async def bookable_slot(ctx: ConsultContext, slot_id: int) -> ConsultSlot:
     """The slot, if its start lies inside the booking window (free or not: the guard decides)."""
     found = await ctx.session.get(ConsultSlot, slot_id)
@@ -201,6 +211,7 @@ async def announce(
         },
         ref=booking_ref(booking.id),
         priority=Priority.NOTICE,
+        buttons=ctx.day_button(found.starts_at),
     )
 
 

@@ -78,6 +78,7 @@ async def release(
             template="consult-notice-cancelled",
             args={"when": ctx.local_when(found.starts_at)},
             ref=booking_ref(found.id),
+            buttons=ctx.day_button(found.starts_at),
         )
     if found.psychologist_id is not None:
         await tell_waiters(ctx, found.psychologist_id)

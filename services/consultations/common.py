@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from db.models import ConsultSlot, User
 from services.consultations.types import SlotFormat, SlotStatus, SlotView
 from services.context import Clock, Policy
-from services.delivery.outbox import OutboxService
+from services.delivery.outbox import Button, OutboxService
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +24,11 @@ class ConsultContext:
 
     def local_when(self, moment: datetime) -> str:
         return moment.astimezone(self.policy.timezone).strftime("%d.%m.%Y %H:%M")
+
+    def day_button(self, moment: datetime) -> list[list[Button]]:
+        """The psychologist's notice opens the booking's own day in /today, not today."""
+        day = moment.astimezone(self.policy.timezone).date()
+        return [[Button("consult-btn-open-day", "consult_day", {"day": day.toordinal()})]]
 
     def day_bounds(self, day: date) -> tuple[datetime, datetime]:
         """The local day as a UTC period."""

@@ -123,6 +123,9 @@ class ConsultationService:
     async def slot(self, actor: Actor, slot_id: int) -> SlotView:
         return await booking.slot(self.ctx, actor, slot_id)
 
+    async def profile_grade(self, actor: Actor) -> int | None:
+        return await booking.profile_grade(self.ctx, actor)
+
     async def book(self, actor: Actor, slot_id: int, form: BookingForm) -> BookingView:
         return await booking.book(self.ctx, actor, slot_id, form)
 
