@@ -14,9 +14,13 @@ from services.i18n import Text
 
 
 async def cancel(message: Message, state: FSMContext, actor: Actor, t: Text) -> None:
-    had_flow = await state.get_state() is not None
+    current = await state.get_state()
     await state.clear()
-    text = t("cancel-done") if had_flow else t("cancel-nothing")
+    text = t("cancel-done") if current is not None else t("cancel-nothing")
+    # A flow may say what leaving it means (a survey is paused, not lost): "cancel-<state>".
+    own_key = f"cancel-{current.split(':')[-1]}" if current else ""
+    if own_key and t.translator.has(own_key, t.locale):
+        text = t(own_key)
     if actor.is_registered:
         await message.answer(text, reply_markup=main_menu(actor, t))
     else:

@@ -8,12 +8,12 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from aiogram import F, Router
-from aiogram.filters import Command
+from aiogram.filters import Command, Filter
 from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 
-from handlers.menu import MenuButton
+from handlers.menu import MENU_ITEMS, MenuButton
 from handlers.messages import edit_markup, send, show, tapped_message
 from handlers.surveys.callbacks import Do, SurveyCD
 from handlers.surveys.keyboards import offers_keyboard, open_list_keyboard, question_keyboard
@@ -21,8 +21,11 @@ from handlers.surveys.render import finished_text, open_list_text, question_text
 from handlers.surveys.states import SurveyAnswer
 from services.container import Services
 from services.context import Actor
-from services.i18n import Text
+from services.errors import DomainError
+from services.i18n import Text, default_translator
 from services.surveys.types import Finished, QuestionType, QuestionView, Step
+
+ANSWERING = (SurveyAnswer.survey_text.state, SurveyAnswer.survey_buttons.state)
 
 
 async def show_step(
@@ -42,8 +45,10 @@ async def show_step(
     if step.type == QuestionType.TEXT:
         await state.set_state(SurveyAnswer.survey_text)
         await state.update_data(survey_id=step.survey_id)
-    elif await state.get_state() == SurveyAnswer.survey_text.state:
-        await state.clear()
+    elif await state.get_state() in (None, *ANSWERING):
+        # An old survey message's button must not end another conversation (a wizard).
+        await state.set_state(SurveyAnswer.survey_buttons)
+        await state.update_data(survey_id=step.survey_id)
     await show(event, question_text(step, t), question_keyboard(step, t), edit=edit)
 
 
@@ -152,7 +157,7 @@ async def back(
 
 async def pause(query: CallbackQuery, state: FSMContext, t: Text) -> None:
     # An old survey message's button must not end another conversation (a wizard, a form).
-    if await state.get_state() == SurveyAnswer.survey_text.state:
+    if await state.get_state() in ANSWERING:
         await state.clear()
     await query.answer()
     message = tapped_message(query)
@@ -174,6 +179,36 @@ async def not_text(message: Message, t: Text) -> None:
     await show(message, t("survey-text-expected"))
 
 
+async def typed_at_buttons(
+    message: Message, state: FSMContext, svc: Services, actor: Actor, t: Text
+) -> None:
+    """Something typed (or a sticker, a file) while a button question is on screen: the
+    answers so far are saved, so say how to go on now or later, and show the question again."""
+    survey_id = int((await state.get_data()).get("survey_id", 0))
+    try:
+        step = await svc.surveys.current(actor, survey_id)
+    except DomainError:
+        # The survey closed (or was finished elsewhere) meanwhile: nothing to go back to.
+        await state.clear()
+        await show(message, t("survey-paused"))
+        return
+    await show(message, t("survey-buttons-expected"))
+    await show(message, question_text(step, t), question_keyboard(step, t))
+
+
+class NotMenuButton(Filter):
+    """Lets through what is not a main-menu button: a menu tap during a survey leaves it."""
+
+    def __init__(self) -> None:
+        translator = default_translator()
+        self.texts = {
+            translator.get(locale, item.key) for item in MENU_ITEMS for locale in ("ru", "en")
+        }
+
+    async def __call__(self, message: Message) -> bool:
+        return message.text not in self.texts
+
+
 BUTTON_ACTIONS: dict[str, Callable[[Mapping[str, Any]], CallbackData]] = {
     "survey_open": lambda p: SurveyCD(act=Do.OPEN, survey_id=int(p["survey_id"])),
 }
@@ -192,4 +227,12 @@ def create_router() -> Router:
     router.callback_query.register(back, SurveyCD.filter(F.act == Do.BACK))
     router.message.register(text_answer, SurveyAnswer.survey_text, F.text, ~F.text.startswith("/"))
     router.message.register(not_text, SurveyAnswer.survey_text, ~F.text)
+    router.message.register(typed_at_buttons, SurveyAnswer.survey_buttons, ~F.text)
+    router.message.register(
+        typed_at_buttons,
+        SurveyAnswer.survey_buttons,
+        F.text,
+        ~F.text.startswith("/"),
+        NotMenuButton(),
+    )
     return router

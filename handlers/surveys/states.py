@@ -8,6 +8,9 @@ from aiogram.fsm.state import State, StatesGroup
 
 class SurveyAnswer(StatesGroup):
     survey_text = State()
+    # A question answered with buttons is on screen: /cancel pauses the survey, and typed text
+    # gets the survey's own hint instead of the general "I did not understand".
+    survey_buttons = State()
 
 
 class SurveyEditor(StatesGroup):

@@ -47,6 +47,9 @@ survey-back = ◀️ Back
 survey-pause = ⏸ Pause
 survey-paused = Your answers are saved. Continue any time: /survey or the "📋 Surveys" button.
 survey-text-expected = A text answer is needed here. Write it in a message or press "⏸ Pause".
+survey-buttons-expected = The survey is waiting for an answer with the buttons under the question: here it is again. Your answers are saved: if now is not a good time, the survey will wait; continue any time with /survey or the "📋 Surveys" button.
+cancel-survey_buttons = ⏸ The survey is paused, your answers are saved. Continue any time: /survey or the "📋 Surveys" button.
+cancel-survey_text = ⏸ The survey is paused, your answers are saved. Continue any time: /survey or the "📋 Surveys" button.
 survey-finished = 🙏 Thank you! The survey "{ $title }" is complete and your answers are saved.
 survey-offers = You reported serious difficulties with: { $topics }. Here are the network's upcoming events on these topics — you can register right now:
 survey-offers-later = You reported serious difficulties with: { $topics }. I will let you know as soon as there are events on these topics.
@@ -223,3 +226,4 @@ error-survey-option-count = give { $low } to { $high } options
 error-survey-unknown-school = the school "{ $value }" is not in the directory
 
 expect-survey_text = Write your answer in a message or press "⏸ Pause".
+expect-survey_buttons = an answer with the buttons under the survey's question. Your answers are saved; you can also continue the survey later: /survey.
