@@ -1,6 +1,8 @@
 """Thousands of generated updates through the real Dispatcher: odd texts, commands with and
 without rights, random, tampered and stale buttons, files and stickers where text is expected,
-strangers, groups, channels and edited messages, people in the middle of every conversation.
+strangers, groups, channels and edited messages, people in the middle of every conversation,
+double taps (the same button twice in a row), ids past 2^63 in buttons and deep links, and
+restarts that drop a conversation between two messages (mid-onboarding above all).
 
 The bot must never fail (no ERROR from its loggers), must answer every private update, and the
 database must keep its promises afterwards. FUZZ_UPDATES raises the count, FUZZ_SEED replays a
@@ -17,6 +19,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 import pytest
+from aiogram.fsm.storage.base import StorageKey
 from aiogram.methods import AnswerCallbackQuery, TelegramMethod
 from aiogram.types import (
     CallbackQuery,
@@ -56,6 +59,8 @@ from tests.support.reliability_support import (
 )
 
 UPDATES = int(os.environ.get("FUZZ_UPDATES", "2000"))
+# Ids no database integer holds: past 2^63 (and 2^64), which a crafted link or button may carry.
+HUGE_IDS = ["9223372036854775808", "18446744073709551616", "99999999999999999999"]
 SEED = int(os.environ.get("FUZZ_SEED", "20261130"))
 
 PEOPLE = [ADMIN_ID, METHODIST, PSYCHOLOGIST, COORDINATOR, TEACHER_A, TEACHER_B, PARENT_A, PARENT_B]
@@ -154,6 +159,11 @@ class Fuzzer:
     last_user: int = ADMIN_ID
     unanswered: list[str] = field(default_factory=list)
     log: list[str] = field(default_factory=list)
+    # How often each of the rarer moves happened, so the run shows it covered them.
+    moves: dict[str, int] = field(default_factory=dict)
+
+    def _count(self, move: str) -> None:
+        self.moves[move] = self.moves.get(move, 0) + 1
 
     def _ids(self) -> tuple[int, int]:
         self.counter += 1
@@ -189,6 +199,10 @@ class Fuzzer:
         if roll < 0.55:
             command = "/" + rng.choice(list(COMMANDS))
             tail = rng.choice(["", "", " " + random_text(rng), " event_1", " event_x", " 123456"])
+            if rng.random() < 0.15:
+                # A crafted deep link: an event id no database integer holds.
+                command, tail = "/start", " event_" + rng.choice(HUGE_IDS)
+                self._count("huge deep link")
             return {"text": command + tail}
         if roll < 0.65:
             return {"text": rng.choice(self.menu + self._reply_buttons(user_id) or self.menu)}
@@ -270,7 +284,7 @@ class Fuzzer:
         if how == 0 and len(parts) > 1:
             index = rng.randrange(1, len(parts))
             parts[index] = rng.choice(
-                ["0", "-1", "999999", "2147483648", "", "x", "1.5", "None", "😀"]
+                ["0", "-1", "999999", "2147483648", "", "x", "1.5", "None", "😀", *HUGE_IDS]
             )
         elif how == 1:
             parts[0] = rng.choice(self.prefixes)
@@ -297,6 +311,58 @@ class Fuzzer:
             return self._tamper(rng.choice(own or self.catalogue))
         return "".join(rng.choice(string.printable) for _ in range(rng.randint(0, 64)))
 
+    async def _restart(self, user_id: int) -> None:
+        """A restart with the in-memory storage: the person's conversation (the onboarding
+        step, a wizard's answers) is gone before their next message."""
+        dp = self.harness.dp
+        key = StorageKey(bot_id=self.harness.bot.id, chat_id=user_id, user_id=user_id)
+        await dp.storage.set_state(key, None)
+        await dp.storage.set_data(key, {})
+        self._count("restart")
+
+    def _huge_id_data(self, data: str) -> str:
+        """A real button of the person with every number in it pushed past 2^63."""
+        parts = data.split(":")
+        huge = [self.rng.choice(HUGE_IDS) if p.isdigit() else p for p in parts]
+        return ":".join(huge)[:64]
+
+    async def _feed(self, update: Update, user_id: int, expect_answer: bool | None) -> None:
+        start = len(self.harness.api.requests)
+        await self.harness.dp.feed_update(self.harness.bot, update)
+        if expect_answer:
+            sent: list[TelegramMethod[Any]] = self.harness.api.requests[start:]
+            answered = any(
+                isinstance(r, AnswerCallbackQuery) or getattr(r, "chat_id", None) == user_id
+                for r in sent
+            )
+            if not answered:
+                self.unanswered.append(self.log[-1])
+
+    async def _tap(self, user: User, update_id: int) -> None:
+        """A button press, now and then one carrying huge ids, now and then a double tap."""
+        rng = self.rng
+        user_id = user.id
+        private = Chat(id=user_id, type="private")
+        data = self._callback_data(user_id)
+        if rng.random() < 0.05:
+            data = self._huge_id_data(data)
+            self._count("huge button id")
+        taps = 2 if rng.random() < 0.15 else 1
+        # A double tap presses the same button of the same message: the second edit would
+        # change nothing, and Telegram refuses it ("message is not modified").
+        under = self._message(User(id=BOT_ID, is_bot=True, first_name="Bot"), private, text="…")
+        for tap in range(taps):
+            if tap:
+                update_id, _ = self._ids()
+            query = CallbackQuery(
+                id=f"q{update_id}", from_user=user, chat_instance="ci", message=under, data=data
+            )
+            update = Update(update_id=update_id, callback_query=query)
+            self.log.append(f"{user_id} callback {data!r}" + (" (again)" if tap else ""))
+            await self._feed(update, user_id, True)
+        if taps == 2:
+            self._count("double tap")
+
     async def step(self) -> None:
         rng = self.rng
         roll = rng.random()
@@ -308,25 +374,16 @@ class Fuzzer:
                 PEOPLE * 3 + NEWCOMERS + [rng.randrange(700_000, 800_000)]  # someone never seen
             )
         self.last_user = user_id
+        if user_id in NEWCOMERS and rng.random() < 0.1:
+            await self._restart(user_id)
         user = self._user(user_id)
         update_id, _ = self._ids()
         private = Chat(id=user_id, type="private")
-        start = len(self.harness.api.requests)
         expect_answer: bool | None = True
         if roll < 0.45:
-            data = self._callback_data(user_id)
-            query = CallbackQuery(
-                id=f"q{update_id}",
-                from_user=user,
-                chat_instance="ci",
-                message=self._message(
-                    User(id=BOT_ID, is_bot=True, first_name="Bot"), private, text="…"
-                ),
-                data=data,
-            )
-            update = Update(update_id=update_id, callback_query=query)
-            what = f"callback {data!r}"
-        elif roll < 0.92:
+            await self._tap(user, update_id)
+            return
+        if roll < 0.92:
             content = self._content(user_id)
             update = Update(update_id=update_id, message=self._message(user, private, **content))
             what = f"message {next(iter(content))}={str(next(iter(content.values())))[:60]!r}"
@@ -351,21 +408,14 @@ class Fuzzer:
                 update = Update(update_id=update_id, edited_message=edited)
             what = f"other {kind} {text!r}"
         self.log.append(f"{user_id} {what}")
-        await self.harness.dp.feed_update(self.harness.bot, update)
-        if expect_answer:
-            sent: list[TelegramMethod[Any]] = self.harness.api.requests[start:]
-            answered = any(
-                isinstance(r, AnswerCallbackQuery) or getattr(r, "chat_id", None) == user_id
-                for r in sent
-            )
-            if not answered:
-                self.unanswered.append(self.log[-1])
+        await self._feed(update, user_id, expect_answer)
 
 
 async def test_thousands_of_odd_updates(
     harness: BotHarness, schools: list[int], caplog: pytest.LogCaptureFixture
 ) -> None:
     population = await build_population(harness, schools)
+    harness.api.refuse_identical_edits = True  # as Telegram does: double taps meet it
     rng = random.Random(SEED)
     fuzzer = Fuzzer(
         harness,
@@ -394,6 +444,10 @@ async def test_thousands_of_odd_updates(
     assert not errors, f"{replay}: " + "\n".join(r.getMessage() for r in errors[:5])
     assert not fuzzer.unanswered, f"{replay}: unanswered: {fuzzer.unanswered[:10]}"
     assert await invariant_violations(harness) == [], replay
+    if UPDATES >= 2000:
+        # The run covered the rarer moves, not only the common ones.
+        for move in ("double tap", "huge button id", "huge deep link", "restart"):
+            assert fuzzer.moves.get(move, 0) >= 10, f"{replay}: {move}: {fuzzer.moves}"
 
 
 async def test_an_old_survey_pause_button_does_not_end_another_conversation(
