@@ -106,8 +106,8 @@ async def test_the_loser_of_a_race_sees_the_other_free_times_and_keeps_the_answe
     lost = await harness.press(PARENT2, "Записаться")
     assert not [r for r in lost if isinstance(r, AnswerCallbackQuery) and r.show_alert]
     [screen] = [r for r in lost if isinstance(r, EditMessageText)]  # the stale form, replaced
-    assert "только что занял кто-то другой" in screen.text
-    assert "Ваши ответы сохранены" in screen.text
+    assert "только что занял кто-то другой" in str(screen.text)
+    assert "Ваши ответы сохранены" in str(screen.text)
     assert "Записаться" not in str(screen.reply_markup)
 
     await harness.press(PARENT2, "Соколова")  # the other free time of that day
