@@ -316,6 +316,7 @@ error-event-started = The event has started — registration can no longer be ca
 error-event-offer-expired = The seat offer is no longer valid. You can register again in /events.
 error-event-checkin-code = That code did not work. Check the digits — the six-digit code is shown at the event.
 error-event-checkin-not-yet = Check-in for { QUOTED($title) } is not open yet: it opens at { $opens }. Please send the code again then.
+error-event-checkin-closed = Check-in for { QUOTED($title) } closed at { $closed }. If you were there, tell the organiser — they will mark you in the list.
 error-event-checkin-over = Check-in closed at { $closed }. Attendance can still be corrected in the participants list.
 error-event-attendance-not-yet = Attendance can be marked from { $opens }.
 error-event-attendance-closed = The time for corrections is over: marks could be changed until { $until }.

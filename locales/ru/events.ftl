@@ -330,6 +330,7 @@ error-event-started = Мероприятие уже началось — отм�
 error-event-offer-expired = Предложение места уже не действует. Записаться снова можно через /events.
 error-event-checkin-code = Код не подошёл. Проверьте цифры — код из шести цифр показывают на мероприятии.
 error-event-checkin-not-yet = Отметка на { QUOTED($title) } ещё не открыта: она откроется { $opens }. Отправьте код ещё раз в это время.
+error-event-checkin-closed = Отметка на { QUOTED($title) } закрылась { $closed }. Если вы были на мероприятии, скажите организатору — он отметит вас в списке.
 error-event-checkin-over = Отметка закрылась { $closed }. Присутствие можно поправить в списке участников.
 error-event-attendance-not-yet = Отмечать присутствие можно с { $opens }.
 error-event-attendance-closed = Срок исправлений прошёл: отметки можно было менять до { $until }.

@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 import secrets
 from dataclasses import replace
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import func, select
 
@@ -32,6 +32,7 @@ from services.events.types import (
 log = logging.getLogger(__name__)
 
 CODE_TRIES = 20
+LATE_CODE = timedelta(days=1)
 
 
 def _only_school(actor: Actor) -> int | None:
@@ -132,7 +133,9 @@ async def open_checkin(
         for _ in range(CODE_TRIES):
             code = f"{secrets.randbelow(1_000_000):06d}"
             taken = await ctx.session.execute(
-                select(Event.id).where(Event.checkin_code == code, Event.checkin_until > now)
+                select(Event.id).where(
+                    Event.checkin_code == code, Event.checkin_until > now - LATE_CODE
+                )
             )
             if taken.first() is None:
                 break
@@ -146,16 +149,26 @@ async def checkin(ctx: EventContext, actor: Actor, code: str) -> EventView:
     async with write_tx(ctx.session):
         person = await lookup.person(ctx, actor)
         now = ctx.clock()
+        # A code of the last day still finds its event, so that a late one is told the
+        # check-in closed rather than that the digits are wrong.
         rows = await ctx.session.execute(
-            select(Event).where(
+            select(Event)
+            .where(
                 Event.checkin_code == code.strip(),
-                Event.checkin_until > now,
+                Event.checkin_until > now - LATE_CODE,
                 Event.status.in_([EventStatus.PUBLISHED.value, EventStatus.FINISHED.value]),
             )
+            .order_by(Event.checkin_until.desc())
         )
         event = rows.scalars().first()
         if event is None:
             raise InvalidInput("error-event-checkin-code")
+        if event.checkin_until is not None and now >= event.checkin_until:
+            raise Conflict(
+                "error-event-checkin-closed",
+                title=event.title,
+                closed=ctx.local(event.checkin_until),
+            )
         reg = await lookup.mine(ctx, event.id, person.user.id)
         if reg is None or reg.status != RegStatus.REGISTERED:
             raise Conflict("error-event-checkin-not-registered", title=event.title)
