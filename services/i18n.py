@@ -18,7 +18,7 @@ log = logging.getLogger(__name__)
 LOCALES = ("ru", "en")
 # The quotation marks of each language, for QUOTED() in the .ftl files.
 QUOTES = {"ru": ("«", "»"), "en": ("“", "”")}
-_OWN_QUOTES = frozenset("«»“”„\"")
+_OWN_QUOTES = frozenset('«»“”„"')
 LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
 
 

@@ -94,6 +94,14 @@ async def test_one_event_day_with_a_moving_clock(harness: BotHarness) -> None:
     assert not documents(replies)
     assert any("после окончания мероприятия (24.11.2026 14:00)" in t for t in texts(replies))
 
+    await _after_the_end(harness, event_id, code, ids)
+
+
+async def _after_the_end(
+    harness: BotHarness, event_id: int, code: str, ids: dict[int, int]
+) -> None:
+    came, absent = TEACHERS[:2]
+    day0 = harness.clock.now - timedelta(days=1, minutes=30)
     # After the window (an hour after the end) a code is refused with the reason.
     harness.clock.now = day0 + timedelta(days=1, hours=3, minutes=1)  # 15:01 MSK
     await harness.send(absent, f"/checkin {code}")
@@ -106,7 +114,7 @@ async def test_one_event_day_with_a_moving_clock(harness: BotHarness) -> None:
     assert [r.user_id for r in ready] == [ids[came]]
     feedback = await outbox(harness, "feedback")
     assert ready[0].id > feedback[0].id
-    certificate = REG_BUTTONS_OR_CATALOG(ready[0].buttons[0][0])
+    certificate = button_data(ready[0].buttons[0][0])
     replies = await harness.callback(came, certificate)
     [pdf] = documents(replies)
     assert pdf.data.startswith(b"%PDF")
@@ -126,7 +134,7 @@ async def test_one_event_day_with_a_moving_clock(harness: BotHarness) -> None:
     assert "присутствие не отмечено" in texts(await harness.send(absent, "/my"))[1]
 
 
-def REG_BUTTONS_OR_CATALOG(button: dict[str, Any]) -> str:  # noqa: N802
+def button_data(button: dict[str, Any]) -> str:
     from handlers import button_actions
 
     return button_actions()[button["a"]](button["p"]).pack()
@@ -236,7 +244,7 @@ async def test_a_change_reaches_waiting_and_offered_people_with_a_newer_ics(
         notices = (await outbox(harness, "event_changed"))[-2:]
         assert sorted(n.user_id or 0 for n in notices) == sorted([ids[second], ids[third]])
         for notice in notices:
-            calendar, entry = ics_of(notice)
+            _calendar, entry = ics_of(notice)
             assert str(entry["UID"]) == f"event-{event_id}@setevoy-koordinator"
             assert int(entry["SEQUENCE"]) == round_no
             assert entry.get("LAST-MODIFIED") is not None

@@ -4,8 +4,10 @@ runs on moved forward through the event's day."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import timedelta
+from typing import Any
 
 from icalendar import Calendar
 
@@ -14,12 +16,16 @@ from services.container import Services
 from services.context import Actor
 from tests.conftest import make_settings
 from tests.support.events_support import draft
-from tests.support.fake_api_server import ChatUser, FakeBotAPI
+from tests.support.fake_api_server import ChatUser, FakeBotAPI, Recorded
 from tests.support.faults_support import NO_QUIET_HOURS, polling, seed_people
 from tests.support.harness import Clock
 
 METHODIST = 720_001
 COMES, WAITS = 720_101, 720_102
+
+
+def announced_to(user_id: int) -> Callable[[Recorded], bool]:
+    return lambda r: r.chat_id == user_id and "Новое мероприятие" in r.text
 
 
 async def test_one_event_from_publish_to_certificate_over_http(
@@ -48,10 +54,8 @@ async def test_one_event_from_publish_to_certificate_over_http(
         event_id = await svc.events.create(staff, tomorrow, publish=True)
         await svc.session.close()
         comes, waits = ChatUser(fake_api, COMES), ChatUser(fake_api, WAITS)
-        for person in (comes, waits):
-            await fake_api.wait_for(
-                lambda r, p=person: r.chat_id == p.user_id and "Новое мероприятие" in r.text
-            )
+        for person in (COMES, WAITS):
+            await fake_api.wait_for(announced_to(person))
         await comes.press("Открыть мероприятие", expect="🗓 Скоро")
         await comes.press("Записаться", expect="Вы записаны")
         await waits.press("Открыть мероприятие", expect="Свободных мест нет")
@@ -71,7 +75,7 @@ async def test_one_event_from_publish_to_certificate_over_http(
         notice = await fake_api.wait_for(
             lambda r: r.chat_id == WAITS and r.method == "sendDocument" and "Изменения" in r.text
         )
-        entry = Calendar.from_ical(notice.files["document"]).walk("VEVENT")[0]
+        entry: Any = Calendar.from_ical(notice.files["document"]).walk("VEVENT")[0]
         assert int(entry["SEQUENCE"]) == 1
         assert entry["DTSTART"].dt.strftime("%H:%M") == "12:30"
 
