@@ -19,6 +19,7 @@ from bot.scheduler import Scheduler
 from db import migrate
 from handlers.commands_menu import set_default_commands
 from services import dates
+from services.context import Clock, system_clock
 from services.i18n import default_translator
 
 log = logging.getLogger(__name__)
@@ -32,7 +33,9 @@ class App:
     dispatcher: Dispatcher
 
 
-async def build_app(settings: Settings) -> App:
+async def build_app(settings: Settings, clock: Clock = system_clock) -> App:
+    """`clock`: what the services and the scheduler take for now; only tests move it (an
+    event's day walked end to end over HTTP)."""
     settings.ensure_sqlite_dir()
     database = Database.from_settings(settings)
     if settings.migrate_on_start:
@@ -41,11 +44,11 @@ async def build_app(settings: Settings) -> App:
     # The username goes into deep links, so it is asked for before anything is built on it.
     me = await bot.get_me()
     policy = policy_from(settings, bot_username=me.username or "")
-    dispatcher = create_dispatcher(settings, database.session_factory, policy=policy)
+    dispatcher = create_dispatcher(settings, database.session_factory, policy=policy, clock=clock)
     app = App(settings, database, bot, dispatcher)
     # Registered before _on_shutdown, so the engine finishes its round before the pool closes.
     dispatcher["scheduler"] = Scheduler.from_settings(
-        settings, bot, database.session_factory, policy
+        settings, bot, database.session_factory, policy, clock=clock
     )
     dispatcher.startup.register(_start_scheduler)
     dispatcher.shutdown.register(_stop_scheduler)

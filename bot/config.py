@@ -68,6 +68,12 @@ class Settings(BaseSettings):
     digest_time: time = time(8, 30)
     # How long a freed seat is held for the first person on the waiting list.
     offer_ttl_hours: float = Field(default=12.0, gt=0, le=168)
+    # The check-in window: codes and staff taps count from this long before an event's start
+    # to this long after its end.
+    checkin_opens_minutes_before: int = Field(default=60, ge=0, le=24 * 60)
+    checkin_closes_minutes_after: int = Field(default=60, ge=0, le=24 * 60)
+    # Days after an event's end when staff may still correct its attendance.
+    attendance_correction_days: int = Field(default=7, ge=0, le=365)
     # Psychologist consultations: cancel / book notice, how far ahead, active bookings per person,
     # and how long free-text comments are kept after the consultation.
     consult_cancel_notice_hours: float = Field(default=3.0, ge=0, le=168)

@@ -9,6 +9,7 @@ Interactive replies do not pass through here: handlers answer through the Bot di
 from __future__ import annotations
 
 import asyncio
+import base64
 import logging
 import time
 from collections.abc import Mapping, Sequence
@@ -26,7 +27,7 @@ from aiogram.exceptions import (
     TelegramRetryAfter,
     TelegramServerError,
 )
-from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup, Message
+from aiogram.types import BufferedInputFile, InlineKeyboardButton, InlineKeyboardMarkup, Message
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.resilience import engine_requests
@@ -250,6 +251,15 @@ class Notifier(Protocol):
     ) -> int | None: ...
 
 
+def _document(attachment: Mapping[str, Any]) -> str | BufferedInputFile:
+    """A file Telegram already has (file_id), or a small one made with the message (an
+    event's .ics), kept in the outbox row as base64."""
+    if "data" in attachment:
+        content = base64.b64decode(attachment["data"])
+        return BufferedInputFile(content, filename=str(attachment.get("filename") or "file"))
+    return str(attachment["file_id"])
+
+
 class BotNotifier:
     """Sends one rendered message, split to Telegram's limits; returns the first message id."""
 
@@ -269,7 +279,7 @@ class BotNotifier:
                 )
             else:
                 sent = await self.bot.send_document(
-                    chat_id, attachment["file_id"], caption=caption, reply_markup=markup
+                    chat_id, _document(attachment), caption=caption, reply_markup=markup
                 )
             if caption_fits:
                 return sent.message_id

@@ -114,13 +114,15 @@ class Scheduler:
         bot: Bot,
         session_factory: async_sessionmaker[AsyncSession],
         policy: Policy,
+        *,
+        clock: Clock = system_clock,
     ) -> Scheduler:
         redis = None
         if settings.redis_url:
             from redis.asyncio import Redis
 
             redis = Redis.from_url(settings.redis_url)
-        return cls(settings, bot, session_factory, policy, redis=redis)
+        return cls(settings, bot, session_factory, policy, clock=clock, redis=redis)
 
     @property
     def engine(self) -> DeliveryEngine:

@@ -15,6 +15,7 @@ class EventCardAct(StrEnum):
     OPEN = "o"
     REGISTER = "r"
     CANCEL = "c"
+    CANCEL_SURE = "C"  # the second tap of cancelling one's own registration
     ICS = "i"
     CERTIFICATE = "z"
     PARTICIPANTS = "p"

@@ -13,7 +13,7 @@ from services.consultations.forget import forget_consultations
 from services.consultations.service import ConsultationService
 from services.context import Clock, Policy, system_clock
 from services.delivery.outbox import OutboxService
-from services.events.forget import forget_event_feedback
+from services.events.forget import forget_event_feedback, forget_event_registrations
 from services.events.on_topics import upcoming_on_topics
 from services.events.service import EventService
 from services.people.schools import SchoolService
@@ -24,9 +24,18 @@ from services.surveys.forget import forget_survey_answers
 from services.surveys.service import SurveyService
 
 
-def forget_hooks() -> tuple[ForgetHook, ...]:
+def forget_hooks(
+    policy: Policy | None = None, clock: Clock = system_clock
+) -> tuple[ForgetHook, ...]:
     """What each feature erases when a person withdraws consent (/forget), in one place."""
-    return (forget_survey_answers, forget_consultations, forget_broadcasts, forget_event_feedback)
+    return (
+        forget_survey_answers,
+        forget_consultations,
+        forget_broadcasts,
+        forget_event_feedback,
+        # Seats of events still to come go to the waiting list, as a cancellation does.
+        partial(forget_event_registrations, policy or Policy(), clock),
+    )
 
 
 def audience_sources() -> tuple[AudienceSource, ...]:
@@ -34,8 +43,10 @@ def audience_sources() -> tuple[AudienceSource, ...]:
     return (non_respondents_source(),)
 
 
-async def run_forget_hooks(session: AsyncSession, user_id: int) -> None:
-    for erase in forget_hooks():
+async def run_forget_hooks(
+    session: AsyncSession, user_id: int, policy: Policy | None = None, clock: Clock = system_clock
+) -> None:
+    for erase in forget_hooks(policy, clock):
         await erase(session, user_id)
 
 
@@ -51,7 +62,9 @@ class Services:
 
     @cached_property
     def users(self) -> UserService:
-        return UserService(self.session, self.policy, self.clock, forget_hooks())
+        return UserService(
+            self.session, self.policy, self.clock, forget_hooks(self.policy, self.clock)
+        )
 
     @cached_property
     def consultations(self) -> ConsultationService:

@@ -76,6 +76,9 @@ class Policy:
     quiet_hours_end: time = time(8, 0)
     channel_id: int | None = None
     offer_ttl_hours: float = 12.0
+    checkin_opens_minutes_before: int = 60
+    checkin_closes_minutes_after: int = 60
+    attendance_correction_days: int = 7
     consult: ConsultPolicy = field(default_factory=ConsultPolicy)
 
 

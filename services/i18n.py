@@ -6,9 +6,9 @@ import html
 import logging
 from collections.abc import Mapping
 from datetime import date, datetime
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from fluent.runtime import FluentBundle, FluentResource
 from fluent.syntax.ast import Junk
@@ -16,7 +16,20 @@ from fluent.syntax.ast import Junk
 log = logging.getLogger(__name__)
 
 LOCALES = ("ru", "en")
+# The quotation marks of each language, for QUOTED() in the .ftl files.
+QUOTES = {"ru": ("«", "»"), "en": ("“", "”")}
+_OWN_QUOTES = frozenset('«»“”„"')
 LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
+
+
+def quoted(value: object, locale: str) -> str:
+    """A title in the language's quotes, unless it already has quotes of its own:
+    «Практикум «Проверка связи»» reads as a typo, Практикум «Проверка связи» does not."""
+    text = str(value)
+    if _OWN_QUOTES & set(html.unescape(text)):
+        return text
+    opening, closing = QUOTES.get(locale, QUOTES["ru"])
+    return f"{opening}{text}{closing}"
 
 
 def L(key: str) -> str:
@@ -30,7 +43,11 @@ class Translator:
         self._bundles: dict[str, FluentBundle] = {}
         self._keys: dict[str, set[str]] = {}
         for locale in LOCALES:
-            bundle = FluentBundle([locale], use_isolating=False)
+            bundle = FluentBundle(
+                [locale],
+                use_isolating=False,
+                functions={"QUOTED": cast(Any, partial(quoted, locale=locale))},
+            )
             keys: set[str] = set()
             for path in sorted((locales_dir / locale).glob("*.ftl")):
                 resource = FluentResource(path.read_text(encoding="utf-8"))

@@ -53,6 +53,9 @@ class Event(TimestampMixin, Base):
     checkin_until: Mapped[datetime | None]
     # Set once the feedback requests were scheduled, so they are never scheduled twice.
     feedback_requested_at: Mapped[datetime | None]
+    # The .ics SEQUENCE: raised by every change people are told of, so calendar apps replace
+    # the copy they imported (same UID) instead of keeping the old time.
+    sequence: Mapped[int] = mapped_column(default=0, server_default="0")
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
 

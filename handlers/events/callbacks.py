@@ -17,6 +17,7 @@ from services.events.types import (
     EventFormat,
     EventType,
     Period,
+    StaffScope,
 )
 
 # Callback data carries 1-based indexes into these vocabularies (names would not fit
@@ -25,6 +26,7 @@ TYPES = list(EventType)
 TOPICS = list(Topic)
 FORMATS = list(EventFormat)
 PERIODS = list(Period)
+SCOPES = list(StaffScope)
 AUDIENCES = list(EventAudience)
 SUBJECTS = list(Subject)
 
@@ -61,6 +63,20 @@ class ListCD(CallbackData, prefix="evl"):
     to: int = 0
     fo: int = 0
     pe: int = 0
+
+
+class StaffListCD(CallbackData, prefix="evs"):
+    """A page of /participants: scope is a 1-based index into SCOPES, month is YYYYMM (past)."""
+
+    scope: int = 1
+    month: int = 0
+    page: int = 0
+
+
+class DraftsCD(CallbackData, prefix="evd"):
+    """A page of /event_drafts."""
+
+    page: int = 0
 
 
 class FilterCD(CallbackData, prefix="evf"):
@@ -113,6 +129,10 @@ T = TypeVar("T")
 
 def _pick(values: list[T], index: int) -> T | None:
     return values[index - 1] if 1 <= index <= len(values) else None
+
+
+def scope_of(data: StaffListCD) -> StaffScope:
+    return _pick(SCOPES, data.scope) or StaffScope.UPCOMING
 
 
 def filters_of(data: ListCD | FilterCD) -> EventFilters:

@@ -14,8 +14,13 @@ from aiogram.types import CallbackQuery, Message
 from handlers import deep_links
 from handlers.event_card import EventCardAct, EventCardCD
 from handlers.events.callbacks import FilterCD, ListCD, filters_of
-from handlers.events.keyboards import card_keyboard, filter_keyboard, list_keyboard
-from handlers.events.render import card_text, list_text
+from handlers.events.keyboards import (
+    card_keyboard,
+    filter_keyboard,
+    list_keyboard,
+    past_events_keyboard,
+)
+from handlers.events.render import card_text, list_text, my_past_text
 from handlers.menu import MenuButton
 from handlers.messages import send, show
 from services.container import Services
@@ -80,18 +85,26 @@ async def open_event_card(
 
 async def my_events(message: Message, svc: Services, actor: Actor, t: Text) -> None:
     need_user(actor)
-    events = await svc.events.my_events(actor)
-    if not events:
+    mine = await svc.events.my_events(actor)
+    if not mine.upcoming and not mine.past:
         await send(message, t("events-my-empty"))
         return
     zone = svc.policy.timezone
-    await send(message, t("events-my-title", count=len(events)))
-    for event in events:
+    if mine.upcoming:
+        await send(message, t("events-my-title", count=len(mine.upcoming)))
+    else:
+        await send(message, t("events-my-no-upcoming"))
+    for event in mine.upcoming:
         await send(message, card_text(event, t, zone), card_keyboard(event, t))
+    if mine.past:
+        await send(message, my_past_text(mine.past, t, zone), past_events_keyboard(mine.past, t))
 
 
 BUTTON_ACTIONS: dict[str, Callable[[Mapping[str, Any]], CallbackData]] = {
     "event_open": lambda p: EventCardCD(act=EventCardAct.OPEN, event_id=int(p["event"])),
+    "event_certificate": lambda p: EventCardCD(
+        act=EventCardAct.CERTIFICATE, event_id=int(p["event"])
+    ),
 }
 
 

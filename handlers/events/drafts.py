@@ -8,23 +8,36 @@ from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 
 from handlers.event_card import EventCardAct, EventCardCD
-from handlers.events.keyboards import card_keyboard
-from handlers.events.render import card_text
+from handlers.events.callbacks import DraftsCD
+from handlers.events.keyboards import drafts_keyboard
+from handlers.events.render import drafts_text
 from handlers.events.states import EventForm, not_a_wizard_start
-from handlers.messages import send
+from handlers.messages import send, show
 from services.container import Services
 from services.context import Actor
 from services.errors import AccessDenied
 from services.i18n import Text
 
 
-async def pending_command(message: Message, svc: Services, actor: Actor, t: Text) -> None:
-    events = await svc.events.pending(actor)
-    if not events:
-        await send(message, t("events-pending-empty"))
+async def _show_page(
+    event: Message | CallbackQuery, page_number: int, svc: Services, actor: Actor, t: Text
+) -> None:
+    page = await svc.events.pending(actor, page_number)
+    if not page.items:
+        await show(event, t("events-pending-empty"))
         return
-    for event in events:
-        await send(message, card_text(event, t, svc.policy.timezone), card_keyboard(event, t))
+    zone = svc.policy.timezone
+    await show(event, drafts_text(page, t, zone), drafts_keyboard(page, zone))
+
+
+async def pending_command(message: Message, svc: Services, actor: Actor, t: Text) -> None:
+    await _show_page(message, 0, svc, actor, t)
+
+
+async def pending_page(
+    query: CallbackQuery, callback_data: DraftsCD, svc: Services, actor: Actor, t: Text
+) -> None:
+    await _show_page(query, callback_data.page, svc, actor, t)
 
 
 async def publish(
@@ -56,9 +69,15 @@ async def decline_reason(
     await send(message, t("events-declined-done"))
 
 
+async def decline_not_text(message: Message, t: Text) -> None:
+    await send(message, t("events-hint-decline-reason"))
+
+
 def create_router() -> Router:
     router = Router(name=__name__)
+    router.message.register(decline_not_text, EventForm.decline_reason, ~F.text)
     router.message.register(pending_command, Command("event_drafts"))
+    router.callback_query.register(pending_page, DraftsCD.filter())
     router.message.register(
         decline_reason, EventForm.decline_reason, F.text, *not_a_wizard_start()
     )

@@ -117,9 +117,14 @@ async def cancel_event(
     await send(query, t("events-cancel-event-done", count=told))
 
 
+async def edit_not_text(message: Message, t: Text) -> None:
+    await send(message, t("events-hint-edit-value"))
+
+
 def create_router() -> Router:
     router = Router(name=__name__)
     router.message.register(edit_value, EventForm.edit_value, F.text, *not_a_wizard_start())
+    router.message.register(edit_not_text, EventForm.edit_value, ~F.text)
     card = EventCardCD.filter
     router.callback_query.register(choose_field, card(F.act == EventCardAct.EDIT))
     router.callback_query.register(ask_cancel_event, card(F.act == EventCardAct.CANCEL_EVENT))

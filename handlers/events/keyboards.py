@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from zoneinfo import ZoneInfo
+
 from aiogram.filters.callback_data import CallbackData
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
@@ -10,10 +12,12 @@ from handlers.events.callbacks import (
     AUDIENCES,
     FORMATS,
     PERIODS,
+    SCOPES,
     SUBJECTS,
     TOPICS,
     TYPES,
     Dim,
+    DraftsCD,
     EditCD,
     EventWizardCD,
     FilterCD,
@@ -22,16 +26,20 @@ from handlers.events.callbacks import (
     Nav,
     RegAct,
     RegCD,
+    StaffListCD,
     WizField,
+    scope_of,
 )
 from handlers.markup import Keyboard
 from services.events.types import (
     EditField,
     EventPage,
+    EventPhase,
     EventStatus,
     EventView,
     Participants,
     RegStatus,
+    StaffScope,
 )
 from services.i18n import Text
 from services.people.schools import SchoolPage
@@ -69,17 +77,27 @@ def _person_rows(builder: Keyboard, event: EventView, t: Text) -> None:
                 t("events-btn-decline-offer"), RegCD(act=RegAct.DECLINE, registration=registration)
             ),
         )
-    if event.status == EventStatus.PUBLISHED:
+    not_started = event.phase in (EventPhase.UPCOMING, EventPhase.TODAY)
+    if event.status == EventStatus.PUBLISHED and not_started:
         key = (
             "events-btn-leave-waitlist"
             if mine.status == RegStatus.WAITLISTED
             else "events-btn-cancel"
         )
         builder.row(button(t(key), _card(EventCardAct.CANCEL, event.id)))
-    if mine.status == RegStatus.REGISTERED:
+    if mine.status == RegStatus.REGISTERED and event.phase != EventPhase.FINISHED:
         builder.row(button(t("events-btn-ics"), _card(EventCardAct.ICS, event.id)))
-    if mine.attended:
+    if mine.attended and event.phase == EventPhase.FINISHED:
         builder.row(button(t("events-btn-certificate"), _card(EventCardAct.CERTIFICATE, event.id)))
+
+
+def cancel_registration_keyboard(event: EventView, t: Text) -> InlineKeyboardMarkup:
+    waiting = event.mine is not None and event.mine.status == RegStatus.WAITLISTED
+    sure = "events-btn-leave-waitlist-sure" if waiting else "events-btn-cancel-sure"
+    builder = Keyboard()
+    builder.row(button(t(sure), _card(EventCardAct.CANCEL_SURE, event.id)))
+    builder.row(button(t("events-btn-keep-registration"), _card(EventCardAct.OPEN, event.id)))
+    return builder.as_markup()
 
 
 def _staff_rows(builder: Keyboard, event: EventView, t: Text) -> None:
@@ -91,7 +109,7 @@ def _staff_rows(builder: Keyboard, event: EventView, t: Text) -> None:
         button(t("events-btn-participants"), _card(EventCardAct.PARTICIPANTS, event.id)),
         button(t("events-btn-edit"), _card(EventCardAct.EDIT, event.id)),
     )
-    if event.status == EventStatus.PUBLISHED:
+    if event.status == EventStatus.PUBLISHED and event.phase != EventPhase.FINISHED:
         builder.row(
             button(t("events-btn-checkin"), _card(EventCardAct.CHECKIN, event.id)),
             button(t("events-btn-cancel-event"), _card(EventCardAct.CANCEL_EVENT, event.id)),
@@ -282,11 +300,77 @@ def attendance_keyboard(data: Participants, event_id: int) -> InlineKeyboardMark
     return builder.as_markup()
 
 
-def choose_event_keyboard(
-    events: tuple[EventView, ...], act: EventCardAct
+PHASE_MARKS = {
+    EventPhase.UPCOMING: "🗓",
+    EventPhase.TODAY: "📍",
+    EventPhase.RUNNING: "🟢",
+    EventPhase.FINISHED: "✔️",
+}
+
+
+def _event_button(event: EventView, act: EventCardAct, zone: ZoneInfo) -> InlineKeyboardButton:
+    start = event.starts_at.astimezone(zone)
+    label = f"{PHASE_MARKS[event.phase]} {start:%d.%m} {event.title}"
+    return button(label[:60], _card(act, event.id))
+
+
+def _pager(page: EventPage, data: CallbackData) -> list[InlineKeyboardButton]:
+    nav = []
+    if page.page > 0:
+        nav.append(button("◀️", data.model_copy(update={"page": page.page - 1})))
+    if page.page + 1 < page.pages:
+        nav.append(button("▶️", data.model_copy(update={"page": page.page + 1})))
+    return nav
+
+
+def _shift_month(month: int, by: int) -> int:
+    year, number = divmod(month, 100)
+    index = year * 12 + (number - 1) + by
+    return (index // 12) * 100 + index % 12 + 1
+
+
+def staff_list_keyboard(
+    page: EventPage, data: StaffListCD, month: int, t: Text, zone: ZoneInfo
 ) -> InlineKeyboardMarkup:
     builder = Keyboard()
+    for event in page.items:
+        builder.row(_event_button(event, EventCardAct.PARTICIPANTS, zone))
+    nav = _pager(page, data)
+    if nav:
+        builder.row(*nav)
+    if scope_of(data) == StaffScope.PAST:
+        builder.row(
+            button("⏪", StaffListCD(scope=data.scope, month=_shift_month(month, -1))),
+            button(
+                f"{month % 100:02d}.{month // 100}", StaffListCD(scope=data.scope, month=month)
+            ),
+            button("⏩", StaffListCD(scope=data.scope, month=_shift_month(month, 1))),
+        )
+    tabs = []
+    for index, scope in enumerate(SCOPES, start=1):
+        mark = "• " if scope == scope_of(data) else ""
+        tabs.append(
+            button(mark + t(f"events-staff-scope-{scope.value}"), StaffListCD(scope=index))
+        )
+    builder.row(*tabs)
+    return builder.as_markup()
+
+
+def drafts_keyboard(page: EventPage, zone: ZoneInfo) -> InlineKeyboardMarkup:
+    builder = Keyboard()
+    for event in page.items:
+        builder.row(_event_button(event, EventCardAct.OPEN, zone))
+    nav = _pager(page, DraftsCD(page=page.page))
+    if nav:
+        builder.row(*nav)
+    return builder.as_markup()
+
+
+def past_events_keyboard(events: tuple[EventView, ...], t: Text) -> InlineKeyboardMarkup:
+    """The certificates of the past events the person attended, one tap each."""
+    builder = Keyboard()
     for event in events:
-        builder.button(text=event.title[:60], callback_data=_card(act, event.id))
-    builder.adjust(1)
+        if event.mine is not None and event.mine.attended:
+            label = t("events-my-certificate", title=event.title[:40])
+            builder.row(button(label, _card(EventCardAct.CERTIFICATE, event.id)))
     return builder.as_markup()

@@ -8,31 +8,44 @@ from aiogram.filters import Command
 from aiogram.types import BufferedInputFile, CallbackQuery, Message
 
 from handlers.event_card import EventCardAct, EventCardCD
-from handlers.events.callbacks import MarkCD
+from handlers.events.callbacks import MarkCD, StaffListCD, scope_of
 from handlers.events.keyboards import (
     attendance_keyboard,
-    choose_event_keyboard,
     participants_keyboard,
+    staff_list_keyboard,
 )
-from handlers.events.render import participants_text
-from handlers.messages import edit_markup, send, tapped_message
+from handlers.events.render import participants_text, staff_list_text, summary_text
+from handlers.messages import edit_markup, send, show, tapped_message
 from services.container import Services
 from services.context import Actor
-from services.enums import Role
 from services.errors import AccessDenied
-from services.events.files import export_csv, export_xlsx
+from services.events.files import export_csv, export_xlsx, file_name
+from services.events.types import EventPhase
 from services.i18n import Text
 
 
+async def _show_list(
+    event: Message | CallbackQuery, data: StaffListCD, svc: Services, actor: Actor, t: Text
+) -> None:
+    scope = scope_of(data)
+    month = data.month or svc.events.this_month()
+    page = await svc.events.staff_events(actor, scope, month, data.page)
+    zone = svc.policy.timezone
+    await show(
+        event,
+        staff_list_text(page, scope, month, t),
+        staff_list_keyboard(page, data, month, t, zone),
+    )
+
+
 async def participants_command(message: Message, svc: Services, actor: Actor, t: Text) -> None:
-    if not (actor.is_staff or (actor.has(Role.COORDINATOR) and actor.coordinator_school_id)):
-        raise AccessDenied()
-    page = await svc.events.upcoming(actor)
-    if not page.items:
-        await send(message, t("events-list-empty"))
-        return
-    markup = choose_event_keyboard(page.items, EventCardAct.PARTICIPANTS)
-    await send(message, t("events-participants-choose"), markup)
+    await _show_list(message, StaffListCD(), svc, actor, t)
+
+
+async def participants_page(
+    query: CallbackQuery, callback_data: StaffListCD, svc: Services, actor: Actor, t: Text
+) -> None:
+    await _show_list(query, callback_data, svc, actor, t)
 
 
 async def show_participants(
@@ -40,9 +53,10 @@ async def show_participants(
 ) -> None:
     event_id = callback_data.event_id
     data = await svc.events.participants(actor, event_id)
-    await send(
-        query, participants_text(data, t), participants_keyboard(event_id, actor.is_staff, t)
-    )
+    text = participants_text(data, t)
+    if data.event.phase == EventPhase.FINISHED:
+        text = summary_text(await svc.events.summary(actor, event_id), t) + "\n\n" + text
+    await send(query, text, participants_keyboard(event_id, actor.is_staff, t))
 
 
 async def export(
@@ -50,10 +64,12 @@ async def export(
 ) -> None:
     event_id, zone = callback_data.event_id, svc.policy.timezone
     data = await svc.events.participants(actor, event_id)
+    event = data.event
     if callback_data.act == EventCardAct.XLSX:
-        content, name = export_xlsx(data, t, zone), f"event-{event_id}.xlsx"
+        content, extension = export_xlsx(data, t, zone), "xlsx"
     else:
-        content, name = export_csv(data, t, zone), f"event-{event_id}.csv"
+        content, extension = export_csv(data, t, zone), "csv"
+    name = file_name(event.title, event.starts_at, zone, extension)
     assert query.bot is not None
     await query.bot.send_document(
         query.from_user.id, BufferedInputFile(content, filename=name), caption=data.event.title
@@ -86,9 +102,17 @@ async def mark(query: CallbackQuery, callback_data: MarkCD, svc: Services, actor
 async def open_checkin(
     query: CallbackQuery, callback_data: EventCardCD, svc: Services, actor: Actor, t: Text
 ) -> None:
-    code, until = await svc.events.open_checkin(actor, callback_data.event_id)
-    local = until.astimezone(svc.policy.timezone)
-    await send(query, t("events-checkin-opened", code=code, until=f"{local:%d.%m %H:%M}"))
+    code, opens, closes = await svc.events.open_checkin(actor, callback_data.event_id)
+    zone = svc.policy.timezone
+    await send(
+        query,
+        t(
+            "events-checkin-opened",
+            code=code,
+            opens=f"{opens.astimezone(zone):%d.%m %H:%M}",
+            closes=f"{closes.astimezone(zone):%d.%m %H:%M}",
+        ),
+    )
 
 
 def create_router() -> Router:
@@ -100,4 +124,5 @@ def create_router() -> Router:
     router.callback_query.register(show_attendance, card(F.act == EventCardAct.ATTENDANCE))
     router.callback_query.register(open_checkin, card(F.act == EventCardAct.CHECKIN))
     router.callback_query.register(mark, MarkCD.filter())
+    router.callback_query.register(participants_page, StaffListCD.filter())
     return router

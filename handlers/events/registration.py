@@ -14,13 +14,22 @@ from aiogram.types import BufferedInputFile, CallbackQuery, Message
 from handlers.event_card import EventCardAct, EventCardCD
 from handlers.events.callbacks import RegAct, RegCD
 from handlers.events.catalog import need_user
-from handlers.events.keyboards import card_keyboard, skip_comment_keyboard
-from handlers.events.render import card_text, registered_text, waitlisted_text
+from handlers.events.keyboards import (
+    cancel_registration_keyboard,
+    card_keyboard,
+    skip_comment_keyboard,
+)
+from handlers.events.render import (
+    cancel_outlook_text,
+    card_text,
+    registered_text,
+    waitlisted_text,
+)
 from handlers.events.states import EventForm
-from handlers.messages import send
+from handlers.messages import send, show
 from services.container import Services
 from services.context import Actor
-from services.events.files import certificate_pdf, ics_bytes
+from services.events.files import certificate_pdf, file_name, ics_bytes
 from services.events.types import EventView, RegistrationOutcome, RegStatus
 from services.i18n import Text
 
@@ -47,7 +56,9 @@ async def _send_ics(query: CallbackQuery, event: EventView, svc: Services, t: Te
     )
     await query.bot.send_document(
         query.from_user.id,
-        BufferedInputFile(data, filename=f"event-{event.id}.ics"),
+        BufferedInputFile(
+            data, filename=file_name(event.title, event.starts_at, svc.policy.timezone, "ics")
+        ),
         caption=t("events-ics-caption"),
     )
 
@@ -60,12 +71,23 @@ async def register(
     await _confirm(query, outcome, svc, t)
 
 
+async def ask_cancel(
+    query: CallbackQuery, callback_data: EventCardCD, svc: Services, actor: Actor, t: Text
+) -> None:
+    """The first tap only says what would happen to the seat; the second one cancels."""
+    need_user(actor)
+    outlook = await svc.events.cancel_outlook(actor, callback_data.event_id)
+    await show(
+        query, cancel_outlook_text(outlook, t), cancel_registration_keyboard(outlook.event, t)
+    )
+
+
 async def cancel(
     query: CallbackQuery, callback_data: EventCardCD, svc: Services, actor: Actor, t: Text
 ) -> None:
     need_user(actor)
     await svc.events.cancel_registration(actor, callback_data.event_id)
-    await send(query, t("events-cancelled-mine"))
+    await show(query, t("events-cancelled-mine"))
 
 
 async def send_ics(
@@ -85,7 +107,9 @@ async def send_certificate(
     assert query.bot is not None
     await query.bot.send_document(
         query.from_user.id,
-        BufferedInputFile(pdf, filename=f"certificate-{event.id}.pdf"),
+        BufferedInputFile(
+            pdf, filename=file_name(event.title, event.starts_at, svc.policy.timezone, "pdf")
+        ),
         caption=t("events-cert-caption", title=event.title),
     )
 
@@ -160,6 +184,10 @@ async def feedback_comment(
     await send(message, t("events-feedback-done"))
 
 
+async def feedback_not_text(message: Message, t: Text) -> None:
+    await send(message, t("events-feedback-comment-text"))
+
+
 def _registration(params: Mapping[str, Any]) -> int:
     return int(params["registration"])
 
@@ -178,9 +206,11 @@ BUTTON_ACTIONS: dict[str, Callable[[Mapping[str, Any]], CallbackData]] = {
 def create_router() -> Router:
     router = Router(name=__name__)
     router.message.register(feedback_comment, EventForm.feedback_comment, F.text)
+    router.message.register(feedback_not_text, EventForm.feedback_comment, ~F.text)
     card = EventCardCD.filter
     router.callback_query.register(register, card(F.act == EventCardAct.REGISTER))
-    router.callback_query.register(cancel, card(F.act == EventCardAct.CANCEL))
+    router.callback_query.register(ask_cancel, card(F.act == EventCardAct.CANCEL))
+    router.callback_query.register(cancel, card(F.act == EventCardAct.CANCEL_SURE))
     router.callback_query.register(send_ics, card(F.act == EventCardAct.ICS))
     router.callback_query.register(send_certificate, card(F.act == EventCardAct.CERTIFICATE))
     router.callback_query.register(take_offer, RegCD.filter(F.act == RegAct.TAKE))

@@ -6,13 +6,17 @@ import html
 from zoneinfo import ZoneInfo
 
 from services.events.types import (
+    CancelOutlook,
     EventFormat,
     EventPage,
+    EventPhase,
     EventStatus,
+    EventSummary,
     EventView,
     Participants,
     RegistrationOutcome,
     RegStatus,
+    StaffScope,
 )
 from services.i18n import Text
 
@@ -65,7 +69,11 @@ def _where_and_when(event: EventView, t: Text, zone: ZoneInfo) -> list[str]:
 
 def _state_lines(event: EventView, t: Text, zone: ZoneInfo) -> list[str]:
     lines = []
-    if event.status != EventStatus.PUBLISHED:
+    if event.proposed_by:
+        lines.append(t("events-card-proposed-by", by=event.proposed_by))
+    if event.status in (EventStatus.PUBLISHED, EventStatus.FINISHED):
+        lines.append(t(f"events-phase-{event.phase.value}"))
+    if event.status not in (EventStatus.PUBLISHED, EventStatus.FINISHED):
         lines.append(t("events-card-status", status=t(f"events-status-{event.status.value}")))
     if event.decline_reason and event.status == EventStatus.DECLINED:
         lines.append(t("events-card-decline-reason", reason=event.decline_reason))
@@ -74,7 +82,11 @@ def _state_lines(event: EventView, t: Text, zone: ZoneInfo) -> list[str]:
     mine = status_line(event, t, zone)
     if mine:
         lines.extend(["", mine])
-    elif event.status == EventStatus.PUBLISHED and not event.registration_open:
+    elif (
+        event.status == EventStatus.PUBLISHED
+        and not event.registration_open
+        and event.phase in (EventPhase.UPCOMING, EventPhase.TODAY)
+    ):
         lines.append(t("events-card-closed"))
     return lines
 
@@ -155,3 +167,73 @@ def participants_text(data: Participants, t: Text) -> str:
         lines.append(t("events-participants-waiting", count=len(data.waiting)))
         lines.extend(f"{p.position}. {_esc(p.name)}" for p in data.waiting)
     return "\n".join(lines)
+
+
+def cancel_outlook_text(outlook: CancelOutlook, t: Text) -> str:
+    """What a cancellation will do to the seat, said before the second tap."""
+    event = outlook.event
+    if not outlook.holds_seat:
+        position = event.mine.position if event.mine else None
+        return t("events-cancel-ask-waitlist", title=event.title, position=position or 0)
+    if outlook.waiting:
+        return t("events-cancel-ask-seat-next", title=event.title, waiting=outlook.waiting)
+    return t("events-cancel-ask-seat-free", title=event.title)
+
+
+def _past_line(event: EventView, t: Text, zone: ZoneInfo) -> str:
+    mine = event.mine
+    attended = mine is not None and mine.attended
+    if not attended:
+        state = t("events-my-absent")
+    elif mine is not None and mine.feedback_score:
+        state = t("events-my-attended") + " · " + t("events-my-rated", score=mine.feedback_score)
+    else:
+        state = t("events-my-attended") + " · " + t("events-my-not-rated")
+    start = event.starts_at.astimezone(zone)
+    return t("events-my-past-item", date=f"{start:%d.%m.%Y}", title=event.title, state=state)
+
+
+def my_past_text(events: tuple[EventView, ...], t: Text, zone: ZoneInfo) -> str:
+    lines = [t("events-my-past-title", count=len(events))]
+    lines.extend(_past_line(event, t, zone) for event in events)
+    return "\n\n".join(lines)
+
+
+def staff_list_text(page: EventPage, scope: StaffScope, month: int, t: Text) -> str:
+    label = t(f"events-staff-scope-{scope.value}")
+    if scope == StaffScope.PAST:
+        label = t("events-staff-past-month", month=f"{month % 100:02d}.{month // 100}")
+    if not page.items:
+        return t("events-staff-empty", scope=label)
+    return t(
+        "events-staff-title", scope=label, count=page.total, page=page.page + 1, pages=page.pages
+    )
+
+
+def drafts_text(page: EventPage, t: Text, zone: ZoneInfo) -> str:
+    lines = [t("events-pending-title", count=page.total, page=page.page + 1, pages=page.pages)]
+    for event in page.items:
+        start = event.starts_at.astimezone(zone)
+        item = t(
+            "events-pending-item",
+            date=f"{start:%d.%m %H:%M}",
+            title=event.title,
+            status=t(f"events-status-{event.status.value}"),
+        )
+        if event.proposed_by:
+            item += "\n" + t("events-card-proposed-by", by=event.proposed_by)
+        lines.append(item)
+    return "\n\n".join(lines)
+
+
+def summary_text(summary: EventSummary, t: Text) -> str:
+    score = f"{summary.average_score:.1f}" if summary.average_score is not None else "—"
+    return t(
+        "events-summary",
+        registered=summary.registered,
+        attended=summary.attended,
+        no_shows=summary.no_shows,
+        waiting=summary.waiting_left,
+        score=score,
+        comments=summary.comments,
+    )

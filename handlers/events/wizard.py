@@ -231,7 +231,7 @@ async def wizard_text(
         return
     read = TYPED.get(step)
     if read is None:
-        await send(message, t("events-wiz-use-buttons"))
+        await send(message, step_hint(step, t))
         return
     data = await state.get_data()
     try:
@@ -243,6 +243,18 @@ async def wizard_text(
     next_step = _next(step, data)
     assert next_step is not None
     await _ask(message, state, svc, t, next_step)
+
+
+def step_hint(step: State, t: Text) -> str:
+    """What this step wants, said for a sticker, a photo or text where a button is wanted."""
+    name = (step.state or "").split(":")[-1]
+    return t(f"events-wiz-hint-{name}")
+
+
+async def wizard_not_text(message: Message, state: FSMContext, t: Text) -> None:
+    step = await _current_step(state)
+    if step is not None:
+        await send(message, step_hint(step, t))
 
 
 async def _show_start_reading(message: Message, state: FSMContext, svc: Services, t: Text) -> None:
@@ -431,6 +443,8 @@ def create_router() -> Router:
     router.message.register(start_proposal, Command("propose_event"))
     for step in WIZARD_STEPS:
         router.message.register(wizard_text, step, F.text)
+    for step in WIZARD_STEPS:
+        router.message.register(wizard_not_text, step)
     button = EventWizardCD.filter
     router.callback_query.register(choose, button(F.field.in_(set(CHOICE_STEPS))))
     router.callback_query.register(toggle_subject, button(F.field == WizField.SUBJECT))

@@ -130,22 +130,23 @@ events-btn-csv = 📄 CSV
 
 ## Registering
 
-events-registered = ✅ You are registered for “{ $title }”.
+events-registered = ✅ You are registered for { QUOTED($title) }.
     🗓 { $when }
     We will remind you. The file below adds the event to your calendar.
-events-already-registered = You are already registered for “{ $title }”.
+events-already-registered = You are already registered for { QUOTED($title) }.
     🗓 { $when }
-events-waitlisted = No seats left — you are on the waiting list for “{ $title }”, position { $position }. If a seat frees up, the bot will offer it to you at once.
-events-already-waitlisted = You are already on the waiting list for “{ $title }”, position { $position }.
+events-waitlisted = No seats left — you are on the waiting list for { QUOTED($title) }, position { $position }. If a seat frees up, the bot will offer it to you at once.
+events-already-waitlisted = You are already on the waiting list for { QUOTED($title) }, position { $position }.
 events-ics-caption = Open the file to add the event to your phone's calendar.
 events-cancelled-mine = Registration cancelled. If you change your mind, register again in /events.
 events-offer-declined = All right, the seat goes to the next person in line.
-events-will-come-thanks = Thank you! See you at “{ $title }”.
+events-will-come-thanks = Thank you! See you at { QUOTED($title) }.
 events-deeplink-onboard = To register for an event, please sign up first: send /start.
 
 ## /my
 
-events-my-empty = You have no upcoming registrations. All events are in /events.
+events-my-empty = You have neither upcoming registrations nor past events. All events are in /events.
+events-my-no-upcoming = No upcoming registrations. All events are in /events.
 events-my-title = { $count ->
     [one] You have { $count } upcoming registration:
    *[other] You have { $count } upcoming registrations:
@@ -166,35 +167,39 @@ events-announcement = 📢 New event: <b>{ $title }</b>
        *[other] Event
     }, { $starts_at }. { $place }
     Register: { $link }
-events-reminder = ⏰ Reminder: “{ $title }” — { $starts_at }. { $place }
-events-reminder-last = ⏰ Starting soon: “{ $title }” — { $starts_at }. { $place }
+events-reminder = ⏰ Reminder: { QUOTED($title) } — { $starts_at }. { $place }
+events-reminder-last = ⏰ Starting soon: { QUOTED($title) } — { $starts_at }. { $place }
     { $link }
-events-offer = 🎟 A seat is free at “{ $title }” ({ $starts_at }). It is held for you until { $until }. Will you take it?
-events-offer-expired = The time to confirm your seat at “{ $title }” has run out, and it was offered to the next person. You can register again in /events.
-events-changed = ✏️ Changes to “{ $title }”:
+events-offer = 🎟 A seat is free at { QUOTED($title) } ({ $starts_at }). It is held for you until { $until }. Will you take it?
+events-offer-expired = The time to confirm your seat at { QUOTED($title) } has run out, and it was offered to the next person. You can register again in /events.
+events-changed = ✏️ Changes to { QUOTED($title) }:
     { $summary }
-    Your reminders were moved automatically.
-events-cancelled-notice = 🚫 The event “{ $title }” ({ $starts_at }) is cancelled. We apologise. There will be no more reminders.
-events-feedback-ask = Thank you for coming to “{ $title }”! Please rate the event from 1 to 5:
-events-proposal-new = 📝 A school proposes the event “{ $title }” ({ $starts_at }). Open it to publish or decline.
-events-proposal-approved = ✅ Your proposal “{ $title }” was approved and published.
-events-proposal-declined = ✖️ Your proposal “{ $title }” was declined. Reason: { $reason }
+    { $status ->
+        [registered] Your reminders were moved automatically. The calendar file updates the entry in your calendar.
+        [offered] The seat is still held for you — confirm it with the button in the offer. The calendar file has the new details.
+       *[other] You are on the waiting list; if a seat frees up, the bot will offer it to you. The calendar file has the new details.
+    }
+events-cancelled-notice = 🚫 The event { QUOTED($title) } ({ $starts_at }) is cancelled. We apologise. There will be no more reminders. Open the file to remove the entry from your calendar.
+events-feedback-ask = Thank you for coming to { QUOTED($title) }! Please rate the event from 1 to 5:
+events-proposal-new = 📝 { $school } (coordinator: { $coordinator }) proposes the event { QUOTED($title) } ({ $starts_at }). Open it to publish or decline.
+events-proposal-approved = ✅ Your proposal { QUOTED($title) } was approved and published.
+events-proposal-declined = ✖️ Your proposal { QUOTED($title) } was declined. Reason: { $reason }
 
 ## Feedback, check-in, certificates
 
 events-feedback-thanks = Thank you for the score { $score }! If you like, write a few words: what was useful, what was missing. Or tap “Skip”.
 events-feedback-comment-text = Write your feedback as text or tap “Skip”.
 events-feedback-done = Thank you for your feedback!
-events-checked-in = ✅ You are checked in at “{ $title }”. Thank you!
+events-checked-in = ✅ You are checked in at { QUOTED($title) }. Thank you!
 events-checkin-opened = Check-in code: <b>{ $code }</b>
-    Show it to participants: they send the code to the bot (or /checkin { $code }). Valid until { $until }.
+    Show it to participants: they send the code to the bot (or /checkin { $code }). It is accepted from { $opens } to { $closes }.
 events-cert-heading = CERTIFICATE
 events-cert-given-to = certifies that
-events-cert-body = took part in the { $type } “{ $title }”, { $date }, { $hours ->
+events-cert-body = took part in the { $type } { QUOTED($title) }, { $date }, { $hours ->
     [one] { $hours } hour
    *[other] { $hours } hours
 }.
-events-cert-caption = 📜 Certificate of participation: “{ $title }”
+events-cert-caption = 📜 Certificate of participation: { QUOTED($title) }
 
 ## Staff
 
@@ -212,7 +217,7 @@ events-participants-waiting = { $count ->
     [one] Waiting list ({ $count } person):
    *[other] Waiting list ({ $count } people):
 }
-events-attendance-title = Mark who is present at “{ $title }” — tap the names:
+events-attendance-title = Mark who is present at { QUOTED($title) } — tap the names:
 events-pending-empty = No drafts or proposals.
 events-cancel-event-ask = Cancel the event? Everyone registered will be told, reminders will be dropped.
 events-cancel-event-done = { $count ->
@@ -310,8 +315,13 @@ error-event-not-registered = You are not registered for this event.
 error-event-started = The event has started — registration can no longer be cancelled.
 error-event-offer-expired = The seat offer is no longer valid. You can register again in /events.
 error-event-checkin-code = That code did not work. Check the digits — the six-digit code is shown at the event.
-error-event-checkin-day = Check-in opens only on the day of the event.
-error-event-checkin-not-registered = You are not registered for “{ $title }”, so you cannot check in. Please see the organiser.
+error-event-checkin-not-yet = Check-in for { QUOTED($title) } is not open yet: it opens at { $opens }. Please send the code again then.
+error-event-checkin-closed = Check-in for { QUOTED($title) } closed at { $closed }. If you were there, tell the organiser — they will mark you in the list.
+error-event-checkin-over = Check-in closed at { $closed }. Attendance can still be corrected in the participants list.
+error-event-attendance-not-yet = Attendance can be marked from { $opens }.
+error-event-attendance-closed = The time for corrections is over: marks could be changed until { $until }.
+error-event-certificate-not-yet = The certificate will be ready after the event ends ({ $ends }).
+error-event-checkin-not-registered = You are not registered for { QUOTED($title) }, so you cannot check in. Please see the organiser.
 error-event-attendees-only = This is only for participants who attended the event.
 error-event-certificate-name = To issue a certificate, add your full name in /profile.
 error-event-title = Please check the title.
@@ -320,3 +330,65 @@ error-event-reason = Please check the reason.
 error-event-comment = Please check the feedback text.
 error-event-school-unknown = One of the chosen schools is not in the directory. Please choose the schools again.
 events-wiz-schools = Only for some schools? Tick the schools or tap “Done” for all.
+
+## An event's phases, /my past, certificates
+
+events-phase-upcoming = 🗓 Coming up
+events-phase-today = 📍 Today
+events-phase-running = 🟢 Running now
+events-phase-finished = ✔️ Finished
+events-card-proposed-by = 🏫 Proposed by a school: { $by }
+events-certificate-ready = 📜 Your certificate of participation in { QUOTED($title) } is ready. Tap the button and the bot will send the PDF.
+events-my-past-title = { $count ->
+    [one] Past event:
+   *[other] Past events (the last { $count }):
+}
+events-my-past-item = 🗓 <b>{ $date }</b> · { $title }
+    { $state }
+events-my-attended = ✅ you attended
+events-my-absent = ▫️ attendance not marked, no certificate
+events-my-rated = your rating { $score }
+events-my-not-rated = waiting for your rating (the buttons are in the message after the event)
+events-my-certificate = 📜 Certificate: { $title }
+
+## Cancelling one's own registration
+
+events-cancel-ask-seat-next = Cancel your registration for { QUOTED($title) }? Your seat will be offered at once to the first person on the waiting list ({ $waiting } waiting); you cannot get it back.
+events-cancel-ask-seat-free = Cancel your registration for { QUOTED($title) }? Your seat becomes free and anyone can take it.
+events-cancel-ask-waitlist = Leave the waiting list for { QUOTED($title) }? Your place in the queue ({ $position }) goes to the people behind you.
+events-btn-cancel-sure = ✖️ Yes, cancel my registration
+events-btn-leave-waitlist-sure = ✖️ Yes, leave the queue
+events-btn-keep-registration = Keep it as it is
+
+## Staff lists and the summary
+
+events-staff-scope-upcoming = Upcoming
+events-staff-scope-today = Today
+events-staff-scope-past = Past
+events-staff-past-month = Past in { $month }
+events-staff-title = { $scope }: { $count } (page { $page } of { $pages }). Choose an event — lists, attendance, exports and the summary:
+events-staff-empty = { $scope }: no events. Switch the tab below.
+events-pending-title = Drafts and proposals: { $count } (page { $page } of { $pages }). Tap one to open it.
+events-pending-item = 🗓 <b>{ $date }</b> · { $status }
+    { $title }
+events-summary = 📊 <b>Summary</b>: { $registered } registered, { $attended } attended, { $no_shows } did not come, { $waiting } were left on the waiting list. Average rating: { $score }, comments: { $comments }.
+
+## What each step of the wizard wants (for a sticker, a photo or a misplaced text)
+
+events-wiz-hint-title = Text needed: type the event's title as an ordinary message.
+events-wiz-hint-type = Choose the type of event with a button above (seminar, master class…).
+events-wiz-hint-topic = Choose the topic with a button above.
+events-wiz-hint-format = Choose the format with a button above: in person, online or hybrid.
+events-wiz-hint-start = Type the start date and time, e.g. “25.12 15:00”.
+events-wiz-hint-end = Type the end time, e.g. “16:30”.
+events-wiz-hint-place = Type the address and the room.
+events-wiz-hint-link = Send the link as text; it starts with https://.
+events-wiz-hint-capacity = Type the number of seats in digits or tap “Unlimited”.
+events-wiz-hint-deadline = Type until when registrations are accepted, e.g. “24.12 18:00”, or tap “Skip”.
+events-wiz-hint-audience = Choose with a button above who the event is for.
+events-wiz-hint-subjects = Tick the subjects with the buttons above and tap “Done”.
+events-wiz-hint-schools = Tick the schools with the buttons above and tap “Done”.
+events-wiz-hint-description = Type the description or tap “Skip”.
+events-wiz-hint-preview = Check the card and tap “Publish”, “Save draft” or “Back”.
+events-hint-edit-value = Text needed: type the new value as an ordinary message (or /cancel).
+events-hint-decline-reason = Type the reason for declining (or /cancel).

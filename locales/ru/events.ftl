@@ -136,22 +136,23 @@ events-btn-csv = 📄 CSV
 
 ## Registering
 
-events-registered = ✅ Вы записаны на «{ $title }».
+events-registered = ✅ Вы записаны на { QUOTED($title) }.
     🗓 { $when }
     Напомним заранее. Файл ниже добавит мероприятие в календарь.
-events-already-registered = Вы уже записаны на «{ $title }».
+events-already-registered = Вы уже записаны на { QUOTED($title) }.
     🗓 { $when }
-events-waitlisted = Свободных мест нет — вы в листе ожидания на «{ $title }», ваше место в очереди: { $position }. Если место освободится, бот сразу предложит его вам.
-events-already-waitlisted = Вы уже в листе ожидания на «{ $title }», ваше место в очереди: { $position }.
+events-waitlisted = Свободных мест нет — вы в листе ожидания на { QUOTED($title) }, ваше место в очереди: { $position }. Если место освободится, бот сразу предложит его вам.
+events-already-waitlisted = Вы уже в листе ожидания на { QUOTED($title) }, ваше место в очереди: { $position }.
 events-ics-caption = Откройте файл, чтобы добавить мероприятие в календарь телефона.
 events-cancelled-mine = Запись отменена. Если передумаете — запишитесь снова через /events.
 events-offer-declined = Хорошо, место передано следующему в очереди.
-events-will-come-thanks = Спасибо! Ждём вас на «{ $title }».
+events-will-come-thanks = Спасибо! Ждём вас на { QUOTED($title) }.
 events-deeplink-onboard = Чтобы записаться на мероприятие, сначала зарегистрируйтесь: отправьте /start.
 
 ## /my
 
-events-my-empty = У вас нет предстоящих записей. Все мероприятия — в /events.
+events-my-empty = У вас нет ни предстоящих записей, ни прошедших мероприятий. Все мероприятия — в /events.
+events-my-no-upcoming = Предстоящих записей нет. Все мероприятия — в /events.
 events-my-title = { $count ->
     [one] У вас { $count } предстоящая запись:
     [few] У вас { $count } предстоящие записи:
@@ -174,35 +175,39 @@ events-announcement = 📢 Новое мероприятие: <b>{ $title }</b>
        *[other] Мероприятие
     }, { $starts_at }. { $place }
     Записаться: { $link }
-events-reminder = ⏰ Напоминаем: «{ $title }» — { $starts_at }. { $place }
-events-reminder-last = ⏰ Скоро начало: «{ $title }» — { $starts_at }. { $place }
+events-reminder = ⏰ Напоминаем: { QUOTED($title) } — { $starts_at }. { $place }
+events-reminder-last = ⏰ Скоро начало: { QUOTED($title) } — { $starts_at }. { $place }
     { $link }
-events-offer = 🎟 Освободилось место на «{ $title }» ({ $starts_at }). Оно закреплено за вами до { $until }. Займёте?
-events-offer-expired = Время на подтверждение места на «{ $title }» истекло, и его предложили следующему в очереди. Записаться снова можно через /events.
-events-changed = ✏️ Изменения в мероприятии «{ $title }»:
+events-offer = 🎟 Освободилось место на { QUOTED($title) } ({ $starts_at }). Оно закреплено за вами до { $until }. Займёте?
+events-offer-expired = Время на подтверждение места на { QUOTED($title) } истекло, и его предложили следующему в очереди. Записаться снова можно через /events.
+events-changed = ✏️ Изменения в мероприятии { QUOTED($title) }:
     { $summary }
-    Напоминания перенесены автоматически.
-events-cancelled-notice = 🚫 Мероприятие «{ $title }» ({ $starts_at }) отменено. Просим прощения. Напоминаний больше не будет.
-events-feedback-ask = Спасибо, что были на «{ $title }»! Оцените, пожалуйста, мероприятие от 1 до 5:
-events-proposal-new = 📝 Школа предлагает мероприятие «{ $title }» ({ $starts_at }). Откройте, чтобы опубликовать или отклонить.
-events-proposal-approved = ✅ Ваше предложение «{ $title }» одобрено и опубликовано.
-events-proposal-declined = ✖️ Ваше предложение «{ $title }» отклонено. Причина: { $reason }
+    { $status ->
+        [registered] Напоминания перенесены автоматически. Файл календаря обновит событие у вас в календаре.
+        [offered] Место всё ещё закреплено за вами — подтвердите его кнопкой в предложении. Файл календаря — с новыми данными.
+       *[other] Вы в листе ожидания; если место освободится, бот предложит его вам. Файл календаря — с новыми данными.
+    }
+events-cancelled-notice = 🚫 Мероприятие { QUOTED($title) } ({ $starts_at }) отменено. Просим прощения. Напоминаний больше не будет. Откройте файл, чтобы убрать событие из календаря.
+events-feedback-ask = Спасибо, что были на { QUOTED($title) }! Оцените, пожалуйста, мероприятие от 1 до 5:
+events-proposal-new = 📝 { $school } (координатор: { $coordinator }) предлагает мероприятие { QUOTED($title) } ({ $starts_at }). Откройте, чтобы опубликовать или отклонить.
+events-proposal-approved = ✅ Ваше предложение { QUOTED($title) } одобрено и опубликовано.
+events-proposal-declined = ✖️ Ваше предложение { QUOTED($title) } отклонено. Причина: { $reason }
 
 ## Feedback, check-in, certificates
 
 events-feedback-thanks = Спасибо за оценку { $score }! Если хотите, напишите пару слов: что было полезно, чего не хватило. Или нажмите «Пропустить».
 events-feedback-comment-text = Напишите отзыв текстом или нажмите «Пропустить».
 events-feedback-done = Спасибо за отзыв!
-events-checked-in = ✅ Вы отмечены на «{ $title }». Спасибо!
+events-checked-in = ✅ Вы отмечены на { QUOTED($title) }. Спасибо!
 events-checkin-opened = Код отметки: <b>{ $code }</b>
-    Покажите его участникам: они отправляют код боту (или /checkin { $code }). Код действует до { $until }.
+    Покажите его участникам: они отправляют код боту (или /checkin { $code }). Код принимается с { $opens } до { $closes }.
 events-cert-heading = СЕРТИФИКАТ
 events-cert-given-to = подтверждает, что
-events-cert-body = принял(а) участие в мероприятии ({ $type }) «{ $title }», { $date }, в объёме { $hours ->
+events-cert-body = принял(а) участие в мероприятии ({ $type }) { QUOTED($title) }, { $date }, в объёме { $hours ->
     [one] { $hours } часа
    *[other] { $hours } часов
 }.
-events-cert-caption = 📜 Сертификат участника: «{ $title }»
+events-cert-caption = 📜 Сертификат участника: { QUOTED($title) }
 
 ## Staff
 
@@ -224,7 +229,7 @@ events-participants-waiting = { $count ->
     [many] Лист ожидания ({ $count } человек):
    *[other] Лист ожидания ({ $count } человека):
 }
-events-attendance-title = Отметьте присутствующих на «{ $title }» — нажимайте на фамилии:
+events-attendance-title = Отметьте присутствующих на { QUOTED($title) } — нажимайте на фамилии:
 events-pending-empty = Черновиков и предложений нет.
 events-cancel-event-ask = Отменить мероприятие? Все записавшиеся получат сообщение, напоминания будут отменены.
 events-cancel-event-done = { $count ->
@@ -324,8 +329,13 @@ error-event-not-registered = Вы не записаны на это меропр
 error-event-started = Мероприятие уже началось — отменить запись нельзя.
 error-event-offer-expired = Предложение места уже не действует. Записаться снова можно через /events.
 error-event-checkin-code = Код не подошёл. Проверьте цифры — код из шести цифр показывают на мероприятии.
-error-event-checkin-day = Отметка открывается только в день мероприятия.
-error-event-checkin-not-registered = Вы не записаны на «{ $title }», поэтому отметиться нельзя. Подойдите к организатору.
+error-event-checkin-not-yet = Отметка на { QUOTED($title) } ещё не открыта: она откроется { $opens }. Отправьте код ещё раз в это время.
+error-event-checkin-closed = Отметка на { QUOTED($title) } закрылась { $closed }. Если вы были на мероприятии, скажите организатору — он отметит вас в списке.
+error-event-checkin-over = Отметка закрылась { $closed }. Присутствие можно поправить в списке участников.
+error-event-attendance-not-yet = Отмечать присутствие можно с { $opens }.
+error-event-attendance-closed = Срок исправлений прошёл: отметки можно было менять до { $until }.
+error-event-certificate-not-yet = Сертификат будет готов после окончания мероприятия ({ $ends }).
+error-event-checkin-not-registered = Вы не записаны на { QUOTED($title) }, поэтому отметиться нельзя. Подойдите к организатору.
 error-event-attendees-only = Это доступно только участникам, которые были на мероприятии.
 error-event-certificate-name = Чтобы выписать сертификат, укажите ФИО в /profile.
 error-event-title = Проверьте название.
@@ -334,3 +344,65 @@ error-event-reason = Проверьте причину.
 error-event-comment = Проверьте текст отзыва.
 error-event-school-unknown = Одна из выбранных школ не найдена в справочнике. Выберите школы заново.
 events-wiz-schools = Только для некоторых школ? Отметьте школы или нажмите «Готово» — для всех.
+
+## An event's phases, /my past, certificates
+
+events-phase-upcoming = 🗓 Скоро
+events-phase-today = 📍 Сегодня
+events-phase-running = 🟢 Идёт сейчас
+events-phase-finished = ✔️ Завершилось
+events-card-proposed-by = 🏫 Предложение школы: { $by }
+events-certificate-ready = 📜 Ваш сертификат участника { QUOTED($title) } готов. Нажмите кнопку — бот пришлёт PDF.
+events-my-past-title = { $count ->
+    [one] Прошедшее мероприятие:
+   *[other] Прошедшие мероприятия (последние { $count }):
+}
+events-my-past-item = 🗓 <b>{ $date }</b> · { $title }
+    { $state }
+events-my-attended = ✅ вы были
+events-my-absent = ▫️ присутствие не отмечено, сертификата нет
+events-my-rated = ваша оценка { $score }
+events-my-not-rated = ждём вашу оценку (кнопки — в сообщении после мероприятия)
+events-my-certificate = 📜 Сертификат: { $title }
+
+## Cancelling one's own registration
+
+events-cancel-ask-seat-next = Отменить запись на { QUOTED($title) }? Ваше место сразу предложат первому из листа ожидания ({ $waiting } чел.), вернуть его будет нельзя.
+events-cancel-ask-seat-free = Отменить запись на { QUOTED($title) }? Ваше место освободится, и его сможет занять любой желающий.
+events-cancel-ask-waitlist = Выйти из листа ожидания на { QUOTED($title) }? Ваше место в очереди ({ $position }) перейдёт следующим.
+events-btn-cancel-sure = ✖️ Да, отменить запись
+events-btn-leave-waitlist-sure = ✖️ Да, выйти из очереди
+events-btn-keep-registration = Оставить как есть
+
+## Staff lists and the summary
+
+events-staff-scope-upcoming = Предстоящие
+events-staff-scope-today = Сегодня
+events-staff-scope-past = Прошедшие
+events-staff-past-month = Прошедшие за { $month }
+events-staff-title = { $scope }: { $count } (страница { $page } из { $pages }). Выберите мероприятие — списки, отметки, выгрузки и итоги:
+events-staff-empty = { $scope }: мероприятий нет. Переключите вкладку ниже.
+events-pending-title = Черновики и предложения: { $count } (страница { $page } из { $pages }). Нажмите, чтобы открыть.
+events-pending-item = 🗓 <b>{ $date }</b> · { $status }
+    { $title }
+events-summary = 📊 <b>Итоги</b>: записано { $registered }, пришли { $attended }, не пришли { $no_shows }, в листе ожидания оставалось { $waiting }. Средняя оценка: { $score }, отзывов: { $comments }.
+
+## What each step of the wizard wants (for a sticker, a photo or a misplaced text)
+
+events-wiz-hint-title = Нужен текст: напишите название мероприятия обычным сообщением.
+events-wiz-hint-type = Выберите тип мероприятия кнопкой выше (семинар, мастер-класс…).
+events-wiz-hint-topic = Выберите направление кнопкой выше.
+events-wiz-hint-format = Выберите формат кнопкой выше: очно, онлайн или смешанный.
+events-wiz-hint-start = Напишите дату и время начала текстом, например «25.12 15:00».
+events-wiz-hint-end = Напишите время окончания текстом, например «16:30».
+events-wiz-hint-place = Напишите адрес и кабинет текстом.
+events-wiz-hint-link = Отправьте ссылку текстом; она начинается с https://.
+events-wiz-hint-capacity = Напишите число мест цифрами или нажмите «Без ограничений».
+events-wiz-hint-deadline = Напишите, до какого времени принимать записи, например «24.12 18:00», или нажмите «Пропустить».
+events-wiz-hint-audience = Выберите кнопкой выше, для кого мероприятие.
+events-wiz-hint-subjects = Отметьте предметы кнопками выше и нажмите «Готово».
+events-wiz-hint-schools = Отметьте школы кнопками выше и нажмите «Готово».
+events-wiz-hint-description = Напишите описание текстом или нажмите «Пропустить».
+events-wiz-hint-preview = Проверьте карточку и нажмите «Опубликовать», «Сохранить черновик» или «Назад».
+events-hint-edit-value = Нужен текст: напишите новое значение обычным сообщением (или /cancel).
+events-hint-decline-reason = Напишите причину отказа текстом (или /cancel).

@@ -6,7 +6,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from db.enums import Priority, Role
-from db.models import Event, User, UserRole
+from db.models import Event, School, User, UserRole
 from services.delivery.outbox import Button, has_chat
 from services.events.rules import split
 from services.events.shared import EventContext
@@ -25,6 +25,8 @@ def open_button(event: Event) -> list[list[Button]]:
 
 
 async def tell_methodists(ctx: EventContext, event: Event) -> None:
+    """A school's proposal reaches the methodists saying which school and coordinator sent it."""
+    school, coordinator = await _proposer(ctx, event)
     rows = await ctx.session.execute(
         select(User.id)
         .join(UserRole, UserRole.user_id == User.id)
@@ -39,11 +41,30 @@ async def tell_methodists(ctx: EventContext, event: Event) -> None:
             user_id=user_id,
             kind="event_proposal",
             template="events-proposal-new",
-            args={"title": event.title, "starts_at": ctx.local(event.starts_at)},
+            args={
+                "title": event.title,
+                "starts_at": ctx.local(event.starts_at),
+                "school": school,
+                "coordinator": coordinator,
+            },
             ref=ref_of(event.id),
             buttons=open_button(event),
             dedupe_key=f"event_proposal:{event.id}:{user_id}",
         )
+
+
+async def _proposer(ctx: EventContext, event: Event) -> tuple[str, str]:
+    row = (
+        await ctx.session.execute(
+            select(School.short_name, User.full_name)
+            .select_from(Event)
+            .outerjoin(School, School.id == Event.proposed_by_school_id)
+            .outerjoin(User, User.id == Event.created_by)
+            .where(Event.id == event.id)
+        )
+    ).first()
+    school, coordinator = (row[0], row[1]) if row is not None else (None, None)
+    return school or "—", coordinator or "—"
 
 
 async def audience_ids(ctx: EventContext, event: Event) -> list[int]:

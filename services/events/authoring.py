@@ -15,10 +15,10 @@ from services.context import Actor
 from services.errors import AccessDenied, Conflict, InvalidInput, NotFound
 from services.events import lookup
 from services.events.announce import announce, open_button, tell_methodists
-from services.events.catalog import card
+from services.events.catalog import PAGE_SIZE, card
 from services.events.rules import REASON_MAX, clean_text, require_staff, validate
 from services.events.shared import EventContext
-from services.events.types import EventDraft, EventStatus, EventView, ref_of
+from services.events.types import EventDraft, EventPage, EventStatus, EventView, ref_of
 
 log = logging.getLogger(__name__)
 
@@ -124,15 +124,26 @@ async def decline(ctx: EventContext, actor: Actor, event_id: int, reason: str | 
     log.info("event proposal declined event_id=%s", event_id)
 
 
-async def pending(ctx: EventContext, actor: Actor) -> list[EventView]:
-    """Drafts and proposals waiting for a methodist (/event_drafts)."""
+async def pending(ctx: EventContext, actor: Actor, page: int = 0) -> EventPage:
+    """Drafts and proposals waiting for a methodist (/event_drafts), a page at a time."""
     require_staff(actor)
+    waiting = Event.status.in_([EventStatus.PENDING_APPROVAL.value, EventStatus.DRAFT.value])
+    total = int(
+        (await ctx.session.execute(select(func.count(Event.id)).where(waiting))).scalar_one()
+    )
+    pages = max(1, -(-total // PAGE_SIZE))
+    page = min(max(page, 0), pages - 1)
     rows = await ctx.session.execute(
         select(Event)
-        .where(Event.status.in_([EventStatus.PENDING_APPROVAL.value, EventStatus.DRAFT.value]))
-        .order_by(Event.starts_at)
+        .where(waiting)
+        .order_by(Event.starts_at, Event.id)
+        .offset(page * PAGE_SIZE)
+        .limit(PAGE_SIZE)
     )
-    return [lookup.view(e, None, ctx.clock(), manage=True) for e in rows.scalars()]
+    events = list(rows.scalars())
+    by = await lookup.proposers(ctx, events)
+    items = tuple(lookup.view(ctx, e, None, manage=True, proposed_by=by.get(e.id)) for e in events)
+    return EventPage(items, page, pages, total)
 
 
 def preview(draft: EventDraft) -> EventView:

@@ -4,12 +4,14 @@ event's card, and their own events."""
 from __future__ import annotations
 
 from datetime import datetime, time, timedelta
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
+from db.enums import Role
 from db.models import Event, Registration
 from services.context import Actor
-from services.errors import AccessDenied, NotFound
+from services.errors import AccessDenied, InvalidInput, NotFound
 from services.events import lookup, queries
 from services.events.rules import fits
 from services.events.shared import EventContext
@@ -20,8 +22,10 @@ from services.events.types import (
     EventPage,
     EventStatus,
     EventView,
+    MyEvents,
     Period,
     RegStatus,
+    StaffScope,
 )
 
 PAGE_SIZE = 5
@@ -42,9 +46,11 @@ async def card(ctx: EventContext, actor: Actor, event_id: int) -> EventView:
             raise AccessDenied("error-event-not-for-you")
     mine = await lookup.my_status(ctx, await lookup.mine(ctx, event.id, actor.user_id))
     waiting = 0
+    proposed_by = None
     if manage:
         waiting = len(await lookup.regs(ctx, event.id, [RegStatus.WAITLISTED.value]))
-    return lookup.view(event, mine, ctx.clock(), manage=manage, waiting=waiting)
+        proposed_by = (await lookup.proposers(ctx, [event])).get(event.id)
+    return lookup.view(ctx, event, mine, manage=manage, waiting=waiting, proposed_by=proposed_by)
 
 
 async def upcoming(
@@ -78,7 +84,7 @@ async def upcoming(
         )
     mine = await lookup.mine_for(ctx, [e.id for e in chunk], person.user.id)
     items = [
-        lookup.view(e, await lookup.my_status(ctx, mine.get(e.id)), now, manage=actor.is_staff)
+        lookup.view(ctx, e, await lookup.my_status(ctx, mine.get(e.id)), manage=actor.is_staff)
         for e in chunk
     ]
     return EventPage(tuple(items), page, pages, len(fitting))
@@ -94,18 +100,90 @@ def period_end(ctx: EventContext, now: datetime, period: Period) -> datetime:
     return datetime.combine(end_day, time(0), tzinfo=ctx.policy.timezone)
 
 
-async def my_events(ctx: EventContext, actor: Actor) -> list[EventView]:
+PAST_SHOWN = 10
+
+
+async def my_events(ctx: EventContext, actor: Actor) -> MyEvents:
+    """The person's events still to come (or running), and the last ones they took part in."""
     person = await lookup.person(ctx, actor)
     now = ctx.clock()
-    rows = await ctx.session.execute(
-        select(Event, Registration)
-        .join(Registration, Registration.event_id == Event.id)
-        .where(
+    mine = select(Event, Registration).join(Registration, Registration.event_id == Event.id)
+    upcoming = await ctx.session.execute(
+        mine.where(
             Registration.user_id == person.user.id,
             Registration.status.in_(list(ACTIVE)),
             Event.ends_at > now,
             Event.status == EventStatus.PUBLISHED.value,
-        )
-        .order_by(Event.starts_at)
+        ).order_by(Event.starts_at)
     )
-    return [lookup.view(e, await lookup.my_status(ctx, r), now) for e, r in rows]
+    # A finished event closes its waiting list, so only seats held to the end count here.
+    past = await ctx.session.execute(
+        mine.where(
+            Registration.user_id == person.user.id,
+            Registration.status == RegStatus.REGISTERED.value,
+            Event.ends_at <= now,
+            Event.status.in_([EventStatus.PUBLISHED.value, EventStatus.FINISHED.value]),
+        )
+        .order_by(Event.starts_at.desc())
+        .limit(PAST_SHOWN)
+    )
+    return MyEvents(
+        tuple([lookup.view(ctx, e, await lookup.my_status(ctx, r)) for e, r in upcoming]),
+        tuple([lookup.view(ctx, e, await lookup.my_status(ctx, r)) for e, r in past]),
+    )
+
+
+def _month_bounds(ctx: EventContext, month: int) -> tuple[datetime, datetime]:
+    """`month` as YYYYMM, in the configured zone."""
+    zone = ctx.policy.timezone
+    year, number = divmod(month, 100)
+    start = datetime(year, number, 1, tzinfo=zone)
+    following = (start.replace(day=28) + timedelta(days=4)).replace(day=1)
+    return start, following
+
+
+def this_month(ctx: EventContext) -> int:
+    local = ctx.clock().astimezone(ctx.policy.timezone)
+    return local.year * 100 + local.month
+
+
+def _scope_filter(ctx: EventContext, scope: StaffScope, month: int) -> Any:
+    now = ctx.clock()
+    if scope == StaffScope.UPCOMING:
+        # Running events stay here until they end: attendance is marked during them.
+        return (Event.ends_at > now) & (Event.status == EventStatus.PUBLISHED.value)
+    if scope == StaffScope.TODAY:
+        day_start = datetime.combine(
+            now.astimezone(ctx.policy.timezone).date(), time(0), tzinfo=ctx.policy.timezone
+        )
+        return (Event.starts_at >= day_start) & (Event.starts_at < day_start + timedelta(days=1))
+    start, end = _month_bounds(ctx, month)
+    return (Event.ends_at <= now) & (Event.starts_at >= start) & (Event.starts_at < end)
+
+
+async def staff_events(
+    ctx: EventContext, actor: Actor, scope: StaffScope, month: int, page: int
+) -> EventPage:
+    """/participants: every event staff (or a school's coordinator) may look into, a page at
+    a time: the ones not yet over, today's, or a past month's."""
+    if not (actor.is_staff or (actor.has(Role.COORDINATOR) and actor.coordinator_school_id)):
+        raise AccessDenied()
+    if scope == StaffScope.PAST and not 1 <= month % 100 <= 12:
+        raise InvalidInput("error-stale-button")
+    held = Event.status.in_([EventStatus.PUBLISHED.value, EventStatus.FINISHED.value])
+    where = held & _scope_filter(ctx, scope, month)
+    total = int(
+        (await ctx.session.execute(select(func.count(Event.id)).where(where))).scalar_one()
+    )
+    pages = max(1, -(-total // PAGE_SIZE))
+    page = min(max(page, 0), pages - 1)
+    order = Event.starts_at.desc() if scope == StaffScope.PAST else Event.starts_at
+    rows = await ctx.session.execute(
+        select(Event)
+        .where(where)
+        .order_by(order, Event.id)
+        .offset(page * PAGE_SIZE)
+        .limit(PAGE_SIZE)
+    )
+    items = tuple(lookup.view(ctx, e, None, manage=actor.is_staff) for e in rows.scalars())
+    return EventPage(items, page, pages, total)

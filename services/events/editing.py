@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import logging
 
-from db.enums import Priority, Subject, Topic
+from db.enums import Subject, Topic
 from db.models import Event
 from db.tx import write_tx
 from services.context import Actor
 from services.errors import Conflict, InvalidInput
 from services.events import lookup
-from services.events.announce import open_button
+from services.events.notices import tell_cancelled, tell_changed
 from services.events.offers import fill_free_seats
 from services.events.reminders import schedule_reminders
 from services.events.rules import require_staff, split, validate
@@ -19,7 +19,6 @@ from services.events.seats import free_all_seats
 from services.events.shared import EventContext
 from services.events.types import (
     ACTIVE,
-    HOLDS_SEAT,
     Change,
     EditField,
     EventAudience,
@@ -82,6 +81,8 @@ async def edit(ctx: EventContext, actor: Actor, event_id: int, draft: EventDraft
         event.capacity = new.capacity
         event.registration_deadline = new.registration_deadline
         event.description = new.description.strip()
+        event.sequence = (event.sequence or 0) + 1
+        event.updated_at = ctx.clock()
         await ctx.session.flush()
         if event.status == EventStatus.PUBLISHED:
             await _tell_participants(ctx, event, old, new, changes)
@@ -94,20 +95,12 @@ async def edit(ctx: EventContext, actor: Actor, event_id: int, draft: EventDraft
 async def _tell_participants(
     ctx: EventContext, event: Event, old: EventDraft, new: EventDraft, changes: list[Change]
 ) -> None:
+    """Everyone on the event hears of the change (a waiting person's plans depend on the
+    time too); reminders move with the start or the link."""
     moved = old.starts_at != new.starts_at or old.link != new.link
-    summary = "\n".join(f"{c.old} → {c.new}" for c in changes if c.old or c.new)
-    fields = ",".join(c.field.value for c in changes)
-    for reg in await lookup.regs(ctx, event.id, HOLDS_SEAT):
-        ctx.outbox.enqueue(
-            user_id=reg.user_id,
-            kind="event_changed",
-            template="events-changed",
-            args={"title": event.title, "fields": fields, "summary": summary},
-            priority=Priority.NOTICE,
-            urgent=True,
-            ref=ref_of(event.id),
-            buttons=open_button(event),
-        )
+    regs = await lookup.regs(ctx, event.id, ACTIVE)
+    await tell_changed(ctx, event, regs, changes)
+    for reg in regs:
         if moved and reg.status == RegStatus.REGISTERED:
             await ctx.outbox.cancel(ref_of(event.id), user_id=reg.user_id, kinds=["reminder"])
             schedule_reminders(ctx, event, reg)
@@ -149,20 +142,15 @@ async def cancel_event(ctx: EventContext, actor: Actor, event_id: int) -> int:
         if event.status in (EventStatus.CANCELLED, EventStatus.FINISHED):
             raise Conflict("error-event-closed")
         event.status = EventStatus.CANCELLED.value
+        event.sequence = (event.sequence or 0) + 1
+        event.updated_at = ctx.clock()
         await ctx.outbox.cancel(ref_of(event.id))
         regs = await lookup.regs(ctx, event.id, ACTIVE)
         for reg in regs:
             reg.status = RegStatus.CANCELLED.value
             reg.cancelled_at = ctx.clock()
             reg.offered_until = None
-            ctx.outbox.enqueue(
-                user_id=reg.user_id,
-                kind="event_cancelled",
-                template="events-cancelled-notice",
-                args={"title": event.title, "starts_at": ctx.local(event.starts_at)},
-                urgent=True,
-                ref=ref_of(event.id),
-            )
+        await tell_cancelled(ctx, event, regs)
         free_all_seats(event)
     log.info("event cancelled event_id=%s told=%s", event_id, len(regs))
     return len(regs)

@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import select
 
 from db.enums import Priority
-from db.models import Event, Registration
+from db.models import Event, OutboxMessage, Registration
 from db.tx import write_tx
 from services.context import Actor
 from services.delivery.outbox import Button
@@ -40,6 +40,27 @@ def ask_feedback(ctx: EventContext, event: Event, reg: Registration) -> None:
         ],
         dedupe_key=f"feedback:{reg.id}",
     )
+    # Right after the request, so that the certificate is one tap away from where the
+    # person already is; only attendees get here, and only once the event has ended.
+    ctx.outbox.enqueue(
+        user_id=reg.user_id,
+        kind="certificate_ready",
+        template="events-certificate-ready",
+        args={"title": event.title},
+        priority=Priority.NOTICE,
+        ref=ref_of(event.id),
+        buttons=[[Button("events-btn-certificate", "event_certificate", {"event": event.id})]],
+        dedupe_key=f"certificate:{reg.id}",
+    )
+
+
+async def ask_feedback_once(ctx: EventContext, event: Event, reg: Registration) -> None:
+    """For attendance marked after the end: a mark taken back and given again asks once."""
+    asked = await ctx.session.execute(
+        select(OutboxMessage.id).where(OutboxMessage.dedupe_key == f"feedback:{reg.id}")
+    )
+    if asked.first() is None:
+        ask_feedback(ctx, event, reg)
 
 
 async def finish_ended(ctx: EventContext, now: datetime | None = None) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -23,16 +24,44 @@ def event_uid(event_id: int) -> str:
     return f"event-{event_id}@{ICS_DOMAIN}"
 
 
+# Characters that some file system or messenger refuses or reads as a path, and controls.
+_UNSAFE = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]+')
+TITLE_IN_NAME_MAX = 60
+
+
+def file_name(title: str, starts_at: datetime, zone: ZoneInfo, extension: str) -> str:
+    """A name people can read among many files in one chat: the title and the date
+    («Семинар ОГЭ математика 01.12.2026.ics»), shortened at a word, nothing that breaks a
+    file system."""
+    cleaned = " ".join(_UNSAFE.sub(" ", title).split()).strip(" .")
+    if len(cleaned) > TITLE_IN_NAME_MAX:
+        cut = cleaned[:TITLE_IN_NAME_MAX]
+        cleaned = (cut.rsplit(" ", 1)[0] if " " in cut else cut).strip(" .,;-–—")
+    date = starts_at.astimezone(zone).strftime("%d.%m.%Y")
+    return f"{cleaned or 'event'} {date}.{extension}"
+
+
 def ics_bytes(
-    event: EventView, zone: ZoneInfo, t: Text, *, now: datetime, with_link: bool
+    event: EventView,
+    zone: ZoneInfo,
+    t: Text,
+    *,
+    now: datetime,
+    with_link: bool,
+    cancelled: bool = False,
 ) -> bytes:
+    """The calendar entry; SEQUENCE and LAST-MODIFIED tell calendar apps which copy of the
+    same UID is newer, and a cancellation is METHOD:CANCEL with STATUS:CANCELLED."""
+    cancelled = cancelled or event.status.value == "cancelled"
     calendar = Calendar()
     calendar.add("prodid", f"-//{ICS_DOMAIN}//events//RU")
     calendar.add("version", "2.0")
-    calendar.add("method", "PUBLISH")
+    calendar.add("method", "CANCEL" if cancelled else "PUBLISH")
     entry = IcsEvent()
     entry.add("uid", event_uid(event.id))
+    entry.add("sequence", event.sequence)
     entry.add("dtstamp", now.astimezone(UTC))
+    entry.add("last-modified", (event.updated_at or now).astimezone(UTC))
     entry.add("dtstart", event.starts_at.astimezone(zone))
     entry.add("dtend", event.ends_at.astimezone(zone))
     entry.add("summary", event.title)
@@ -45,8 +74,7 @@ def ics_bytes(
         description = f"{description}\n{event.link}".strip()
     if description:
         entry.add("description", description)
-    if event.status.value == "cancelled":
-        entry.add("status", "CANCELLED")
+    entry.add("status", "CANCELLED" if cancelled else "CONFIRMED")
     calendar.add_component(entry)
     # The zone goes last, as add_component would put it, already serialised.
     body = calendar.to_ical()

@@ -4,16 +4,15 @@ behind an update, and the view of an event as that person sees it."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
 
 from sqlalchemy import select
 
 from db.enums import Topic
-from db.models import Event, Registration, User, UserSubject
+from db.models import Event, Registration, School, User, UserSubject
 from services.context import Actor
 from services.errors import NeedsOnboarding, NotFound
 from services.events import queries
-from services.events.rules import Person, UserRow, registration_open
+from services.events.rules import Person, UserRow, phase_of, registration_open
 from services.events.shared import EventContext
 from services.events.types import (
     EventAudience,
@@ -128,13 +127,15 @@ async def my_status(ctx: EventContext, reg: Registration | None) -> MyStatus | N
 
 
 def view(
+    ctx: EventContext,
     event: Event,
     status: MyStatus | None,
-    now: datetime,
     *,
     manage: bool = False,
     waiting: int = 0,
+    proposed_by: str | None = None,
 ) -> EventView:
+    now = ctx.clock()
     show_link = manage or (status is not None and status.status == RegStatus.REGISTERED)
     seats_left = None if event.capacity is None else max(0, event.capacity - event.seats_taken)
     return EventView(
@@ -158,11 +159,32 @@ def view(
         can_manage=manage,
         decline_reason=event.decline_reason,
         waiting=waiting,
+        phase=phase_of(event.starts_at, event.ends_at, now, ctx.policy.timezone),
+        sequence=event.sequence or 0,
+        updated_at=event.updated_at,
+        proposed_by=proposed_by,
     )
+
+
+async def proposers(ctx: EventContext, events: Sequence[Event]) -> dict[int, str]:
+    """ "School (coordinator)" of each school's proposal among `events`, by event id."""
+    wanted = [e for e in events if e.proposed_by_school_id is not None]
+    if not wanted:
+        return {}
+    rows = await ctx.session.execute(
+        select(Event.id, School.short_name, User.full_name)
+        .outerjoin(School, School.id == Event.proposed_by_school_id)
+        .outerjoin(User, User.id == Event.created_by)
+        .where(Event.id.in_([e.id for e in wanted]))
+    )
+    result = {}
+    for event_id, school, coordinator in rows:
+        result[event_id] = f"{school or '—'} ({coordinator or '—'})"
+    return result
 
 
 async def outcome(
     ctx: EventContext, event: Event, reg: Registration, *, already: bool = False
 ) -> RegistrationOutcome:
     status = await my_status(ctx, reg)
-    return RegistrationOutcome(RegStatus(reg.status), view(event, status, ctx.clock()), already)
+    return RegistrationOutcome(RegStatus(reg.status), view(ctx, event, status), already)

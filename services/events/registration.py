@@ -11,14 +11,23 @@ from db.models import Event, Registration
 from db.tx import write_tx
 from services.context import Actor
 from services.errors import AccessDenied, Conflict
-from services.events import lookup
+from services.events import lookup, queries
 from services.events.catalog import card
 from services.events.offers import drop, expire_for, fill_free_seats
 from services.events.reminders import schedule_reminders
 from services.events.rules import Person, fits
 from services.events.seats import take_seat
 from services.events.shared import EventContext
-from services.events.types import ACTIVE, EventStatus, EventView, RegistrationOutcome, RegStatus
+from services.events.types import (
+    ACTIVE,
+    HOLDS_SEAT,
+    CancelOutlook,
+    EventStatus,
+    EventView,
+    RegistrationOutcome,
+    RegStatus,
+    ref_of,
+)
 
 log = logging.getLogger(__name__)
 
@@ -78,7 +87,23 @@ async def _take_place(
     await ctx.session.flush()
     if got_seat:
         schedule_reminders(ctx, event, reg)
+    # The announcement still queued for this person would invite them to register again.
+    await ctx.outbox.cancel(ref_of(event.id), user_id=person.user.id, kinds=["announcement"])
     return await lookup.outcome(ctx, event, reg)
+
+
+async def cancel_outlook(ctx: EventContext, actor: Actor, event_id: int) -> CancelOutlook:
+    """What a cancellation would do, shown before the second tap that does it."""
+    person = await lookup.person(ctx, actor)
+    event = await lookup.event(ctx, event_id)
+    reg = await lookup.mine(ctx, event_id, person.user.id)
+    if reg is None or reg.status == RegStatus.CANCELLED:
+        raise Conflict("error-event-not-registered")
+    if event.starts_at <= ctx.clock():
+        raise Conflict("error-event-started")
+    waiting = await ctx.session.execute(queries.waiting_stmt(), {"event_id": event_id})
+    view = lookup.view(ctx, event, await lookup.my_status(ctx, reg))
+    return CancelOutlook(view, reg.status in HOLDS_SEAT, int(waiting.scalar_one()))
 
 
 async def cancel_registration(ctx: EventContext, actor: Actor, event_id: int) -> None:

@@ -4,14 +4,21 @@ open. Pure functions over plain values, so the screens can check input the same 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Protocol
+from zoneinfo import ZoneInfo
 
 from db.enums import Role
 from db.models import Event
-from services.context import Actor
+from services.context import Actor, Policy
 from services.errors import AccessDenied, InvalidInput
-from services.events.types import EventAudience, EventDraft, EventFormat, EventStatus
+from services.events.types import (
+    EventAudience,
+    EventDraft,
+    EventFormat,
+    EventPhase,
+    EventStatus,
+)
 
 TITLE_MAX = 200
 PLACE_MAX = 300
@@ -131,3 +138,37 @@ def registration_open(event: Event, now: datetime) -> bool:
     if event.status != EventStatus.PUBLISHED or event.starts_at <= now:
         return False
     return event.registration_deadline is None or now < event.registration_deadline
+
+
+def phase_of(starts_at: datetime, ends_at: datetime, now: datetime, zone: ZoneInfo) -> EventPhase:
+    if now >= ends_at:
+        return EventPhase.FINISHED
+    if now >= starts_at:
+        return EventPhase.RUNNING
+    if starts_at.astimezone(zone).date() == now.astimezone(zone).date():
+        return EventPhase.TODAY
+    return EventPhase.UPCOMING
+
+
+@dataclass(frozen=True, slots=True)
+class Window:
+    opens: datetime
+    closes: datetime
+
+    def holds(self, moment: datetime) -> bool:
+        return self.opens <= moment < self.closes
+
+
+def checkin_window(event: Event, policy: Policy) -> Window:
+    """When a code or a staff tap counts: around the event, not the day before it."""
+    return Window(
+        event.starts_at - timedelta(minutes=policy.checkin_opens_minutes_before),
+        event.ends_at + timedelta(minutes=policy.checkin_closes_minutes_after),
+    )
+
+
+def attendance_window(event: Event, policy: Policy) -> Window:
+    """When staff may mark or correct attendance: from check-in until some days after."""
+    checkin = checkin_window(event, policy)
+    corrections = event.ends_at + timedelta(days=policy.attendance_correction_days)
+    return Window(checkin.opens, max(checkin.closes, corrections))

@@ -23,13 +23,17 @@ from services.events import (
 from services.events.shared import EventContext
 from services.events.types import (
     NO_FILTERS,
+    CancelOutlook,
     Change,
     EventDraft,
     EventFilters,
     EventPage,
+    EventSummary,
     EventView,
+    MyEvents,
     Participants,
     RegistrationOutcome,
+    StaffScope,
 )
 from services.hooks import EventPublishedHook
 
@@ -66,8 +70,8 @@ class EventService:
     async def decline(self, actor: Actor, event_id: int, reason: str | None) -> None:
         await authoring.decline(self.ctx, actor, event_id, reason)
 
-    async def pending(self, actor: Actor) -> list[EventView]:
-        return await authoring.pending(self.ctx, actor)
+    async def pending(self, actor: Actor, page: int = 0) -> EventPage:
+        return await authoring.pending(self.ctx, actor, page)
 
     def deep_link(self, event_id: int) -> str:
         return self.ctx.deep_link(event_id)
@@ -93,13 +97,26 @@ class EventService:
     ) -> EventPage:
         return await catalog.upcoming(self.ctx, actor, filters, page)
 
-    async def my_events(self, actor: Actor) -> list[EventView]:
+    async def my_events(self, actor: Actor) -> MyEvents:
         return await catalog.my_events(self.ctx, actor)
+
+    async def staff_events(
+        self, actor: Actor, scope: StaffScope = StaffScope.UPCOMING, month: int = 0, page: int = 0
+    ) -> EventPage:
+        return await catalog.staff_events(
+            self.ctx, actor, scope, month or catalog.this_month(self.ctx), page
+        )
+
+    def this_month(self) -> int:
+        return catalog.this_month(self.ctx)
 
     # ---- registration and the waiting list --------------------------------------------------
 
     async def register(self, actor: Actor, event_id: int) -> RegistrationOutcome:
         return await registration.register(self.ctx, actor, event_id)
+
+    async def cancel_outlook(self, actor: Actor, event_id: int) -> CancelOutlook:
+        return await registration.cancel_outlook(self.ctx, actor, event_id)
 
     async def cancel_registration(self, actor: Actor, event_id: int) -> None:
         await registration.cancel_registration(self.ctx, actor, event_id)
@@ -126,8 +143,11 @@ class EventService:
     ) -> None:
         await attendance.set_attended(self.ctx, actor, event_id, registration_id, attended)
 
-    async def open_checkin(self, actor: Actor, event_id: int) -> tuple[str, datetime]:
+    async def open_checkin(self, actor: Actor, event_id: int) -> tuple[str, datetime, datetime]:
         return await attendance.open_checkin(self.ctx, actor, event_id)
+
+    async def summary(self, actor: Actor, event_id: int) -> EventSummary:
+        return await attendance.summary(self.ctx, actor, event_id)
 
     async def checkin(self, actor: Actor, code: str) -> EventView:
         return await attendance.checkin(self.ctx, actor, code)

@@ -48,6 +48,23 @@ class RegStatus(StrEnum):
     CANCELLED = "cancelled"
 
 
+class EventPhase(StrEnum):
+    """Where an event is in its day, as people see it (in the configured zone)."""
+
+    UPCOMING = "upcoming"
+    TODAY = "today"  # starts later today
+    RUNNING = "running"
+    FINISHED = "finished"
+
+
+class StaffScope(StrEnum):
+    """The staff's lists of events: not yet ended, today's, or a past month."""
+
+    UPCOMING = "upcoming"
+    TODAY = "today"
+    PAST = "past"
+
+
 class Period(StrEnum):
     WEEK = "week"
     MONTH = "month"
@@ -133,6 +150,11 @@ class EventView:
     can_manage: bool = False
     decline_reason: str | None = None
     waiting: int = 0
+    phase: EventPhase = EventPhase.UPCOMING
+    sequence: int = 0
+    updated_at: datetime | None = None
+    # "school (coordinator)" of a school's proposal, for staff.
+    proposed_by: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +163,33 @@ class EventPage:
     page: int
     pages: int
     total: int
+
+
+@dataclass(frozen=True, slots=True)
+class MyEvents:
+    upcoming: tuple[EventView, ...]
+    past: tuple[EventView, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class EventSummary:
+    """A finished event in figures, for staff."""
+
+    registered: int
+    attended: int
+    no_shows: int
+    waiting_left: int
+    average_score: float | None
+    comments: int
+
+
+@dataclass(frozen=True, slots=True)
+class CancelOutlook:
+    """What cancelling one's own registration would do to the seat, asked before it is done."""
+
+    event: EventView
+    holds_seat: bool
+    waiting: int
 
 
 @dataclass(frozen=True, slots=True)

@@ -88,7 +88,11 @@ async def test_teacher_browses_registers_gets_ics_and_sees_it_in_my(
     assert "уже записаны" in harness.last_text(teacher)
     assert len(await registrations(harness, event_id)) == 1
 
+    # Cancelling asks first and says what happens to the seat; nothing changes yet.
     await harness.callback(teacher, tap(event_id, EventCardAct.CANCEL))
+    assert "Ваше место освободится" in harness.last_text(teacher)
+    assert (await event_row(harness, event_id)).seats_taken == 1
+    await harness.press(teacher, "Да, отменить запись")
     assert "Запись отменена" in harness.last_text(teacher)
     assert all(r.state == "cancelled" for r in await outbox(harness, "reminder"))
     assert (await event_row(harness, event_id)).seats_taken == 0
@@ -108,7 +112,7 @@ async def test_full_event_waiting_list_offer_take_and_timeout(harness: BotHarnes
     assert "место в очереди: 2" in harness.last_text(third)
 
     # The first cancels: the seat is offered to the second, with buttons, for 12 hours.
-    await harness.callback(first, tap(event_id, EventCardAct.CANCEL))
+    await harness.callback(first, tap(event_id, EventCardAct.CANCEL_SURE))
     offers = await outbox(harness, "offer")
     assert len(offers) == 1 and offers[0].user_id == ids[second]
     assert [b["a"] for b in offers[0].buttons[0]] == ["event_offer_take", "event_offer_decline"]
@@ -144,7 +148,7 @@ async def test_offer_is_shorter_close_to_the_event(harness: BotHarness) -> None:
     )
     for person in TEACHERS[:2]:
         await harness.callback(person, tap(event_id, EventCardAct.REGISTER))
-    await harness.callback(TEACHERS[0], tap(event_id, EventCardAct.CANCEL))
+    await harness.callback(TEACHERS[0], tap(event_id, EventCardAct.CANCEL_SURE))
     regs = {r.user_id: r for r in await registrations(harness, event_id)}
     assert regs[ids[TEACHERS[1]]].offered_until == harness.clock.now + timedelta(hours=2)
 
@@ -243,8 +247,14 @@ async def test_checkin_code_feedback_and_certificate_only_for_attendees(
     )
     for person in TEACHERS[:2]:
         await harness.callback(person, tap(event_id, EventCardAct.REGISTER))
-    code, _until = await run(harness, lambda svc: svc.events.open_checkin(staff, event_id))
+    code, _opens, _closes = await run(
+        harness, lambda svc: svc.events.open_checkin(staff, event_id)
+    )
     assert len(code) == 6 and code.isdigit()
+    # Two hours before the start the code is not taken yet; the answer says when it opens.
+    await harness.send(TEACHERS[0], f"/checkin {code}")
+    assert "откроется 23.11.2026 13:00" in harness.last_text(TEACHERS[0])
+    harness.clock.now += timedelta(hours=1, minutes=30)
 
     wrong = "000000" if code != "000000" else "111111"
     await harness.send(TEACHERS[0], f"/checkin {wrong}")
@@ -253,7 +263,7 @@ async def test_checkin_code_feedback_and_certificate_only_for_attendees(
     assert "Вы отмечены" in harness.last_text(TEACHERS[0])
 
     # After the end, only the attendee is asked for feedback.
-    harness.clock.now += timedelta(hours=5)
+    harness.clock.now += timedelta(hours=3)
     asked = await run(harness, lambda svc: svc.events.finish_ended())
     assert asked == 1
     feedback = await outbox(harness, "feedback")
@@ -358,7 +368,7 @@ async def test_coordinator_proposes_methodist_declines_with_a_reason(
 ) -> None:
     staff = await staff_actor(harness)
     coordinator_ids = await add_people(
-        harness, [COORDINATOR], Role.COORDINATOR, school_id=schools[0]
+        harness, [COORDINATOR], Role.COORDINATOR, school_id=schools[0], name_prefix="Координатор"
     )
     coordinator = Actor(
         COORDINATOR, coordinator_ids[COORDINATOR], "ru", frozenset({Role.COORDINATOR}), schools[0]
@@ -374,6 +384,13 @@ async def test_coordinator_proposes_methodist_declines_with_a_reason(
     assert await outbox(harness, "announcement") == []
 
     await harness.send(staff.telegram_id, "/event_drafts")
+    drafts = harness.last_text(staff.telegram_id)
+    # The proposal names its school and coordinator in the list, on the card, in the notice.
+    assert "Предложение школы: Любавичская СШ (Координатор 700002)" in drafts
+    assert proposals[0].args["school"] == "Любавичская СШ"
+    assert proposals[0].args["coordinator"] == f"Координатор {COORDINATOR}"
+    await harness.press(staff.telegram_id, "подготовка к ОГЭ")
+    assert "Предложение школы: Любавичская СШ" in harness.last_text(staff.telegram_id)
     await harness.press(staff.telegram_id, "Отклонить")
     await harness.send(staff.telegram_id, "Дата совпадает с педсоветом")
     assert "отклонено" in harness.last_text(staff.telegram_id)

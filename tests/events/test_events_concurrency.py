@@ -75,7 +75,7 @@ async def _stampede(harness: BotHarness, capacity: int, round_no: int) -> None:
     ids = await add_people(harness, people)
     event_id = await create_event(harness, staff, draft(now=harness.clock.now, capacity=capacity))
     register = EventCardCD(act=EventCardAct.REGISTER, event_id=event_id).pack()
-    cancel = EventCardCD(act=EventCardAct.CANCEL, event_id=event_id).pack()
+    cancel = EventCardCD(act=EventCardAct.CANCEL_SURE, event_id=event_id).pack()
     cancellers = set(people[::CANCEL_EVERY])
 
     async def person(tg: int) -> None:

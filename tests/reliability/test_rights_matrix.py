@@ -125,6 +125,7 @@ BUTTONS: dict[str, frozenset[str]] = {
     "pedit": REGISTERED,
     "ev:r": REGISTERED,
     "ev:c": REGISTERED,
+    "ev:C": REGISTERED,  # the second tap of a cancellation: "you are not registered" for most
     "ev:z": NOBODY,  # nobody here attended
     "evr": NOBODY,  # TEACHER_A's registration: only she may answer for it
     "evr:k": REGISTERED,  # "no comment" stores nothing
@@ -143,6 +144,8 @@ BUTTONS: dict[str, frozenset[str]] = {
     "pcn": PSY,  # the psychologist cancels a booking of their own day
     "ev": STAFF,  # managing an event; the actions anyone may take are listed above
     "ev:p": REPORTERS,
+    "evs": REPORTERS,  # /participants' pages and tabs
+    "evd": STAFF,  # /event_drafts' pages
     "ev:x": REPORTERS,
     "ev:v": REPORTERS,
     "rep": REPORTERS,

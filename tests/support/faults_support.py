@@ -24,7 +24,7 @@ from bot.config import Settings
 from db.enums import Priority, Role, Subject
 from db.models import Event, OutboxMessage, Registration, User, UserRole, UserSubject
 from services.container import Services
-from services.context import Actor, Policy
+from services.context import Actor, Clock, Policy
 from services.delivery.outbox import OutboxService
 from tests.support.events_support import draft
 from tests.support.fake_api_server import FakeBotAPI
@@ -124,9 +124,9 @@ async def eventually(
 
 
 @contextlib.asynccontextmanager
-async def polling(settings: Settings) -> AsyncIterator[App]:
+async def polling(settings: Settings, clock: Clock | None = None) -> AsyncIterator[App]:
     """What `python -m bot` does in polling mode (scheduler included), minus signals."""
-    app = await build_app(settings)
+    app = await build_app(settings, clock) if clock is not None else await build_app(settings)
     await app.bot.delete_webhook(drop_pending_updates=False)
     task = asyncio.create_task(
         app.dispatcher.start_polling(
