@@ -168,14 +168,14 @@ slots-btn-block = ⛔ Day off
 slots-btn-today = 📅 Today
 slots-btn-weekdays-done = Done
 slots-btn-create = ✅ Create the slots
-slots-ask-when = When? Send a date and time, for example "25.12 15:00" or "tomorrow 15:00-15:45".
+slots-ask-when = When? Send a date and time, for example "25 December 15:00", "friday 10am" or "tomorrow 15:00-15:45".
 slots-ask-length = How long is a consultation?
 slots-minutes = { $minutes } min
 slots-ask-format = Format of the consultation:
 slots-ask-place = Where will it take place? Send the room and address, or how the call happens (for example, "Telegram call").
-slots-ask-range = For which period? For example "01.12-20.12".
+slots-ask-range = For which period? For example "01.12-20.12" or "1 December to 20 December".
 slots-ask-weekdays = On which days of the week? Tick them and tap "Done".
-slots-ask-window = At what hours? For example "15:00-18:00".
+slots-ask-window = At what hours? For example "15:00-18:00" or "3pm to 6pm".
 slots-ask-break = Break between consultations:
 slots-pattern-summary = <b>Pattern</b>
     Period: { $first } — { $last }
