@@ -91,7 +91,10 @@ async def onboard_teacher_over_http(settings: Settings, fake_api: FakeBotAPI) ->
             ),
             start=start,
         )
-        assert answer.params["text"] == "У вас нет прав на это действие."
+        assert (
+            answer.params["text"]
+            == "У вас нет прав на это действие. Если они нужны вам для работы, попросите администратора центра выдать роль (ваш Telegram ID — в /profile)."
+        )
         assert str(answer.params.get("show_alert")).lower() == "true"
 
         async with app.database.session_factory() as session:

@@ -113,7 +113,9 @@ async def test_a_teacher_cannot_use_admin_commands(
 ) -> None:
     await harness.onboard_teacher(TEACHER)
     replies = texts(await harness.send(TEACHER, command))
-    assert replies == ["У вас нет прав на это действие."]
+    assert replies == [
+        "У вас нет прав на это действие. Если они нужны вам для работы, попросите администратора центра выдать роль (ваш Telegram ID — в /profile)."
+    ]
 
 
 async def test_a_tampered_admin_button_is_refused(harness: BotHarness, schools: list[int]) -> None:
@@ -123,7 +125,11 @@ async def test_a_tampered_admin_button_is_refused(harness: BotHarness, schools: 
     forged = GrantCD(user_id=user_id, role=Role.ADMIN).pack()
     requests = await harness.callback(TEACHER, forged)
     alerts = [r for r in requests if isinstance(r, AnswerCallbackQuery)]
-    assert alerts and alerts[0].text == "У вас нет прав на это действие."
+    assert (
+        alerts
+        and alerts[0].text
+        == "У вас нет прав на это действие. Если они нужны вам для работы, попросите администратора центра выдать роль (ваш Telegram ID — в /profile)."
+    )
     assert alerts[0].show_alert
     assert await _roles_of(harness, TEACHER) == {"teacher": None}
 
@@ -132,7 +138,10 @@ async def test_a_tampered_admin_button_is_refused(harness: BotHarness, schools: 
     alerts = [
         r for r in await harness.callback(TEACHER, flag) if isinstance(r, AnswerCallbackQuery)
     ]
-    assert alerts[0].text == "У вас нет прав на это действие."
+    assert (
+        alerts[0].text
+        == "У вас нет прав на это действие. Если они нужны вам для работы, попросите администратора центра выдать роль (ваш Telegram ID — в /profile)."
+    )
     async with harness.database.session_factory() as session:
         school = await session.get(School, plain)
         assert school is not None and not school.low_results

@@ -99,12 +99,16 @@ async def test_a_forged_button_without_rights_is_refused(harness: BotHarness) ->
     await harness.onboard_parent(PERSON)
     forged = GrantCD(user_id=1, role=Role.ADMIN).pack()
     answers = _answers(await harness.callback(PERSON, forged))
-    assert [a.text for a in answers] == ["У вас нет прав на это действие."]
+    assert [a.text for a in answers] == [
+        "У вас нет прав на это действие. Если они нужны вам для работы, попросите администратора центра выдать роль (ваш Telegram ID — в /profile)."
+    ]
 
 
 async def test_a_command_without_rights(harness: BotHarness) -> None:
     await harness.onboard_parent(PERSON)
-    assert texts(await harness.send(PERSON, "/schools")) == ["У вас нет прав на это действие."]
+    assert texts(await harness.send(PERSON, "/schools")) == [
+        "У вас нет прав на это действие. Если они нужны вам для работы, попросите администратора центра выдать роль (ваш Telegram ID — в /profile)."
+    ]
 
 
 async def test_an_unknown_command_and_an_unknown_message(harness: BotHarness) -> None:

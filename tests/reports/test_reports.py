@@ -508,9 +508,13 @@ async def test_a_teacher_is_refused_in_the_chat(harness: BotHarness) -> None:
     async with harness.database.session_factory() as session:
         await build_network(Services(session, harness.policy, harness.clock))
     reply = texts(await harness.send(TEACHER_TG, "/stats"))
-    assert reply == ["У вас нет прав на это действие."]
+    assert reply == [
+        "У вас нет прав на это действие. Если они нужны вам для работы, попросите администратора центра выдать роль (ваш Telegram ID — в /profile)."
+    ]
     reply = texts(await harness.send(TEACHER_TG, "/export"))
-    assert reply == ["У вас нет прав на это действие."]
+    assert reply == [
+        "У вас нет прав на это действие. Если они нужны вам для работы, попросите администратора центра выдать роль (ваш Telegram ID — в /profile)."
+    ]
 
 
 async def test_the_menu_button_opens_the_reports(harness: BotHarness) -> None:
