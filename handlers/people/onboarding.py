@@ -21,7 +21,6 @@ from services.enums import Role
 from services.i18n import Text, default_translator
 from services.people.profile_steps import ProfileStep, next_missing_step
 
-
 # What the FSM keeps as the chosen path when it is the staff path (no role of one's own).
 STAFF_PATH = "staff"
 # Commands that need no profile: an administrator from ADMIN_IDS who never sent /start may

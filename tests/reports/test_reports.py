@@ -31,6 +31,7 @@ from services.context import Actor
 from services.enums import Role
 from services.errors import AccessDenied, InvalidInput
 from services.events.types import EventStatus, EventType, RegStatus
+from services.i18n import default_translator
 from services.reports.indicators import IndicatorCategory, IndicatorKind, Ratio
 from services.reports.period import (
     PeriodKind,
@@ -42,6 +43,9 @@ from services.reports.period import (
 )
 from tests.conftest import ADMIN_ID
 from tests.support.harness import BotHarness, texts
+
+# The refusal, which says whom to ask for the right.
+DENIED = default_translator().get("ru", "error-access-denied")
 
 NOVEMBER = ReportPeriod(PeriodKind.MONTH, date(2026, 11, 1), date(2026, 11, 30))
 METHODIST_TG = 700_001
@@ -508,13 +512,9 @@ async def test_a_teacher_is_refused_in_the_chat(harness: BotHarness) -> None:
     async with harness.database.session_factory() as session:
         await build_network(Services(session, harness.policy, harness.clock))
     reply = texts(await harness.send(TEACHER_TG, "/stats"))
-    assert reply == [
-        "У вас нет прав на это действие. Если они нужны вам для работы, попросите администратора центра выдать роль (ваш Telegram ID — в /profile)."
-    ]
+    assert reply == [DENIED]
     reply = texts(await harness.send(TEACHER_TG, "/export"))
-    assert reply == [
-        "У вас нет прав на это действие. Если они нужны вам для работы, попросите администратора центра выдать роль (ваш Telegram ID — в /profile)."
-    ]
+    assert reply == [DENIED]
 
 
 async def test_the_menu_button_opens_the_reports(harness: BotHarness) -> None:

@@ -102,6 +102,15 @@ class BotHarness:
         await self.press(user_id, "3–10")
         await self.press(user_id, "учитель")
 
+    async def onboard_staff(self, user_id: int, name: str = "Методистова Мила") -> None:
+        """The staff path at /start: a name and a position, no role until an admin grants one."""
+        await self.send(user_id, "/start")
+        await self.press(user_id, "Русский")
+        await self.press(user_id, "сотрудник центра")
+        await self.press(user_id, "Согласен")
+        await self.send(user_id, name)
+        await self.press(user_id, "методист")
+
     async def onboard_parent(self, user_id: int, name: str = "Петрова Анна") -> None:
         await self.send(user_id, "/start")
         await self.press(user_id, "Русский")
