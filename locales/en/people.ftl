@@ -134,7 +134,7 @@ privacy-consent-given = Consent (version { $version }) given on { $date }.
 
 forget-nothing = I have no data about you.
 forget-ask =
-    Delete your data? Your name, school, subjects and contacts will be erased; your bookings will remain only as anonymous figures in reports. This cannot be undone.
+    Delete your data? Your name, school, subjects, experience, position, child's grade and contacts will be erased; your bookings will remain only as anonymous figures in reports. This cannot be undone.
 forget-confirm = 🗑 Yes, delete my data
 forget-keep = No, keep it
 forget-kept = All right, nothing was deleted.

@@ -5,6 +5,7 @@ announcement unless they also hold the teacher role."""
 from __future__ import annotations
 
 import pytest
+from aiogram.methods import SetMyCommands
 from sqlalchemy import select
 
 from db.models import OutboxMessage, Survey, User, UserRole
@@ -80,6 +81,10 @@ async def test_staff_path_asks_name_and_position_then_gives_the_id_to_pass_on(
     menu = harness.reply_keyboard(STAFF)
     assert "👤 Профиль" in menu
     assert not any("Опрос" in b or "Консультац" in b for b in menu)
+    command_lists = [r for r in harness.api.requests if isinstance(r, SetMyCommands)]
+    commands = {c.command for c in command_lists[-1].commands}
+    assert {"events", "profile", "forget"} <= commands
+    assert not {"survey", "consult", "my", "new_event"} & commands
 
 
 async def test_staff_profile_edits_the_position_among_the_centres_positions(
