@@ -30,6 +30,9 @@ from tests.support.fakes import TOKEN
 
 ROOT = Path(__file__).resolve().parent.parent
 WAIT_SECONDS = 120.0
+# Idle memory is read this long after the first getUpdates, once start-up's background work
+# (the date reader loading its languages on a worker thread) has finished.
+IDLE_AFTER_SECONDS = 5.0
 
 
 def _env(database_url: str, base_url: str) -> dict[str, str]:
@@ -45,8 +48,16 @@ def _env(database_url: str, base_url: str) -> dict[str, str]:
     }
 
 
-async def start_to_first_poll(database_url: str, folder: Path) -> float:
-    """Seconds from starting the process to the fake's first getUpdates."""
+def _resident_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+async def start_to_first_poll(database_url: str, folder: Path) -> tuple[float, float]:
+    """Seconds from starting the process to the fake's first getUpdates, and the resident
+    memory (MB) of the idle bot a few seconds later."""
     api = FakeBotAPI()
     base_url = await api.start()
     polled = asyncio.Event()
@@ -71,11 +82,13 @@ async def start_to_first_poll(database_url: str, folder: Path) -> float:
     try:
         await asyncio.wait_for(polled.wait(), WAIT_SECONDS)
         elapsed = time.perf_counter() - started
+        await asyncio.sleep(IDLE_AFTER_SECONDS)
+        idle_mb = _resident_mb(process.pid)
         process.send_signal(signal.SIGTERM)
         _, stderr = await asyncio.wait_for(process.communicate(), 30)
         if process.returncode != 0:
             raise SystemExit(f"the bot exited with {process.returncode}: {stderr.decode()}")
-        return elapsed
+        return elapsed, idle_mb
     finally:
         if process.returncode is None:
             process.kill()
@@ -119,13 +132,15 @@ async def main(args: argparse.Namespace) -> None:
             for _ in range(args.runs)
         ]
 
-    def line(label: str, values: list[float]) -> str:
+    def line(label: str, values: list[float], unit: str = "s") -> str:
         runs = ", ".join(f"{v:.2f}" for v in values)
-        return f"{label:<48} median {statistics.median(values):6.2f} s  (runs: {runs})"
+        return f"{label:<48} median {statistics.median(values):6.2f} {unit}  (runs: {runs})"
 
     print(line("python -c pass", bare))
-    print(line("python -m bot to first getUpdates, empty database", on_empty))
-    print(line(f"python -m bot to first getUpdates, {args.people} people", on_big))
+    print(line("python -m bot to first getUpdates, empty database", [s for s, _ in on_empty]))
+    print(line(f"python -m bot to first getUpdates, {args.people} people", [s for s, _ in on_big]))
+    print(line("idle resident memory, empty database", [m for _, m in on_empty], "MB"))
+    print(line(f"idle resident memory, {args.people} people", [m for _, m in on_big], "MB"))
     print("goal: none set in the issue; reported")
 
 
