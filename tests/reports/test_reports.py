@@ -462,6 +462,7 @@ async def test_export_rows_per_event_and_per_person(svc: Services, network: Netw
 async def test_stats_in_the_chat_for_an_admin(harness: BotHarness) -> None:
     async with harness.database.session_factory() as session:
         await build_network(Services(session, harness.policy, harness.clock))
+    await harness.staff_ready(ADMIN_ID)
     reply = texts(await harness.send(ADMIN_ID, "/stats"))[0]
     assert "Отчёт за 01.11.2026 – 30.11.2026" in reply
     assert "педагог: 9" in reply
@@ -483,6 +484,7 @@ async def test_stats_in_the_chat_for_an_admin(harness: BotHarness) -> None:
 
 
 async def test_custom_dates_step_validates_and_allows_cancel(harness: BotHarness) -> None:
+    await harness.staff_ready(ADMIN_ID)
     await harness.send(ADMIN_ID, "/stats")
     await harness.press(ADMIN_ID, "Свои даты")
     assert "дд.мм.гггг" in harness.last_text(ADMIN_ID)
@@ -530,6 +532,7 @@ async def test_pressing_the_period_already_shown_stays_quiet(harness: BotHarness
     from aiogram.exceptions import TelegramBadRequest
     from aiogram.methods import EditMessageText
 
+    await harness.staff_ready(ADMIN_ID)
     await harness.send(ADMIN_ID, "/stats")
     harness.api.responders.append(
         lambda method: (
