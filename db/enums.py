@@ -35,6 +35,33 @@ class Position(StrEnum):
     SOCIAL_PEDAGOGUE = "social_pedagogue"
     TUTOR = "tutor"
     OTHER = "other"
+    # Centre staff (the staff path at /start), not school positions.
+    METHODIST = "methodist"
+    CENTRE_HEAD = "centre_head"
+    CENTRE_SPECIALIST = "centre_specialist"
+
+
+# What a teacher is asked at /start, and what centre staff are asked.
+SCHOOL_POSITIONS = (
+    Position.TEACHER,
+    Position.PRIMARY_TEACHER,
+    Position.DEPUTY_HEAD,
+    Position.HEAD,
+    Position.SPEECH_THERAPIST,
+    Position.PSYCHOLOGIST,
+    Position.SOCIAL_PEDAGOGUE,
+    Position.TUTOR,
+    Position.OTHER,
+)
+STAFF_POSITIONS = (
+    Position.METHODIST,
+    Position.PSYCHOLOGIST,
+    Position.SPEECH_THERAPIST,
+    Position.SOCIAL_PEDAGOGUE,
+    Position.CENTRE_HEAD,
+    Position.CENTRE_SPECIALIST,
+    Position.OTHER,
+)
 
 
 class Subject(StrEnum):

@@ -39,6 +39,7 @@ from handlers.people import language as people_language
 from handlers.people import onboarding as people_onboarding
 from handlers.people import profile as people_profile
 from handlers.people import profile_steps as people_profile_steps
+from handlers.people import resume as people_resume
 from handlers.reports import dashboard as reports_dashboard
 from handlers.reports import export as reports_export
 from handlers.surveys import answering as surveys_answering
@@ -84,6 +85,7 @@ FEATURES = (
     consultations_report,
     consultations_slots,
     consultations_today,
+    people_resume,  # an unfinished profile after a restart: led back to its step
     fallback,  # the catch-all: always last
 )
 

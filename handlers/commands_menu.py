@@ -53,6 +53,9 @@ GUEST_COMMANDS = ("start", "language", "help")
 
 def commands_for(actor: Actor) -> list[str]:
     names = list(EVERYONE_COMMANDS if actor.is_registered else GUEST_COMMANDS)
+    if actor.is_registered and not actor.roles:
+        # Centre staff waiting for their role: the public list of events, like the menu.
+        names.append("events")
     for role, commands in ROLE_COMMANDS.items():
         if role in actor.roles:
             names.extend(c for c in commands if c not in names)

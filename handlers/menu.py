@@ -43,7 +43,12 @@ MENU_ITEMS: list[MenuItem] = [
 
 
 def items_for(actor: Actor) -> list[MenuItem]:
-    return [item for item in MENU_ITEMS if actor.roles & item.roles]
+    # Centre staff waiting for their role hold none yet; everyone's entries are theirs too.
+    return [
+        item
+        for item in MENU_ITEMS
+        if actor.roles & item.roles or (item.roles == EVERYONE and actor.is_registered)
+    ]
 
 
 def main_menu(actor: Actor, t: Text) -> ReplyKeyboardMarkup:

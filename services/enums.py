@@ -3,7 +3,9 @@
 from db.enums import (
     DIFFICULTY_TOPICS,
     GRANTED_ROLES,
+    SCHOOL_POSITIONS,
     SELF_CHOSEN_ROLES,
+    STAFF_POSITIONS,
     Experience,
     OutboxState,
     Position,
@@ -16,7 +18,9 @@ from db.enums import (
 __all__ = [
     "DIFFICULTY_TOPICS",
     "GRANTED_ROLES",
+    "SCHOOL_POSITIONS",
     "SELF_CHOSEN_ROLES",
+    "STAFF_POSITIONS",
     "Experience",
     "OutboxState",
     "Position",

@@ -7,9 +7,8 @@ from aiogram.filters import Command, CommandObject
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 
-from handlers.commands_menu import refresh_commands
 from handlers.menu import MenuButton
-from handlers.messages import edit_markup, send, tapped_message
+from handlers.messages import edit_markup, edit_text, show, tapped_message
 from handlers.people.callbacks import CoordinatorSchoolCD, GrantCD, PersonCD
 from handlers.people.keyboards import (
     coordinator_schools_keyboard,
@@ -17,12 +16,13 @@ from handlers.people.keyboards import (
     person_keyboard,
 )
 from handlers.people.render import person_text, staff_text
+from handlers.people.role_notice import tell_about_role
 from handlers.people.states import AdminForm
 from services.container import Services
 from services.context import Actor
 from services.enums import Role
 from services.errors import AccessDenied
-from services.i18n import Text, default_translator
+from services.i18n import Text
 
 
 def require_admin(actor: Actor) -> None:
@@ -77,7 +77,9 @@ async def open_person(
 ) -> None:
     person = await svc.users.person(actor, callback_data.user_id)
     if tapped_message(query) is not None:
-        await send(query, person_text(person, t), person_keyboard(person, t))
+        await show(
+            query, person_text(person, t), person_keyboard(person, t), edit=callback_data.in_place
+        )
 
 
 async def toggle_role(
@@ -90,33 +92,36 @@ async def toggle_role(
 ) -> None:
     person = await svc.users.person(actor, callback_data.user_id)
     role = callback_data.role
-    if role in person.roles:
+    granted = role not in person.roles
+    if not granted:
         await svc.users.revoke(actor, person.user_id, role)
     elif role == Role.COORDINATOR:
-        # A coordinator needs a school first: the grant happens when one is chosen.
+        # A coordinator needs a school first: the grant happens when one is chosen, and the
+        # card turns into the choice (with a way back) rather than a second message.
         page = await svc.schools.search()
-        if tapped_message(query) is not None:
-            await send(
-                query,
+        message = tapped_message(query)
+        if message is not None:
+            await edit_text(
+                message,
                 t("admin-coordinator-school"),
-                coordinator_schools_keyboard(person.user_id, page),
+                coordinator_schools_keyboard(person.user_id, page, t),
             )
         return
     else:
         await svc.users.grant(actor, person.user_id, role)
     await _refresh_person(query, svc, actor, t, person.user_id)
-    await _refresh_their_menu(bot, svc, person.user_id, actor)
+    await tell_about_role(bot, svc, actor, person.user_id, role, granted=granted)
 
 
 async def coordinator_schools_page(
-    query: CallbackQuery, callback_data: CoordinatorSchoolCD, svc: Services, actor: Actor
+    query: CallbackQuery, callback_data: CoordinatorSchoolCD, svc: Services, actor: Actor, t: Text
 ) -> None:
     require_admin(actor)
     message = tapped_message(query)
     if message is None:
         return
     page = await svc.schools.search(page=callback_data.page)
-    await edit_markup(message, coordinator_schools_keyboard(callback_data.user_id, page))
+    await edit_markup(message, coordinator_schools_keyboard(callback_data.user_id, page, t))
 
 
 async def coordinator_school_chosen(
@@ -128,30 +133,22 @@ async def coordinator_school_chosen(
     t: Text,
 ) -> None:
     require_admin(actor)
-    message = tapped_message(query)
-    if message is None:
+    if tapped_message(query) is None:
         return
     await svc.users.grant(actor, callback_data.user_id, Role.COORDINATOR, callback_data.school_id)
-    await message.delete()
     await _refresh_person(query, svc, actor, t, callback_data.user_id)
-    await _refresh_their_menu(bot, svc, callback_data.user_id, actor)
+    await tell_about_role(bot, svc, actor, callback_data.user_id, Role.COORDINATOR, granted=True)
 
 
 async def _refresh_person(
     query: CallbackQuery, svc: Services, actor: Actor, t: Text, user_id: int
 ) -> None:
+    """The card the admin tapped shows the new roles in place: one card per person."""
     person = await svc.users.person(actor, user_id)
-    if tapped_message(query) is not None:
-        await send(query, person_text(person, t), person_keyboard(person, t))
+    message = tapped_message(query)
+    if message is not None:
+        await edit_text(message, person_text(person, t), person_keyboard(person, t))
     await query.answer(t("admin-roles-saved"))
-
-
-async def _refresh_their_menu(bot: Bot, svc: Services, user_id: int, actor: Actor) -> None:
-    person = await svc.users.person(actor, user_id)
-    if person.telegram_id is None:
-        return
-    their = await svc.users.actor_for(person.telegram_id, svc.policy.default_locale)
-    await refresh_commands(bot, their, default_translator().bind(their.locale))
 
 
 def create_router() -> Router:

@@ -15,6 +15,10 @@ class RoleCD(CallbackData, prefix="role"):
     role: Role
 
 
+class StaffPathCD(CallbackData, prefix="staffpath"):
+    """ "I work at the centre" at /start: no self-chosen role, a name and a position."""
+
+
 class ConsentCD(CallbackData, prefix="consent"):
     accept: bool
 
@@ -50,6 +54,7 @@ class ForgetCD(CallbackData, prefix="forget"):
 
 class PersonCD(CallbackData, prefix="person"):
     user_id: int
+    in_place: bool = False  # the card replaces the tapped message (back from a sub-screen)
 
 
 class GrantCD(CallbackData, prefix="grant"):

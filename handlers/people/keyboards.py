@@ -18,6 +18,7 @@ from handlers.people.callbacks import (
     RoleCD,
     SchoolAdminCD,
     SchoolPickCD,
+    StaffPathCD,
     SubjectCD,
 )
 from services.enums import Experience, Position, Role, Subject
@@ -37,6 +38,7 @@ def role_keyboard(t: Text) -> InlineKeyboardMarkup:
     builder = Keyboard()
     builder.button(text=t("role-choice-teacher"), callback_data=RoleCD(role=Role.TEACHER))
     builder.button(text=t("role-choice-parent"), callback_data=RoleCD(role=Role.PARENT))
+    builder.button(text=t("role-choice-staff"), callback_data=StaffPathCD())
     builder.adjust(1)
     return builder.as_markup()
 
@@ -93,9 +95,9 @@ def experience_keyboard(t: Text) -> InlineKeyboardMarkup:
     return builder.as_markup()
 
 
-def position_keyboard(t: Text) -> InlineKeyboardMarkup:
+def position_keyboard(positions: tuple[Position, ...], t: Text) -> InlineKeyboardMarkup:
     builder = Keyboard()
-    for value in Position:
+    for value in positions:
         builder.button(text=t(f"position-{value.value}"), callback_data=PositionCD(value=value))
     builder.adjust(2)
     return builder.as_markup()
@@ -146,7 +148,7 @@ def people_keyboard(people: list[PersonRow]) -> InlineKeyboardMarkup:
     return builder.as_markup()
 
 
-def coordinator_schools_keyboard(user_id: int, page: SchoolPage) -> InlineKeyboardMarkup:
+def coordinator_schools_keyboard(user_id: int, page: SchoolPage, t: Text) -> InlineKeyboardMarkup:
     builder = Keyboard()
     for school in page.items:
         builder.row(
@@ -172,6 +174,12 @@ def coordinator_schools_keyboard(user_id: int, page: SchoolPage) -> InlineKeyboa
         )
     if nav:
         builder.row(*nav)
+    builder.row(
+        InlineKeyboardButton(
+            text=t("admin-back-to-person"),
+            callback_data=PersonCD(user_id=user_id, in_place=True).pack(),
+        )
+    )
     return builder.as_markup()
 
 

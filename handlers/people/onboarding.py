@@ -1,4 +1,5 @@
-"""/start: language, role, consent (152-FZ); the profile questions follow (profile_steps)."""
+"""/start: language, role (teacher, parent, or centre staff), consent (152-FZ); the profile
+questions follow (profile_steps)."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from aiogram.types import CallbackQuery, Message
 from handlers import deep_links
 from handlers.menu import main_menu
 from handlers.messages import show, tapped_message
-from handlers.people.callbacks import ConsentCD, LangCD, RoleCD
+from handlers.people.callbacks import ConsentCD, LangCD, RoleCD, StaffPathCD
 from handlers.people.keyboards import consent_keyboard, language_keyboard, role_keyboard
 from handlers.people.profile_steps import ask_step
 from handlers.people.states import Onboarding
@@ -20,9 +21,32 @@ from services.enums import Role
 from services.i18n import Text, default_translator
 from services.people.profile_steps import ProfileStep, next_missing_step
 
+# What the FSM keeps as the chosen path when it is the staff path (no role of one's own).
+STAFF_PATH = "staff"
+# Commands that need no profile: an administrator from ADMIN_IDS who never sent /start may
+# use these; any other command asks for /start at once, not at the end of a form.
+NO_PROFILE_COMMANDS = frozenset({"start", "help", "cancel", "language", "privacy", "forget"})
+
 
 def consent_text(t: Text, centre: str) -> str:
     return t("consent-text", centre=centre)
+
+
+def _command_name(text: str) -> str:
+    return text[1:].split(maxsplit=1)[0].split("@", 1)[0].lower() if text else ""
+
+
+def unknown_staff_command(message: Message, actor: Actor) -> bool:
+    """A command from someone who holds a role by the settings (ADMIN_IDS) but has no row yet:
+    every staff action writes in their name, so it needs the person first."""
+    if actor.is_registered or not actor.roles:
+        return False
+    text = message.text or ""
+    return text.startswith("/") and _command_name(text) not in NO_PROFILE_COMMANDS
+
+
+async def staff_needs_start(message: Message, t: Text) -> None:
+    await message.answer(t("admin-needs-start"))
 
 
 async def start(
@@ -69,6 +93,14 @@ async def chose_role(
     await show(query, consent_text(t, svc.policy.centre_name), consent_keyboard(t))
 
 
+async def chose_staff_path(
+    query: CallbackQuery, state: FSMContext, svc: Services, t: Text
+) -> None:
+    await state.update_data(role=STAFF_PATH)
+    await state.set_state(Onboarding.consent)
+    await show(query, consent_text(t, svc.policy.centre_name), consent_keyboard(t))
+
+
 async def consent_declined(query: CallbackQuery, state: FSMContext, t: Text) -> None:
     await state.clear()
     await show(query, t("consent-declined"))
@@ -79,7 +111,8 @@ async def consent_accepted(
 ) -> None:
     data = await state.get_data()
     locale = data.get("locale", t.locale)
-    role = Role(data.get("role", Role.TEACHER))
+    chosen = data.get("role", Role.TEACHER)
+    role = None if chosen == STAFF_PATH else Role(chosen)
     actor = await svc.users.accept_consent(
         query.from_user.id, locale, role, consent_text(t, svc.policy.centre_name)
     )
@@ -94,6 +127,8 @@ async def consent_accepted(
 def create_router() -> Router:
     router = Router(name=__name__)
     router.message.register(start, CommandStart())
+    router.message.register(staff_needs_start, unknown_staff_command)
+    router.callback_query.register(chose_staff_path, Onboarding.role, StaffPathCD.filter())
     router.callback_query.register(chose_language, Onboarding.language, LangCD.filter())
     router.callback_query.register(
         chose_role, Onboarding.role, RoleCD.filter(F.role.in_({Role.TEACHER, Role.PARENT}))

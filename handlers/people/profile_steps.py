@@ -23,8 +23,9 @@ from handlers.people.render import send_profile
 from handlers.people.states import ProfileForm
 from services.container import Services
 from services.context import Actor
-from services.enums import Role, Subject
+from services.enums import SCHOOL_POSITIONS, STAFF_POSITIONS, Role, Subject
 from services.i18n import Text
+from services.people.profile import on_staff_path
 from services.people.profile_steps import ProfileStep, next_missing_step
 
 
@@ -54,7 +55,11 @@ async def ask_step(
         await message.answer(t("profile-ask-experience"), reply_markup=experience_keyboard(t))
     elif step is ProfileStep.POSITION:
         await state.set_state(ProfileForm.position)
-        await message.answer(t("profile-ask-position"), reply_markup=position_keyboard(t))
+        staff = on_staff_path(actor.roles)
+        await message.answer(
+            t("profile-ask-staff-position" if staff else "profile-ask-position"),
+            reply_markup=position_keyboard(STAFF_POSITIONS if staff else SCHOOL_POSITIONS, t),
+        )
     elif step is ProfileStep.GRADE:
         await state.set_state(ProfileForm.grade)
         await message.answer(t("profile-ask-grade"), reply_markup=grade_keyboard(t))
@@ -81,8 +86,20 @@ async def after_step(
     await state.clear()
     await refresh_commands(message.bot, actor, t)  # type: ignore[arg-type]
     await message.answer(t("onboarding-done"), reply_markup=main_menu(actor, t))
+    if on_staff_path(actor.roles):
+        await message.answer(staff_id_text(actor, t))
     if payload:
         await deep_links.open_payload(payload, message, state, svc, actor, t)
+
+
+def staff_id_text(actor: Actor, t: Text) -> str:
+    """The id as code (one tap copies it, no digit grouping) for the administrator, who grants
+    the role with it; someone who already holds a role (ADMIN_IDS) is told which."""
+    telegram_id = str(actor.telegram_id)
+    if not actor.roles:
+        return t("staff-send-id", telegram_id=telegram_id)
+    roles = ", ".join(t(f"role-{r.value}") for r in sorted(actor.roles))
+    return t("staff-id-with-roles", telegram_id=telegram_id, roles=roles)
 
 
 async def _step_done(

@@ -11,12 +11,14 @@ from services.container import Services
 from services.context import Actor
 from services.enums import GRANTED_ROLES, Role
 from services.i18n import Text
+from services.people.profile import ProfileView, on_staff_path
 from services.people.roles import PersonRow
 from services.people.schools import SchoolPage, SchoolView
 from services.people.schools_import import ImportReport
 
 TEACHER_FIELDS = ("name", "school", "subjects", "experience", "position")
 PARENT_FIELDS = ("name", "grade")
+STAFF_FIELDS = ("name", "position")
 
 
 def editable_fields(actor: Actor) -> tuple[str, ...]:
@@ -25,7 +27,9 @@ def editable_fields(actor: Actor) -> tuple[str, ...]:
         fields.extend(TEACHER_FIELDS)
     if Role.PARENT in actor.roles:
         fields.extend(f for f in PARENT_FIELDS if f not in fields)
-    return tuple(fields) or ("name",)
+    if on_staff_path(actor.roles):
+        fields.extend(STAFF_FIELDS)
+    return tuple(fields)
 
 
 def profile_keyboard(actor: Actor, t: Text) -> InlineKeyboardMarkup:
@@ -37,35 +41,43 @@ def profile_keyboard(actor: Actor, t: Text) -> InlineKeyboardMarkup:
     return builder.as_markup()
 
 
+def _position_line(view: ProfileView, t: Text) -> str:
+    value = t(f"position-{view.position.value}") if view.position else t("profile-not-set")
+    return t("profile-line-position", value=value)
+
+
+def _teacher_lines(view: ProfileView, t: Text) -> list[str]:
+    dash = t("profile-not-set")
+    subjects = ", ".join(t(f"subject-{s.value}") for s in view.subjects)
+    experience = t(f"experience-{view.experience.value}") if view.experience else dash
+    return [
+        t("profile-line-school", value=view.school_name or dash),
+        t("profile-line-subjects", value=subjects or dash),
+        t("profile-line-experience", value=experience),
+        _position_line(view, t),
+    ]
+
+
 async def send_profile(message: Message, svc: Services, actor: Actor, t: Text) -> None:
     view = await svc.users.profile(actor)
     dash = t("profile-not-set")
+    roles = ", ".join(t(f"role-{r.value}") for r in view.roles) or t("role-staff-none")
     lines = [
         t("profile-title"),
         t("profile-line-name", value=view.full_name or dash),
-        t("profile-line-roles", value=", ".join(t(f"role-{r.value}") for r in view.roles)),
+        t("profile-line-roles", value=roles),
     ]
     if Role.TEACHER in actor.roles:
-        lines += [
-            t("profile-line-school", value=view.school_name or dash),
-            t(
-                "profile-line-subjects",
-                value=", ".join(t(f"subject-{s.value}") for s in view.subjects) or dash,
-            ),
-            t(
-                "profile-line-experience",
-                value=t(f"experience-{view.experience.value}") if view.experience else dash,
-            ),
-            t(
-                "profile-line-position",
-                value=t(f"position-{view.position.value}") if view.position else dash,
-            ),
-        ]
+        lines += _teacher_lines(view, t)
+    if on_staff_path(actor.roles):
+        lines.append(_position_line(view, t))
     if Role.PARENT in actor.roles:
         lines.append(
             t("profile-line-grade", value=str(view.child_grade) if view.child_grade else dash)
         )
     lines.append(t("profile-line-language", value=t(f"language-name-{view.locale}")))
+    # As code: one tap copies it, and a number would be printed with digit grouping.
+    lines.append(t("profile-line-telegram-id", value=str(actor.telegram_id)))
     await message.answer("\n".join(lines), reply_markup=profile_keyboard(actor, t))
 
 
@@ -74,8 +86,10 @@ def person_text(person: PersonRow, t: Text) -> str:
     return t(
         "admin-person-card",
         name=person.full_name or t("profile-not-set"),
-        user_id=person.user_id,
-        telegram_id=person.telegram_id or 0,
+        # Strings, not numbers: Fluent would group the digits ("7 102"), which /grant and
+        # Telegram's search do not take back.
+        user_id=str(person.user_id),
+        telegram_id=str(person.telegram_id or "—"),
         roles=roles,
     )
 

@@ -3,7 +3,7 @@
 error-generic = That did not work. Please try again.
 error-unexpected = Something went wrong on our side. We know about it. Please try again a little later or send /menu.
 error-unavailable = I cannot reach the database right now; this is temporary. Nothing was saved or changed. Please try again in a minute.
-error-access-denied = You do not have the right to do this.
+error-access-denied = You do not have the right to do this. If you need it for your work, ask the centre's administrator to grant you the role (your Telegram ID is in /profile).
 error-not-found = I could not find that; it may have been deleted.
 error-invalid-input = I did not understand that. Try again or send /cancel.
 error-conflict = This action is not possible right now.

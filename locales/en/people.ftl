@@ -8,15 +8,17 @@ start-choose-language = Hello! This is the Network Coordinator.
 start-choose-role = Who are you? This decides what I will offer you.
 role-choice-teacher = 👩‍🏫 I am a teacher
 role-choice-parent = 👪 I am a parent
+role-choice-staff = 🏛 I work at the centre (methodist, psychologist…)
 start-welcome-back = Welcome back! The main menu is below.
 start-needs-onboarding = Let's get acquainted first: send /start.
+admin-needs-start = You are an administrator by the bot's settings (ADMIN_IDS), but you have no profile yet, and staff actions are recorded in a person's name. Send /start and choose “I work at the centre”: your name and position take a minute, then every command works.
 
 consent-text =
     <b>Consent to the processing of personal data</b>
 
     { $centre } (the operator) processes your data under Federal Law No. 152-FZ “On Personal Data”.
 
-    <b>What is kept:</b> name, role, school, subjects, experience and position (teachers), the child's grade (parents), your event and consultation bookings, survey answers, Telegram ID.
+    <b>What is kept:</b> name, role, school, subjects, experience and position (teachers), position (centre staff), the child's grade (parents), your event and consultation bookings, survey answers, Telegram ID.
     <b>Why:</b> event and consultation bookings, reminders, targeted methodical support, reports on the network's work (reports contain anonymous figures only).
     <b>For how long:</b> while you use the bot; consultation comments are deleted automatically.
     <b>How to withdraw:</b> the /forget command deletes or anonymises your data at any time.
@@ -41,12 +43,19 @@ profile-subjects-set = Subjects: { $subjects }
 profile-ask-experience = Your teaching experience:
 profile-experience-set = Experience: { $value }
 profile-ask-position = Your position:
+profile-ask-staff-position = Your position at the centre:
+profile-resume = Your profile is not finished yet; let's go on from where you stopped.
 profile-position-set = Position: { $value }
 profile-ask-grade = Which grade is your child in? It helps the psychologist. You may skip this.
 grade-skip = Skip
 profile-grade-set = Child's grade: { $grade }
 profile-grade-skipped = No grade given; you can add it later in your profile.
 onboarding-done = Done! Your profile is complete. The main menu is below; commands are in the menu next to the input field.
+staff-send-id =
+    Your Telegram ID: <code>{ $telegram_id }</code>
+
+    Send it to the centre's administrator (tap the number to copy it): they will grant you your role, methodist, psychologist or another. When the role is there, I will tell you and update your menu.
+staff-id-with-roles = Your Telegram ID: <code>{ $telegram_id }</code>. Your roles: { $roles }.
 
 experience-lt3 = under 3 years
 experience-3-10 = 3–10 years
@@ -62,6 +71,9 @@ position-psychologist = school psychologist
 position-social_pedagogue = social pedagogue
 position-tutor = tutor
 position-other = other
+position-methodist = methodist
+position-centre_head = head of the centre
+position-centre_specialist = centre specialist
 
 subject-primary = primary school
 subject-russian = Russian language
@@ -97,6 +109,8 @@ profile-line-experience = Experience: { $value }
 profile-line-position = Position: { $value }
 profile-line-grade = Child's grade: { $value }
 profile-line-language = Language: { $value }
+profile-line-telegram-id = Telegram ID: <code>{ $value }</code>
+role-staff-none = none yet (the centre's administrator grants them)
 profile-edit-name = ✏️ Name
 profile-edit-school = 🏫 School
 profile-edit-subjects = 📚 Subjects
@@ -120,7 +134,7 @@ privacy-consent-given = Consent (version { $version }) given on { $date }.
 
 forget-nothing = I have no data about you.
 forget-ask =
-    Delete your data? Your name, school, subjects and contacts will be erased; your bookings will remain only as anonymous figures in reports. This cannot be undone.
+    Delete your data? Your name, school, subjects, experience, position, child's grade and contacts will be erased; your bookings will remain only as anonymous figures in reports. This cannot be undone.
 forget-confirm = 🗑 Yes, delete my data
 forget-keep = No, keep it
 forget-kept = All right, nothing was deleted.
@@ -133,18 +147,29 @@ forget-bye = If you want to come back, send /start.
 admin-staff-title = <b>Staff and their roles</b>
 admin-staff-line = { $name }: { $roles }
 admin-staff-empty = No roles have been granted yet.
-admin-grant-hint = To grant a role: /grant with a Telegram ID or part of a name. The person must send /start first.
+admin-grant-hint = To grant a role: /grant with a Telegram ID or part of a name. The person must send /start first (centre staff choose “I work at the centre” and get their Telegram ID to send to you).
 admin-grant-ask = Send the person's Telegram ID or part of their name.
 admin-person-none = Nobody found. The person must send /start to the bot first. Try again or /cancel.
 admin-person-many = Several people found, choose one:
 admin-person-card =
     <b>{ $name }</b>
-    Bot ID: { $user_id }, Telegram ID: { $telegram_id }
+    Bot ID: { $user_id }, Telegram ID: <code>{ $telegram_id }</code>
     Roles: { $roles }
 
     Tap a role to grant or revoke it.
 admin-coordinator-school = Coordinator of which school?
 admin-roles-saved = Roles saved.
+admin-back-to-person = ◀️ Back to the card
+role-granted-notice =
+    The centre's administrator granted you the role “{ $role }”.
+    Now you can: { $abilities }
+
+    Your main menu is updated: it is below, and the commands are in the “/” menu.
+role-revoked-notice = The centre's administrator took away your role “{ $role }”. Your main menu and command list are updated: below and in the “/” menu.
+role-abilities-methodist = create and publish events (/new_event), approve schools' proposals (/event_drafts), keep participant lists and attendance (/participants), launch surveys (/surveys), send announcements (/broadcast) and see the reports (/stats, /export).
+role-abilities-psychologist = publish consultation times (/slots) and keep your day (/today).
+role-abilities-coordinator = propose events from your school (/propose_event), see its participants (/participants) and its reports (/stats, /export).
+role-abilities-admin = grant roles (/grant, /roles), keep the schools directory (/schools) and everything a methodist can do.
 
 schools-title = <b>Schools directory</b>: { $count } (page { $page } of { $pages })
 schools-add = ➕ Add

@@ -8,15 +8,17 @@ start-choose-language = Здравствуйте! Это Сетевой коор
 start-choose-role = Кто вы? От этого зависит, что я буду вам предлагать.
 role-choice-teacher = 👩‍🏫 Я педагог
 role-choice-parent = 👪 Я родитель
+role-choice-staff = 🏛 Я сотрудник центра (методист, психолог…)
 start-welcome-back = С возвращением! Главное меню — внизу.
 start-needs-onboarding = Сначала давайте познакомимся: отправьте /start.
+admin-needs-start = Вы администратор по настройкам бота (ADMIN_IDS), но профиля у вас ещё нет, а действия сотрудников записываются от имени человека. Отправьте /start и выберите «Я сотрудник центра»: имя и должность — минута, и все команды заработают.
 
 consent-text =
     <b>Согласие на обработку персональных данных</b>
 
     { $centre } (оператор) обрабатывает ваши данные по Федеральному закону № 152-ФЗ «О персональных данных».
 
-    <b>Что хранится:</b> имя, роль, школа, предметы, стаж и должность (для педагогов), класс ребёнка (для родителей), ваши записи на мероприятия и консультации, ответы на опросы, Telegram ID.
+    <b>Что хранится:</b> имя, роль, школа, предметы, стаж и должность (для педагогов), должность (для сотрудников центра), класс ребёнка (для родителей), ваши записи на мероприятия и консультации, ответы на опросы, Telegram ID.
     <b>Зачем:</b> запись на мероприятия и консультации, напоминания, адресная методическая помощь, отчёты о работе сети (в отчётах — только обезличенные цифры).
     <b>Сколько:</b> пока вы пользуетесь ботом; комментарии к консультациям удаляются автоматически.
     <b>Как отозвать:</b> команда /forget в любой момент удалит или обезличит ваши данные.
@@ -42,12 +44,19 @@ profile-subjects-set = Предметы: { $subjects }
 profile-ask-experience = Ваш педагогический стаж:
 profile-experience-set = Стаж: { $value }
 profile-ask-position = Ваша должность:
+profile-ask-staff-position = Ваша должность в центре:
+profile-resume = Профиль ещё не заполнен до конца — продолжим с того места, где остановились.
 profile-position-set = Должность: { $value }
 profile-ask-grade = В каком классе учится ваш ребёнок? Это поможет психологу. Можно пропустить.
 grade-skip = Пропустить
 profile-grade-set = Класс ребёнка: { $grade }
 profile-grade-skipped = Класс не указан — его можно добавить позже в профиле.
 onboarding-done = Готово! Профиль заполнен. Главное меню — внизу, команды — в меню слева от поля ввода.
+staff-send-id =
+    Ваш Telegram ID: <code>{ $telegram_id }</code>
+
+    Перешлите его администратору центра (нажмите на число, чтобы скопировать): он выдаст вам роль — методиста, педагога-психолога или другую. Когда роль появится, я напишу вам и обновлю меню.
+staff-id-with-roles = Ваш Telegram ID: <code>{ $telegram_id }</code>. Ваши роли: { $roles }.
 
 experience-lt3 = до 3 лет
 experience-3-10 = 3–10 лет
@@ -63,6 +72,9 @@ position-psychologist = педагог-психолог
 position-social_pedagogue = социальный педагог
 position-tutor = тьютор
 position-other = другое
+position-methodist = методист
+position-centre_head = руководитель центра
+position-centre_specialist = специалист центра
 
 subject-primary = начальные классы
 subject-russian = русский язык
@@ -98,6 +110,8 @@ profile-line-experience = Стаж: { $value }
 profile-line-position = Должность: { $value }
 profile-line-grade = Класс ребёнка: { $value }
 profile-line-language = Язык: { $value }
+profile-line-telegram-id = Telegram ID: <code>{ $value }</code>
+role-staff-none = пока нет (их выдаёт администратор центра)
 profile-edit-name = ✏️ Имя
 profile-edit-school = 🏫 Школа
 profile-edit-subjects = 📚 Предметы
@@ -121,7 +135,7 @@ privacy-consent-given = Согласие (версия { $version }) дано { 
 
 forget-nothing = У меня нет ваших данных.
 forget-ask =
-    Удалить ваши данные? Имя, школа, предметы и контакты будут стёрты, записи останутся только как обезличенные цифры в отчётах. Отменить это будет нельзя.
+    Удалить ваши данные? Имя, школа, предметы, стаж, должность, класс ребёнка и контакты будут стёрты, записи останутся только как обезличенные цифры в отчётах. Отменить это будет нельзя.
 forget-confirm = 🗑 Да, удалить мои данные
 forget-keep = Нет, оставить
 forget-kept = Хорошо, ничего не удалено.
@@ -134,18 +148,29 @@ forget-bye = Если захотите вернуться — отправьте
 admin-staff-title = <b>Сотрудники и их роли</b>
 admin-staff-line = { $name }: { $roles }
 admin-staff-empty = Пока никому не выданы роли.
-admin-grant-hint = Выдать роль: /grant и Telegram ID или часть имени. Человек должен сначала пройти /start.
+admin-grant-hint = Выдать роль: /grant и Telegram ID или часть имени. Человек должен сначала пройти /start (сотрудники центра выбирают «Я сотрудник центра» и получают свой Telegram ID, чтобы переслать его вам).
 admin-grant-ask = Пришлите Telegram ID человека или часть его имени.
 admin-person-none = Никого не нашёл. Человек должен сначала отправить боту /start. Попробуйте ещё раз или /cancel.
 admin-person-many = Нашлось несколько человек, выберите:
 admin-person-card =
     <b>{ $name }</b>
-    ID в боте: { $user_id }, Telegram ID: { $telegram_id }
+    ID в боте: { $user_id }, Telegram ID: <code>{ $telegram_id }</code>
     Роли: { $roles }
 
     Нажмите на роль, чтобы выдать или забрать её.
 admin-coordinator-school = Координатор какой школы?
 admin-roles-saved = Роли сохранены.
+admin-back-to-person = ◀️ К карточке
+role-granted-notice =
+    Администратор центра выдал вам роль «{ $role }».
+    Теперь вы можете: { $abilities }
+
+    Главное меню обновлено — оно внизу, команды — в меню «/».
+role-revoked-notice = Администратор центра снял с вас роль «{ $role }». Главное меню и список команд обновлены — они внизу и в меню «/».
+role-abilities-methodist = создавать и публиковать мероприятия (/new_event), одобрять предложения школ (/event_drafts), вести списки и посещаемость (/participants), запускать опросы (/surveys), делать рассылки (/broadcast) и смотреть отчёты (/stats, /export).
+role-abilities-psychologist = публиковать время для консультаций (/slots) и вести свой день (/today).
+role-abilities-coordinator = предлагать мероприятия от своей школы (/propose_event), видеть участников (/participants) и отчёты своей школы (/stats, /export).
+role-abilities-admin = выдавать роли (/grant, /roles), вести справочник школ (/schools) и всё, что может методист.
 
 schools-title = <b>Справочник школ</b>: { $count } (стр. { $page } из { $pages })
 schools-add = ➕ Добавить

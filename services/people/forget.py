@@ -9,7 +9,7 @@ from sqlalchemy import delete, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.enums import GRANTED_ROLES
-from db.models import Consent, UserRole, UserSubject
+from db.models import Consent, User, UserRole, UserSubject
 from db.tx import write_tx
 from services.context import Actor, Clock
 from services.people.actor import require_user
@@ -19,6 +19,18 @@ log = logging.getLogger(__name__)
 # What one other feature erases about a person; people sits below the features, so the
 # container hands these in rather than people importing them.
 ForgetHook = Callable[[AsyncSession, int], Awaitable[None]]
+
+
+def erase_personal_fields(user: User) -> None:
+    """Every column that says who the person is or could single them out; the row itself and
+    its self-chosen role stay, so anonymous counts (registrations, answers) stay true."""
+    user.telegram_id = None
+    user.full_name = None
+    user.name_search = None
+    user.school_id = None
+    user.experience = None
+    user.position = None
+    user.child_grade = None
 
 
 async def forget(
@@ -41,10 +53,6 @@ async def forget(
                 UserRole.user_id == user.id, UserRole.role.in_([r.value for r in GRANTED_ROLES])
             )
         )
-        user.telegram_id = None
-        user.full_name = None
-        user.name_search = None
-        user.position = None
-        user.child_grade = None
+        erase_personal_fields(user)
         user.forgotten_at = now
     log.info("user anonymised user_id=%s", user.id)

@@ -1,4 +1,6 @@
-"""Onboarding: the consent that stores a person at all, and the self-chosen roles."""
+"""Onboarding: the consent that stores a person at all, and the self-chosen roles. Centre
+staff take a third path: no self-chosen role (they are neither teachers nor parents), a name
+and a position, then an administrator grants their role."""
 
 from __future__ import annotations
 
@@ -27,11 +29,12 @@ async def accept_consent(
     clock: Clock,
     telegram_id: int,
     locale: str,
-    role: Role,
+    role: Role | None,
     consent_text: str,
 ) -> Actor:
-    """The first moment anything about the person is stored, and only with their consent."""
-    if role not in SELF_CHOSEN_ROLES:
+    """The first moment anything about the person is stored, and only with their consent.
+    `role` None is the staff path: the person is stored without a role of their own."""
+    if role is not None and role not in SELF_CHOSEN_ROLES:
         raise AccessDenied()
     now = clock()
     async with write_tx(session):
@@ -40,7 +43,7 @@ async def accept_consent(
             user = User(
                 telegram_id=telegram_id,
                 locale=locale,
-                roles=[UserRole(role=role, granted_at=now)],
+                roles=[UserRole(role=role, granted_at=now)] if role else [],
                 subjects=[],
             )
             session.add(user)
@@ -48,7 +51,7 @@ async def accept_consent(
         else:
             user.locale = locale
             user.forgotten_at = None
-            if not any(r.role == role for r in user.roles):
+            if role and not any(r.role == role for r in user.roles):
                 user.roles.append(UserRole(user_id=user.id, role=role, granted_at=now))
         session.add(
             Consent(

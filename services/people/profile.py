@@ -3,13 +3,14 @@ child's grade, language; and the view of it shown on the profile screen."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from db.enums import Experience, Position, Role, Subject
+from db.enums import SELF_CHOSEN_ROLES, STAFF_POSITIONS, Experience, Position, Role, Subject
 from db.models import Consent, School, User, UserSubject
 from db.search import fold
 from db.tx import write_tx
@@ -36,6 +37,12 @@ class ProfileView:
     child_grade: int | None
     consent_version: str | None
     consent_at: datetime | None
+
+
+def on_staff_path(roles: Iterable[Role]) -> bool:
+    """Centre staff chose neither teacher nor parent at /start: their profile is a name and a
+    position, and no figure or audience of teachers counts them."""
+    return not SELF_CHOSEN_ROLES.intersection(roles)
 
 
 def clean_name(raw: str | None) -> str:
@@ -91,6 +98,8 @@ async def set_experience(session: AsyncSession, actor: Actor, experience: Experi
 
 
 async def set_position(session: AsyncSession, actor: Actor, position: Position) -> None:
+    if on_staff_path(actor.roles) and Position(position) not in STAFF_POSITIONS:
+        raise InvalidInput()
     async with write_tx(session):
         user = await require_user(session, actor)
         user.position = Position(position)
@@ -140,4 +149,6 @@ def is_complete(view: ProfileView, actor: Actor) -> bool:
             and view.experience
             and view.position
         )
+    if on_staff_path(actor.roles):
+        return bool(view.full_name and view.position)
     return bool(view.full_name)

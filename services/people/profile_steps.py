@@ -6,6 +6,7 @@ from enum import Enum
 
 from db.enums import Role
 from services.context import Actor
+from services.people.profile import on_staff_path
 from services.people.users import UserService
 
 
@@ -31,4 +32,6 @@ async def next_missing_step(users: UserService, actor: Actor) -> ProfileStep | N
             return ProfileStep.EXPERIENCE
         if view.position is None:
             return ProfileStep.POSITION
+    elif on_staff_path(actor.roles) and view.position is None:
+        return ProfileStep.POSITION
     return None

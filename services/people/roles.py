@@ -18,6 +18,8 @@ from services.people.actor import require_admin
 
 log = logging.getLogger(__name__)
 
+BIGINT_LIMIT = 2**63
+
 
 @dataclass(frozen=True, slots=True)
 class PersonRow:
@@ -36,14 +38,26 @@ def person_row(user: User, policy: Policy) -> PersonRow:
     return PersonRow(user.id, user.telegram_id, user.full_name, roles, school)
 
 
+def as_number(query: str) -> str | None:
+    """An id as people paste it: "7 102", "7\u00a0102" (a grouped number copied from a card or
+    a spreadsheet) or "7102"; None when the query is a name."""
+    compact = "".join(query.split())  # str.split() also splits at non-breaking spaces
+    if compact.lstrip("-").isdigit() and compact.isascii():
+        return compact
+    return None
+
+
 async def find_people(
     session: AsyncSession, policy: Policy, actor: Actor, query: str, limit: int = 10
 ) -> list[PersonRow]:
     require_admin(actor)
     query = query.strip()
     stmt = select(User).where(User.forgotten_at.is_(None))
-    if query.lstrip("-").isdigit():
-        number = int(query)
+    digits = as_number(query)
+    if digits is not None:
+        number = int(digits)
+        if not -BIGINT_LIMIT <= number < BIGINT_LIMIT:
+            return []  # no row can have it; the database would refuse the parameter
         stmt = stmt.where(or_(User.telegram_id == number, User.id == number))
     elif len(query) >= 2:
         stmt = stmt.where(User.name_search.contains(fold(query), autoescape=True))

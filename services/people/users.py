@@ -35,7 +35,7 @@ class UserService:
         return await actors.actor_for(self.session, self.policy, telegram_id, fallback_locale)
 
     async def accept_consent(
-        self, telegram_id: int, locale: str, role: Role, consent_text: str
+        self, telegram_id: int, locale: str, role: Role | None, consent_text: str
     ) -> Actor:
         return await onboarding.accept_consent(
             self.session, self.policy, self.clock, telegram_id, locale, role, consent_text

@@ -22,10 +22,14 @@ from handlers.people.callbacks import GrantCD
 from services.container import Services
 from services.context import Actor
 from services.enums import Role
+from services.i18n import default_translator
 from tests.conftest import ADMIN_ID, make_settings
 from tests.support.fake_api_server import ChatUser, FakeBotAPI
 from tests.support.fakes import TOKEN
 from tests.support.faults_support import polling
+
+# The refusal, which says whom to ask for the right.
+DENIED = default_translator().get("ru", "error-access-denied")
 
 ROOT = Path(__file__).resolve().parents[2]
 TEACHER = 300_001
@@ -91,7 +95,7 @@ async def onboard_teacher_over_http(settings: Settings, fake_api: FakeBotAPI) ->
             ),
             start=start,
         )
-        assert answer.params["text"] == "У вас нет прав на это действие."
+        assert answer.params["text"] == DENIED
         assert str(answer.params.get("show_alert")).lower() == "true"
 
         async with app.database.session_factory() as session:

@@ -11,7 +11,7 @@ from fluent.syntax.ast import Junk, Message
 from handlers.commands_menu import EVERYONE_COMMANDS, GUEST_COMMANDS, ROLE_COMMANDS
 from handlers.menu import MENU_ITEMS
 from handlers.people.render import PARENT_FIELDS, TEACHER_FIELDS
-from services.enums import Experience, Position, Role, Subject, Topic
+from services.enums import GRANTED_ROLES, Experience, Position, Role, Subject, Topic
 from services.i18n import LOCALES, LOCALES_DIR, Translator
 from services.people.schools import FLAGS
 from tests.support.locale_keys import used_keys
@@ -67,6 +67,7 @@ def test_enum_derived_key_families_exist(translator: Translator) -> None:
         | {f"experience-{v.value}" for v in Experience}
         | {f"position-{v.value}" for v in Position}
         | {f"role-{v.value}" for v in Role}
+        | {f"role-abilities-{v.value}" for v in GRANTED_ROLES}
         | {f"topic-{v.value}" for v in Topic}
         | {f"cmd-{name}" for name in commands}
         | {f"profile-edit-{field}" for field in (*TEACHER_FIELDS, *PARENT_FIELDS, "language")}

@@ -16,8 +16,12 @@ from sqlalchemy import select
 from db.models import School, User, UserRole
 from handlers.people.callbacks import GrantCD, SchoolAdminCD
 from services.enums import Role
+from services.i18n import default_translator
 from tests.conftest import ADMIN_ID
 from tests.support.harness import BotHarness, texts
+
+# The refusal, which says whom to ask for the right.
+DENIED = default_translator().get("ru", "error-access-denied")
 
 TEACHER = 110_001
 OTHER = 110_002
@@ -113,7 +117,7 @@ async def test_a_teacher_cannot_use_admin_commands(
 ) -> None:
     await harness.onboard_teacher(TEACHER)
     replies = texts(await harness.send(TEACHER, command))
-    assert replies == ["У вас нет прав на это действие."]
+    assert replies == [DENIED]
 
 
 async def test_a_tampered_admin_button_is_refused(harness: BotHarness, schools: list[int]) -> None:
@@ -123,7 +127,7 @@ async def test_a_tampered_admin_button_is_refused(harness: BotHarness, schools: 
     forged = GrantCD(user_id=user_id, role=Role.ADMIN).pack()
     requests = await harness.callback(TEACHER, forged)
     alerts = [r for r in requests if isinstance(r, AnswerCallbackQuery)]
-    assert alerts and alerts[0].text == "У вас нет прав на это действие."
+    assert alerts and alerts[0].text == DENIED
     assert alerts[0].show_alert
     assert await _roles_of(harness, TEACHER) == {"teacher": None}
 
@@ -132,7 +136,7 @@ async def test_a_tampered_admin_button_is_refused(harness: BotHarness, schools: 
     alerts = [
         r for r in await harness.callback(TEACHER, flag) if isinstance(r, AnswerCallbackQuery)
     ]
-    assert alerts[0].text == "У вас нет прав на это действие."
+    assert alerts[0].text == DENIED
     async with harness.database.session_factory() as session:
         school = await session.get(School, plain)
         assert school is not None and not school.low_results

@@ -186,3 +186,34 @@ async def test_a_double_tap_on_a_language_is_no_error(harness: BotHarness) -> No
     assert not any("went wrong" in reply or "did not work" in reply for reply in replies)
     assert "menu" in replies[-1].lower() or "меню" in replies[-1].lower()
     assert (await _user(harness, PARENT)).locale == "en"
+
+
+async def test_forget_erases_every_personal_field(harness: BotHarness, schools: list[int]) -> None:
+    """The confirmation promises name, school, subjects and contacts; experience, position and
+    the child's grade single a person out as well."""
+    await harness.onboard_teacher(TEACHER)
+    await harness.onboard_parent(PARENT)
+    await harness.send(PARENT, "/profile")
+    await harness.press(PARENT, "Класс ребёнка")
+    await harness.press(PARENT, "9")
+    ids = [(await _user(harness, TEACHER)).id, (await _user(harness, PARENT)).id]
+    for person in (TEACHER, PARENT):
+        await harness.send(person, "/forget")
+        await harness.press(person, "Да, удалить")
+    async with harness.database.session_factory() as session:
+        for user_id in ids:
+            user = await session.get(User, user_id)
+            assert user is not None and user.forgotten_at is not None
+            personal = {
+                "telegram_id": user.telegram_id,
+                "full_name": user.full_name,
+                "name_search": user.name_search,
+                "school_id": user.school_id,
+                "experience": user.experience,
+                "position": user.position,
+                "child_grade": user.child_grade,
+                "subjects": [s.subject for s in user.subjects],
+            }
+            assert personal == dict.fromkeys(personal) | {"subjects": []}
+        # What stays is anonymous: a row per person, counted by their self-chosen role.
+        assert (await session.execute(select(func.count(User.id)))).scalar_one() == 2

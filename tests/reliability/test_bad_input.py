@@ -14,7 +14,11 @@ from sqlalchemy import func, select
 from db.models import User
 from handlers.people.callbacks import ForgetCD, GrantCD, SchoolPickCD
 from services.enums import Role
+from services.i18n import default_translator
 from tests.support.harness import BotHarness, texts
+
+# The refusal, which says whom to ask for the right.
+DENIED = default_translator().get("ru", "error-access-denied")
 
 PERSON = 130_001
 
@@ -99,12 +103,12 @@ async def test_a_forged_button_without_rights_is_refused(harness: BotHarness) ->
     await harness.onboard_parent(PERSON)
     forged = GrantCD(user_id=1, role=Role.ADMIN).pack()
     answers = _answers(await harness.callback(PERSON, forged))
-    assert [a.text for a in answers] == ["У вас нет прав на это действие."]
+    assert [a.text for a in answers] == [DENIED]
 
 
 async def test_a_command_without_rights(harness: BotHarness) -> None:
     await harness.onboard_parent(PERSON)
-    assert texts(await harness.send(PERSON, "/schools")) == ["У вас нет прав на это действие."]
+    assert texts(await harness.send(PERSON, "/schools")) == [DENIED]
 
 
 async def test_an_unknown_command_and_an_unknown_message(harness: BotHarness) -> None:

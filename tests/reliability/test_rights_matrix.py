@@ -5,9 +5,11 @@ sends is searched for other people's names, phone, comment and survey answer."""
 from __future__ import annotations
 
 import logging
+from typing import Any
 
 import pytest
 from aiogram.fsm.storage.base import StorageKey
+from aiogram.methods import SendMessage
 
 from handlers.commands_menu import EVERYONE_COMMANDS, ROLE_COMMANDS
 from handlers.consultations.callbacks import CAct, ConsultCD
@@ -37,6 +39,7 @@ from tests.support.reliability_support import (
     callback_classes,
     sent_texts,
 )
+from tests.support.reliability_support import STAFF as STAFF_PATH
 
 # Who stands for each role. Commands are typed by the owners of the population's objects;
 # buttons are pressed by people who own none of them (TEACHER_B, PARENT_B), so a button that
@@ -48,12 +51,14 @@ COMMAND_ACTORS = {
     "coordinator": COORDINATOR,
     "methodist": METHODIST,
     "admin": ADMIN_ID,
+    "staff": STAFF_PATH,  # the staff path at /start, no role granted yet
     "stranger": STRANGER,
 }
 # Staff last: their buttons cancel events and grant roles, which must not change what the
 # others are tested against.
 BUTTON_ACTORS = {
     "stranger": STRANGER,
+    "staff": STAFF_PATH,
     "parent": PARENT_B,
     "teacher": TEACHER_B,
     "coordinator": COORDINATOR,
@@ -110,6 +115,7 @@ COMMANDS: dict[str, frozenset[str]] = {
 BUTTONS: dict[str, frozenset[str]] = {
     "lang": ALL,
     "role": ALL,
+    "staffpath": ALL,
     "consent": ALL,
     "sch": ALL,
     "subj": ALL,
@@ -205,6 +211,7 @@ ENTITLED: dict[str, frozenset[int]] = {
     NAMES[TEACHER_B]: frozenset({TEACHER_B, METHODIST, ADMIN_ID}),
     NAMES[PARENT_A]: frozenset({PARENT_A, PSYCHOLOGIST, METHODIST, ADMIN_ID}),
     NAMES[PARENT_B]: frozenset({PARENT_B, ADMIN_ID}),
+    NAMES[STAFF_PATH]: frozenset({STAFF_PATH, ADMIN_ID}),
     PHONE_A: frozenset({PARENT_A, PSYCHOLOGIST, ADMIN_ID}),
     COMMENT_A: frozenset({PARENT_A, PSYCHOLOGIST, ADMIN_ID}),
     SURVEY_TEXT_A: frozenset({TEACHER_A, METHODIST, ADMIN_ID}),
@@ -375,3 +382,23 @@ async def test_a_coordinator_sees_only_their_own_school(
         if data.startswith("rep:"):
             reply = "\n".join(sent_texts(await harness.callback(COORDINATOR, data)))
             assert NAMES[TEACHER_B] not in reply
+
+
+# --- the staff path and the role notices ------------------------------------------------------
+
+
+async def test_a_role_notice_goes_to_the_person_only_and_names_nobody(
+    harness: BotHarness, population: Population, caplog: pytest.LogCaptureFixture
+) -> None:
+    with caplog.at_level(logging.DEBUG):
+        await harness.send(ADMIN_ID, f"/grant {STAFF_PATH}")
+        for button in ("▫️ методист", "✅ методист"):
+            requests = await harness.press(ADMIN_ID, button)
+            notices: list[Any] = [r for r in requests if isinstance(r, SendMessage)]
+            assert [n.chat_id for n in notices] == [STAFF_PATH]
+            # Nobody's name, not even the admin's or the person's own: what changed, and how
+            # to use it.
+            assert not leaks(sent_texts(notices), viewer=0)
+            assert NAMES[STAFF_PATH] not in "\n".join(sent_texts(notices))
+    logged = "\n".join(r.getMessage() for r in caplog.records)
+    assert not any(name in logged for name in NAMES.values())

@@ -271,6 +271,7 @@ async def _upload_answered_once(
     """The admin opens `command`'s upload step and sends the file: one localized answer, no
     error logged."""
     data, size, file_name = upload
+    await harness.staff_ready(ADMIN_ID)
     await harness.send(ADMIN_ID, command)
     await harness.press(ADMIN_ID, "Загрузить")
     with caplog.at_level(logging.WARNING):

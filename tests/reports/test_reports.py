@@ -31,6 +31,7 @@ from services.context import Actor
 from services.enums import Role
 from services.errors import AccessDenied, InvalidInput
 from services.events.types import EventStatus, EventType, RegStatus
+from services.i18n import default_translator
 from services.reports.indicators import IndicatorCategory, IndicatorKind, Ratio
 from services.reports.period import (
     PeriodKind,
@@ -42,6 +43,9 @@ from services.reports.period import (
 )
 from tests.conftest import ADMIN_ID
 from tests.support.harness import BotHarness, texts
+
+# The refusal, which says whom to ask for the right.
+DENIED = default_translator().get("ru", "error-access-denied")
 
 NOVEMBER = ReportPeriod(PeriodKind.MONTH, date(2026, 11, 1), date(2026, 11, 30))
 METHODIST_TG = 700_001
@@ -458,6 +462,7 @@ async def test_export_rows_per_event_and_per_person(svc: Services, network: Netw
 async def test_stats_in_the_chat_for_an_admin(harness: BotHarness) -> None:
     async with harness.database.session_factory() as session:
         await build_network(Services(session, harness.policy, harness.clock))
+    await harness.staff_ready(ADMIN_ID)
     reply = texts(await harness.send(ADMIN_ID, "/stats"))[0]
     assert "Отчёт за 01.11.2026 – 30.11.2026" in reply
     assert "педагог: 9" in reply
@@ -479,6 +484,7 @@ async def test_stats_in_the_chat_for_an_admin(harness: BotHarness) -> None:
 
 
 async def test_custom_dates_step_validates_and_allows_cancel(harness: BotHarness) -> None:
+    await harness.staff_ready(ADMIN_ID)
     await harness.send(ADMIN_ID, "/stats")
     await harness.press(ADMIN_ID, "Свои даты")
     assert "дд.мм.гггг" in harness.last_text(ADMIN_ID)
@@ -508,9 +514,9 @@ async def test_a_teacher_is_refused_in_the_chat(harness: BotHarness) -> None:
     async with harness.database.session_factory() as session:
         await build_network(Services(session, harness.policy, harness.clock))
     reply = texts(await harness.send(TEACHER_TG, "/stats"))
-    assert reply == ["У вас нет прав на это действие."]
+    assert reply == [DENIED]
     reply = texts(await harness.send(TEACHER_TG, "/export"))
-    assert reply == ["У вас нет прав на это действие."]
+    assert reply == [DENIED]
 
 
 async def test_the_menu_button_opens_the_reports(harness: BotHarness) -> None:
@@ -526,6 +532,7 @@ async def test_pressing_the_period_already_shown_stays_quiet(harness: BotHarness
     from aiogram.exceptions import TelegramBadRequest
     from aiogram.methods import EditMessageText
 
+    await harness.staff_ready(ADMIN_ID)
     await harness.send(ADMIN_ID, "/stats")
     harness.api.responders.append(
         lambda method: (

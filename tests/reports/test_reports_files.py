@@ -116,6 +116,7 @@ def _documents(requests: list[object]) -> list[SendDocument]:
 async def test_export_in_the_chat_shows_progress_then_the_file(harness: BotHarness) -> None:
     async with harness.database.session_factory() as session:
         await build_network(Services(session, harness.policy, harness.clock))
+    await harness.staff_ready(ADMIN_ID)
     await harness.send(ADMIN_ID, "/export")
     assert "Выгрузка за 01.11.2026 – 30.11.2026" in harness.last_text(ADMIN_ID)
     requests = await harness.press(ADMIN_ID, "Excel")
@@ -162,6 +163,7 @@ async def test_a_coordinator_export_holds_only_their_school(harness: BotHarness)
 async def test_charts_in_the_chat(harness: BotHarness) -> None:
     async with harness.database.session_factory() as session:
         await build_network(Services(session, harness.policy, harness.clock))
+    await harness.staff_ready(ADMIN_ID)
     await harness.send(ADMIN_ID, "/stats")
     requests = await harness.press(ADMIN_ID, "Графики")
     photos = [r for r in requests if isinstance(r, SendPhoto)]

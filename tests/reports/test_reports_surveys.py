@@ -184,6 +184,7 @@ async def test_survey_line_on_the_dashboard(harness: BotHarness) -> None:
         svc = Services(session, harness.policy, harness.clock)
         net = await build_network(svc)
         await add_diagnostics(svc, net)
+    await harness.staff_ready(ADMIN_ID)
     reply = texts(await harness.send(ADMIN_ID, "/stats"))[0]
     assert "Диагностика профессиональных затруднений педагогов: ответили 3 из 4 (75 %)" in reply
 

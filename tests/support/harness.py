@@ -9,7 +9,9 @@ from typing import Any
 from aiogram import Bot, Dispatcher
 from aiogram.methods import AnswerCallbackQuery, TelegramMethod
 from aiogram.types import InlineKeyboardMarkup, ReplyKeyboardMarkup
+from sqlalchemy import select
 
+from db.models import User
 from services.container import Services
 from services.context import Policy
 from tests.support.fakes import RecordingSession, callback_update, message_update, tg_user
@@ -101,6 +103,23 @@ class BotHarness:
         await self.press(user_id, "Готово")
         await self.press(user_id, "3–10")
         await self.press(user_id, "учитель")
+
+    async def onboard_staff(self, user_id: int, name: str = "Методистова Мила") -> None:
+        """The staff path at /start: a name and a position, no role until an admin grants one."""
+        await self.send(user_id, "/start")
+        await self.press(user_id, "Русский")
+        await self.press(user_id, "сотрудник центра")
+        await self.press(user_id, "Согласен")
+        await self.send(user_id, name)
+        await self.press(user_id, "методист")
+
+    async def staff_ready(self, user_id: int, name: str = "Админова Алла") -> None:
+        """An administrator from ADMIN_IDS with the minimal staff profile every staff command
+        asks for (once; a second call changes nothing)."""
+        async with self.database.session_factory() as session:
+            known = await session.scalar(select(User.id).where(User.telegram_id == user_id))
+        if known is None:
+            await self.onboard_staff(user_id, name=name)
 
     async def onboard_parent(self, user_id: int, name: str = "Петрова Анна") -> None:
         await self.send(user_id, "/start")

@@ -30,6 +30,7 @@ from tests.support.harness import BotHarness
 METHODIST = 610_001
 PSYCHOLOGIST = 610_002
 COORDINATOR = 610_003
+STAFF = 610_004  # took the staff path at /start and waits for a role
 TEACHER_A = 610_011
 TEACHER_B = 610_012
 PARENT_A = 610_021
@@ -42,6 +43,7 @@ NAMES = {
     METHODIST: "Методистова Мила",
     PSYCHOLOGIST: "Психологова Пелагея",
     COORDINATOR: "Координаторова Кира",
+    STAFF: "Сотрудникова Серафима",
     TEACHER_A: "Учителева Ульяна",
     TEACHER_B: "Педагогова Прасковья",
     PARENT_A: "Родителева Раиса",
@@ -96,8 +98,18 @@ async def _person(
     )
 
 
+async def _staff_path_person(harness: BotHarness) -> Actor:
+    """A centre employee as the staff path leaves them: a name, a position, no role."""
+    async with harness.database.session_factory() as session:
+        user = User(telegram_id=STAFF, locale="ru", full_name=NAMES[STAFF], position="methodist")
+        session.add(user)
+        await session.commit()
+        return Actor(STAFF, user.id, "ru", frozenset())
+
+
 async def _actors(harness: BotHarness, schools: list[int]) -> dict[int, Actor]:
     return {
+        STAFF: await _staff_path_person(harness),
         ADMIN_ID: await _person(harness, ADMIN_ID, Role.ADMIN, None),
         METHODIST: await _person(harness, METHODIST, Role.METHODIST, None),
         PSYCHOLOGIST: await _person(harness, PSYCHOLOGIST, Role.PSYCHOLOGIST, None),

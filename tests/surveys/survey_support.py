@@ -70,6 +70,7 @@ async def default_survey_id_in(svc: Services) -> int:
 
 
 async def launch_default(harness: BotHarness) -> int:
+    await harness.staff_ready(ADMIN_ID)
     await harness.send(ADMIN_ID, "/surveys")
     await harness.press(ADMIN_ID, "Диагностика")
     await harness.press(ADMIN_ID, "Запустить")

@@ -19,6 +19,7 @@ def document(name: str, file_id: str) -> Document:
 async def test_staff_upload_shows_lines_then_creates_and_reports(
     harness: BotHarness, schools: list[int]
 ) -> None:
+    await harness.staff_ready(ADMIN_ID)
     await harness.send(ADMIN_ID, "/surveys")
     await harness.press(ADMIN_ID, "Загрузить файл")
     harness.api.files["bad"] = b"title: X\nquestions:\n  - id: q1\n    type: rating\n    text: T\n"
@@ -63,6 +64,7 @@ async def test_teacher_cannot_use_staff_tools(harness: BotHarness, schools: list
 
 
 async def test_chat_wizard_builds_a_simple_survey(harness: BotHarness) -> None:
+    await harness.staff_ready(ADMIN_ID)
     await harness.send(ADMIN_ID, "/surveys")
     await harness.press(ADMIN_ID, "Создать в чате")
     await harness.send(ADMIN_ID, "Итоги четверти")
