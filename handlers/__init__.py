@@ -32,6 +32,11 @@ from handlers.events import participants as events_participants
 from handlers.events import registration as events_registration
 from handlers.events import wizard as events_wizard
 from handlers.guards import RefuseOutOfRangeIds
+from handlers.mentoring import arranging as mentoring_arranging
+from handlers.mentoring import ending as mentoring_ending
+from handlers.mentoring import home as mentoring_home
+from handlers.mentoring import meetings as mentoring_meetings
+from handlers.mentoring import plan as mentoring_plan
 from handlers.people import admin_roles as people_admin_roles
 from handlers.people import admin_schools as people_admin_schools
 from handlers.people import forget as people_forget
@@ -85,6 +90,11 @@ FEATURES = (
     consultations_report,
     consultations_slots,
     consultations_today,
+    mentoring_home,  # /mentoring before its typed steps: it ends any of them
+    mentoring_arranging,
+    mentoring_plan,
+    mentoring_meetings,
+    mentoring_ending,
     people_resume,  # an unfinished profile after a restart: led back to its step
     fallback,  # the catch-all: always last
 )

@@ -30,8 +30,9 @@ ROLE_COMMANDS: dict[Role, tuple[str, ...]] = {
         "broadcast",
         "broadcasts",
         "consult_report",
+        "mentoring",
     ),
-    Role.TEACHER: ("events", "my", "checkin", "survey", "consult"),
+    Role.TEACHER: ("events", "my", "checkin", "survey", "consult", "mentoring"),
     Role.PARENT: ("events", "my", "checkin", "consult"),
     Role.PSYCHOLOGIST: ("events", "slots", "today"),
     Role.METHODIST: (
@@ -45,8 +46,9 @@ ROLE_COMMANDS: dict[Role, tuple[str, ...]] = {
         "broadcast",
         "broadcasts",
         "consult_report",
+        "mentoring",
     ),
-    Role.COORDINATOR: ("events", "propose_event", "participants", "stats", "export"),
+    Role.COORDINATOR: ("events", "propose_event", "participants", "stats", "export", "mentoring"),
 }
 GUEST_COMMANDS = ("start", "language", "help")
 

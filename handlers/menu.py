@@ -39,6 +39,11 @@ MENU_ITEMS: list[MenuItem] = [
     MenuItem(L("menu-broadcast"), frozenset({Role.METHODIST, Role.ADMIN}), "broadcast"),
     MenuItem(L("menu-consult"), frozenset({Role.PARENT, Role.TEACHER}), "consult"),
     MenuItem(L("menu-appointments"), frozenset({Role.PSYCHOLOGIST}), "slots"),
+    MenuItem(
+        L("menu-mentoring"),
+        frozenset({Role.TEACHER, Role.METHODIST, Role.ADMIN, Role.COORDINATOR}),
+        "mentoring",
+    ),
 ]
 
 

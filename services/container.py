@@ -16,11 +16,14 @@ from services.delivery.outbox import OutboxService
 from services.events.forget import forget_event_feedback, forget_event_registrations
 from services.events.on_topics import upcoming_on_topics
 from services.events.service import EventService
+from services.mentoring.forget import forget_mentoring
+from services.mentoring.service import MentoringService
 from services.people.schools import SchoolService
 from services.people.users import ForgetHook, UserService
 from services.reports.service import ReportService
 from services.surveys.audience import non_respondents_source
 from services.surveys.forget import forget_survey_answers
+from services.surveys.public import latest_levels
 from services.surveys.service import SurveyService
 
 
@@ -33,6 +36,7 @@ def forget_hooks(
         forget_consultations,
         forget_broadcasts,
         forget_event_feedback,
+        forget_mentoring,
         # Seats of events still to come go to the waiting list, as a cancellation does.
         partial(forget_event_registrations, policy or Policy(), clock),
     )
@@ -97,6 +101,17 @@ class Services:
             self.clock,
             self.outbox,
             events_on_topics=partial(upcoming_on_topics, self.session, self.clock),
+        )
+
+    @cached_property
+    def mentoring(self) -> MentoringService:
+        # The mentees' diagnosis comes from surveys through this port, never by import.
+        return MentoringService(
+            self.session,
+            self.policy,
+            self.clock,
+            self.outbox,
+            levels=partial(latest_levels, self.session),
         )
 
     @cached_property

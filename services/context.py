@@ -80,6 +80,8 @@ class Policy:
     checkin_closes_minutes_after: int = 60
     attendance_correction_days: int = 7
     consult: ConsultPolicy = field(default_factory=ConsultPolicy)
+    # How many mentees one mentor may have at once (proposed or active).
+    mentor_max_mentees: int = 3
 
 
 Clock = Callable[[], datetime]

@@ -1,0 +1,94 @@
+"""Logging a meeting: the day, the format, a short note (or none)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from aiogram import F, Router
+from aiogram.filters import StateFilter
+from aiogram.fsm.context import FSMContext
+from aiogram.types import CallbackQuery, Message
+
+from handlers.mentoring.callbacks import MAct, MentorCD
+from handlers.mentoring.home import need_user
+from handlers.mentoring.keyboards import formats_keyboard, no_note_keyboard, open_keyboard
+from handlers.mentoring.states import TYPED, MeetForm
+from handlers.messages import show
+from services.container import Services
+from services.context import Actor
+from services.i18n import Text
+from services.mentoring.types import MeetingFormat
+
+
+async def on_meet(
+    query: CallbackQuery, callback_data: MentorCD, state: FSMContext, actor: Actor, t: Text
+) -> None:
+    need_user(actor)
+    await state.set_state(MeetForm.day)
+    await state.update_data(pair=callback_data.pair)
+    await show(query, t("mentoring-meet-day-ask"), edit=False)
+
+
+async def on_day(message: Message, state: FSMContext, svc: Services, t: Text) -> None:
+    held_at = svc.mentoring.read_day(message.text, t.locale, future=False)
+    data = await state.update_data(held_at=held_at.isoformat())
+    await message.answer(t("mentoring-meet-format-ask"), reply_markup=formats_keyboard(int(data["pair"]), t))
+
+
+async def on_format(
+    query: CallbackQuery, callback_data: MentorCD, state: FSMContext, t: Text
+) -> None:
+    data = await state.get_data()
+    if "held_at" not in data or int(data.get("pair", 0)) != callback_data.pair:
+        await query.answer(t("mentoring-stale"), show_alert=True)
+        return
+    await state.update_data(format=MeetingFormat(callback_data.form).value)
+    await state.set_state(MeetForm.note)
+    await show(query, t("mentoring-meet-note-ask"), no_note_keyboard(callback_data.pair, t))
+
+
+async def _save(
+    event: Message | CallbackQuery,
+    state: FSMContext,
+    svc: Services,
+    actor: Actor,
+    t: Text,
+    note: str | None,
+) -> None:
+    data = await state.get_data()
+    pair_id = int(data["pair"])
+    await svc.mentoring.log_meeting(
+        actor,
+        pair_id,
+        datetime.fromisoformat(str(data["held_at"])),
+        MeetingFormat(str(data["format"])),
+        note,
+    )
+    await state.clear()
+    await show(event, t("mentoring-meet-saved"), open_keyboard(pair_id, t))
+
+
+async def on_note(
+    message: Message, state: FSMContext, svc: Services, actor: Actor, t: Text
+) -> None:
+    await _save(message, state, svc, actor, t, message.text)
+
+
+async def on_no_note(
+    query: CallbackQuery, state: FSMContext, svc: Services, actor: Actor, t: Text
+) -> None:
+    if await state.get_state() != MeetForm.note.state:
+        await query.answer(t("mentoring-stale"), show_alert=True)
+        return
+    await _save(query, state, svc, actor, t, None)
+
+
+def create_router() -> Router:
+    router = Router(name=__name__)
+    cb = router.callback_query
+    cb.register(on_meet, MentorCD.filter(F.act == MAct.MEET), StateFilter("*"))
+    cb.register(on_format, MentorCD.filter(F.act == MAct.MEET_FORMAT), StateFilter(MeetForm.day))
+    cb.register(on_no_note, MentorCD.filter(F.act == MAct.MEET_NO_NOTE), StateFilter("*"))
+    router.message.register(on_day, StateFilter(MeetForm.day), TYPED)
+    router.message.register(on_note, StateFilter(MeetForm.note), TYPED)
+    return router

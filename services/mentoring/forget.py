@@ -1,0 +1,71 @@
+"""/forget: what mentoring keeps of a person who withdrew consent (anonymous counts only).
+
+Their open mentorships end (nobody would come), the notes of their meetings, their
+the mentor's conclusion and typed steps go, and the rows lose the link to them (the
+levels of a self-assessment stay, unlinked, for the difficulty-change figure)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import or_, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from db.enums import OutboxState
+from db.models import MentoringMeeting, MentoringStep, Mentorship, OutboxMessage
+from services.mentoring.types import OPEN_STATUSES, Status, step_ref
+
+
+async def forget_mentoring(session: AsyncSession, user_id: int) -> None:
+    mine = or_(Mentorship.mentor_id == user_id, Mentorship.mentee_id == user_id)
+    pair_ids = list(await session.scalars(select(Mentorship.id).where(mine)))
+    if not pair_ids:
+        return
+    await session.execute(
+        update(Mentorship)
+        .where(mine, Mentorship.status.in_([s.value for s in OPEN_STATUSES]))
+        .values(
+            status=Status.ENDED_EARLY.value, place=None, end_reason=None, ended_at=datetime.now(UTC)
+        )
+        .execution_options(synchronize_session=False)
+    )
+    await session.execute(
+        update(MentoringMeeting)
+        .where(MentoringMeeting.mentorship_id.in_(pair_ids))
+        .values(note=None)
+        .execution_options(synchronize_session=False)
+    )
+    step_ids = list(
+        await session.scalars(
+            select(MentoringStep.id).where(MentoringStep.mentorship_id.in_(pair_ids))
+        )
+    )
+    if step_ids:
+        await session.execute(
+            update(OutboxMessage)
+            .where(
+                OutboxMessage.ref_type == step_ref(0)[0],
+                OutboxMessage.ref_id.in_(step_ids),
+                OutboxMessage.state == OutboxState.PENDING.value,
+            )
+            .values(state=OutboxState.CANCELLED.value, dedupe_key=None)
+            .execution_options(synchronize_session=False)
+        )
+        await session.execute(
+            update(MentoringStep)
+            .where(MentoringStep.id.in_(step_ids), MentoringStep.kind == "custom")
+            .values(title=None)
+            .execution_options(synchronize_session=False)
+        )
+    await session.execute(
+        update(Mentorship)
+        .where(Mentorship.mentee_id == user_id)
+        .values(mentee_id=None, decline_reason=None, end_reason=None)
+        .execution_options(synchronize_session=False)
+    )
+    await session.execute(
+        update(Mentorship)
+        .where(Mentorship.mentor_id == user_id)
+        .values(mentor_id=None, conclusion=None, decline_reason=None, end_reason=None)
+        .execution_options(synchronize_session=False)
+    )
