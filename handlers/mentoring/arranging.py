@@ -42,7 +42,9 @@ async def on_mentee(
 ) -> None:
     need_user(actor)
     found = await svc.mentoring.suggest(actor, callback_data.user)
-    await show(query, suggestions_text(found, t), suggestions_keyboard(callback_data.user, found, t))
+    await show(
+        query, suggestions_text(found, t), suggestions_keyboard(callback_data.user, found, t)
+    )
 
 
 async def on_propose(

@@ -85,7 +85,9 @@ async def on_paper(
     assert query.bot is not None
     name = f"mentoring-{callback_data.pair}.pdf"
     await query.bot.send_document(
-        query.from_user.id, BufferedInputFile(content, filename=name), caption=t("mentoring-paper-caption")
+        query.from_user.id,
+        BufferedInputFile(content, filename=name),
+        caption=t("mentoring-paper-caption"),
     )
 
 

@@ -12,10 +12,10 @@ from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 
-from handlers.menu import MenuButton
 from handlers.mentoring.callbacks import MAct, MentorCD
 from handlers.mentoring.keyboards import ask_keyboard, card_keyboard, home_keyboard, open_keyboard
 from handlers.mentoring.render import card_text, home_text
+from handlers.menu import MenuButton
 from handlers.messages import show
 from services.container import Services
 from services.context import Actor
@@ -85,7 +85,9 @@ async def on_ask(query: CallbackQuery, svc: Services, actor: Actor, t: Text) -> 
     if reason is None:
         await show(query, t("mentoring-error-cannot-ask"))
         return
-    await show(query, t("mentoring-ask-confirm", reason=t(f"mentoring-reason-{reason}")), ask_keyboard(t))
+    await show(
+        query, t("mentoring-ask-confirm", reason=t(f"mentoring-reason-{reason}")), ask_keyboard(t)
+    )
 
 
 async def on_ask_yes(query: CallbackQuery, svc: Services, actor: Actor, t: Text) -> None:

@@ -43,7 +43,10 @@ def home_keyboard(
         rows.append([button(t("mentoring-btn-ask"), MAct.ASK)])
     if staff:
         rows.append(
-            [button(t("mentoring-btn-find"), MAct.FIND), button(t("mentoring-btn-pairs"), MAct.PAIRS)]
+            [
+                button(t("mentoring-btn-find"), MAct.FIND),
+                button(t("mentoring-btn-pairs"), MAct.PAIRS),
+            ]
         )
     return _markup(rows)
 
@@ -128,9 +131,7 @@ def plan_keyboard(view: MentorshipView, user_id: int | None, t: Text) -> InlineK
 
 
 def candidates_keyboard(found: list[RequestView], t: Text) -> InlineKeyboardMarkup:
-    rows = [
-        [button(item.name[:NAME_WIDTH], MAct.MENTEE, user=item.user_id)] for item in found
-    ]
+    rows = [[button(item.name[:NAME_WIDTH], MAct.MENTEE, user=item.user_id)] for item in found]
     rows.append(back_home(t))
     return _markup(rows)
 
@@ -152,9 +153,7 @@ def pairs_keyboard(views: list[MentorshipView], t: Text) -> InlineKeyboardMarkup
     return _markup(rows)
 
 
-def suggestions_keyboard(
-    mentee_id: int, found: list[Candidate], t: Text
-) -> InlineKeyboardMarkup:
+def suggestions_keyboard(mentee_id: int, found: list[Candidate], t: Text) -> InlineKeyboardMarkup:
     rows = []
     for number, c in enumerate(found, 1):
         rows.append(
@@ -200,9 +199,7 @@ def assess_keyboard(view: MentorshipView, t: Text) -> InlineKeyboardMarkup:
             rows.append(
                 [
                     button(
-                        f"{mark}{t(f'mentoring-level-{level.value}')}: {t(f'topic-{topic}')}"[
-                            :60
-                        ],
+                        f"{mark}{t(f'mentoring-level-{level.value}')}: {t(f'topic-{topic}')}"[:60],
                         MAct.ASSESS,
                         pair=view.id,
                         topic=topic,

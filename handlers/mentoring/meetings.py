@@ -32,7 +32,9 @@ async def on_meet(
 async def on_day(message: Message, state: FSMContext, svc: Services, t: Text) -> None:
     held_at = svc.mentoring.read_day(message.text, t.locale, future=False)
     data = await state.update_data(held_at=held_at.isoformat())
-    await message.answer(t("mentoring-meet-format-ask"), reply_markup=formats_keyboard(int(data["pair"]), t))
+    await message.answer(
+        t("mentoring-meet-format-ask"), reply_markup=formats_keyboard(int(data["pair"]), t)
+    )
 
 
 async def on_format(

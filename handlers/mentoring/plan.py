@@ -23,7 +23,9 @@ async def show_plan(
     event: Message | CallbackQuery, svc: Services, actor: Actor, t: Text, pair_id: int
 ) -> None:
     view = await svc.mentoring.mentorship(actor, pair_id)
-    await show(event, plan_text(view, t, svc.policy.timezone), plan_keyboard(view, actor.user_id, t))
+    await show(
+        event, plan_text(view, t, svc.policy.timezone), plan_keyboard(view, actor.user_id, t)
+    )
 
 
 async def on_plan(
@@ -94,7 +96,9 @@ async def on_due(
     due = svc.mentoring.read_day(message.text, t.locale, future=True)
     await svc.mentoring.add_step(actor, int(data["pair"]), str(data["title"]), due)
     await state.clear()
-    await message.answer(t("mentoring-step-added"), reply_markup=open_keyboard(int(data["pair"]), t))
+    await message.answer(
+        t("mentoring-step-added"), reply_markup=open_keyboard(int(data["pair"]), t)
+    )
 
 
 async def on_move(

@@ -31,7 +31,11 @@ def step_text(step: StepView, t: Text) -> str:
     if step.title:
         return step.title
     name = t(f"mentoring-step-{step.kind.value}")
-    return t("mentoring-step-on-topic", step=name, topic=t(f"topic-{step.topic}")) if step.topic else name
+    return (
+        t("mentoring-step-on-topic", step=name, topic=t(f"topic-{step.topic}"))
+        if step.topic
+        else name
+    )
 
 
 def step_mark(step: StepView) -> str:
@@ -86,7 +90,9 @@ def _progress(view: MentorshipView, t: Text, zone: ZoneInfo) -> list[str]:
         lines.append(t("mentoring-card-progress", done=view.confirmed, total=len(view.steps)))
     step = view.next_step
     if step is not None:
-        lines.append(t("mentoring-card-next-step", step=step_text(step, t), due=day(step.due_at, zone)))
+        lines.append(
+            t("mentoring-card-next-step", step=step_text(step, t), due=day(step.due_at, zone))
+        )
     meeting = view.last_meeting
     if meeting is not None:
         lines.append(

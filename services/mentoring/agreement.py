@@ -167,7 +167,10 @@ async def _activate(ctx: MentoringContext, pair: Mentorship) -> None:
     pair.started_at = now
     await plans.schedule_plan(ctx, pair, plans.create_plan(ctx, pair, now))
     notices.tell(
-        ctx, [pair.mentor_id, pair.mentee_id, pair.methodist_id], "mentoring-notice-started", pair.id
+        ctx,
+        [pair.mentor_id, pair.mentee_id, pair.methodist_id],
+        "mentoring-notice-started",
+        pair.id,
     )
 
 

@@ -25,7 +25,10 @@ async def forget_mentoring(session: AsyncSession, user_id: int) -> None:
         update(Mentorship)
         .where(mine, Mentorship.status.in_([s.value for s in OPEN_STATUSES]))
         .values(
-            status=Status.ENDED_EARLY.value, place=None, end_reason=None, ended_at=datetime.now(UTC)
+            status=Status.ENDED_EARLY.value,
+            place=None,
+            end_reason=None,
+            ended_at=datetime.now(UTC),
         )
         .execution_options(synchronize_session=False)
     )

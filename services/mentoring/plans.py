@@ -33,7 +33,7 @@ def plan_topics(baseline: dict[str, str]) -> tuple[str, ...]:
 def create_plan(ctx: MentoringContext, pair: Mentorship, start: datetime) -> list[MentoringStep]:
     """The template's steps, due after `start`; called in the activating transaction."""
     topics = plan_topics(pair.baseline or {})
-    steps = []
+    steps: list[MentoringStep] = []
     for item in plan_template().steps:
         for topic in (topics or (None,)) if item.per_topic else (None,):
             steps.append(
@@ -49,7 +49,9 @@ def create_plan(ctx: MentoringContext, pair: Mentorship, start: datetime) -> lis
     return steps
 
 
-async def schedule_plan(ctx: MentoringContext, pair: Mentorship, steps: list[MentoringStep]) -> None:
+async def schedule_plan(
+    ctx: MentoringContext, pair: Mentorship, steps: list[MentoringStep]
+) -> None:
     await ctx.session.flush()
     for step in steps:
         reminders.schedule_step(ctx, pair, step)

@@ -62,8 +62,7 @@ def may_see(actor: Actor, pair: Mentorship, mentee_school_id: int | None) -> boo
     if side_of(actor, pair) is not None or is_arranger(actor):
         return True
     return actor.has(Role.COORDINATOR) and (
-        actor.coordinator_school_id is not None
-        and actor.coordinator_school_id == mentee_school_id
+        actor.coordinator_school_id is not None and actor.coordinator_school_id == mentee_school_id
     )
 
 

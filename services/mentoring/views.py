@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from sqlalchemy import or_, select
 
-from db.enums import Experience, Role
+from db.enums import Role
 from db.models import MentoringMeeting, MentoringStep, Mentorship, School, User, UserRole
 from services.context import Actor
 from services.errors import AccessDenied
@@ -43,7 +43,14 @@ async def _steps(ctx: MentoringContext, pair_id: int) -> tuple[StepView, ...]:
     )
     return tuple(
         StepView(
-            s.id, s.position, StepKind(s.kind), s.topic, s.title, s.due_at, s.done_at, s.confirmed_at
+            s.id,
+            s.position,
+            StepKind(s.kind),
+            s.topic,
+            s.title,
+            s.due_at,
+            s.done_at,
+            s.confirmed_at,
         )
         for s in rows
     )
@@ -147,7 +154,9 @@ async def candidates(ctx: MentoringContext, actor: Actor) -> list[RequestView]:
     ids = [user.id for user, _ in people]
     open_rows = (
         await ctx.session.execute(
-            select(Mentorship.mentee_id, Mentorship.id, Mentorship.status, Mentorship.reason).where(
+            select(
+                Mentorship.mentee_id, Mentorship.id, Mentorship.status, Mentorship.reason
+            ).where(
                 Mentorship.mentee_id.in_(ids),
                 Mentorship.status.in_([s.value for s in OPEN_STATUSES]),
             )
@@ -163,12 +172,16 @@ async def candidates(ctx: MentoringContext, actor: Actor) -> list[RequestView]:
         school_name = school or "—"
         if user.id in requests:
             pid, reason = requests[user.id]
-            found.insert(0, RequestView(pid, user.id, user.full_name or "—", school_name, Reason(reason)))
+            found.insert(
+                0,
+                RequestView(
+                    pid, user.id, user.full_name or "—", school_name, Reason(reason or "young")
+                ),
+            )
             continue
         reason_now = rules.reason_to_ask(user, levels.get(user.id, {}))
         if reason_now is not None:
-            found.append(RequestView(None, user.id, user.full_name or "—", school_name, reason_now))
+            found.append(
+                RequestView(None, user.id, user.full_name or "—", school_name, reason_now)
+            )
     return found[:CANDIDATES_LIMIT]
-
-
-YOUNG = Experience.UNDER_3.value

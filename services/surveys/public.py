@@ -27,7 +27,9 @@ async def latest_levels(session: AsyncSession, user_ids: Iterable[int]) -> dict[
         )
     ).all()
     topic_of = {
-        (sid, qid): topic for sid, definition in surveys for qid, topic in topic_questions(definition)
+        (sid, qid): topic
+        for sid, definition in surveys
+        for qid, topic in topic_questions(definition)
     }
     if not topic_of:
         return {}

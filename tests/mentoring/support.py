@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
 
 from sqlalchemy import select
 
+from bot.factory import Database
 from db.enums import Role
 from db.models import School, Survey, SurveyAnswer, SurveyResponse, User, UserRole, UserSubject
 from services.context import Actor
@@ -28,7 +28,12 @@ class Person:
 
 
 async def add_school(
-    db: Any, name: str, *, low: bool = False, unfav: bool = False, leading: bool = False,
+    db: Database,
+    name: str,
+    *,
+    low: bool = False,
+    unfav: bool = False,
+    leading: bool = False,
     partner: bool = False,
 ) -> int:
     async with db.session_factory() as session:
@@ -46,7 +51,7 @@ async def add_school(
 
 
 async def add_person(
-    db: Any,
+    db: Database,
     telegram_id: int,
     *,
     role: Role = Role.TEACHER,
@@ -76,7 +81,9 @@ async def add_person(
         return Person(telegram_id, user.id, frozenset({role}), school_id)
 
 
-async def diagnose(db: Any, user_id: int, levels: dict[str, str], when: datetime = NOW) -> None:
+async def diagnose(
+    db: Database, user_id: int, levels: dict[str, str], when: datetime = NOW
+) -> None:
     """A completed named answer to the default diagnostics."""
     async with db.session_factory() as session:
         survey_id = await session.scalar(

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import select
 
+from bot.factory import Database
 from db.enums import Role
 from db.models import MentoringStep, OutboxMessage
 from services.container import Services
@@ -21,7 +22,7 @@ async def _templates(svc: Services, user_id: int) -> list[str]:
     return [str(r) for r in rows]
 
 
-async def test_a_pair_starts_only_when_both_agree(database, svc: Services) -> None:  # type: ignore[no-untyped-def]
+async def test_a_pair_starts_only_when_both_agree(database: Database, svc: Services) -> None:
     methodist = await add_person(database, 1, role=Role.METHODIST)
     mentee = await add_person(database, 10, experience="lt3")
     mentor = await add_person(database, 20, experience="20plus")
@@ -45,7 +46,9 @@ async def test_a_pair_starts_only_when_both_agree(database, svc: Services) -> No
     assert "mentoring-notice-started" in await _templates(svc, mentee.user_id)
 
 
-async def test_a_decline_needs_a_reason_and_tells_the_other_side(database, svc: Services) -> None:  # type: ignore[no-untyped-def]
+async def test_a_decline_needs_a_reason_and_tells_the_other_side(
+    database: Database, svc: Services
+) -> None:
     methodist = await add_person(database, 1, role=Role.METHODIST)
     mentee = await add_person(database, 10, experience="lt3")
     mentor = await add_person(database, 20, experience="20plus")
@@ -61,7 +64,9 @@ async def test_a_decline_needs_a_reason_and_tells_the_other_side(database, svc: 
     assert list(steps) == []
 
 
-async def test_a_request_reaches_methodists_and_returns_after_a_decline(database, svc: Services) -> None:  # type: ignore[no-untyped-def]
+async def test_a_request_reaches_methodists_and_returns_after_a_decline(
+    database: Database, svc: Services
+) -> None:
     methodist = await add_person(database, 1, role=Role.METHODIST)
     young = await add_person(database, 10, experience="lt3")
     seasoned = await add_person(database, 11, experience="20plus")

@@ -4,13 +4,14 @@ then the lighter load; a mentor whose places are all taken is not offered."""
 
 from __future__ import annotations
 
+from bot.factory import Database
 from db.enums import Role
 from services.container import Services
 from services.errors import AccessDenied
 from tests.mentoring.support import add_person, add_school, diagnose
 
 
-async def test_ranking_follows_what_matters(database, svc: Services) -> None:  # type: ignore[no-untyped-def]
+async def test_ranking_follows_what_matters(database: Database, svc: Services) -> None:
     weak = await add_school(database, "ШНРО", low=True)
     strong = await add_school(database, "Ведущая", leading=True)
     plain = await add_school(database, "Обычная")
@@ -54,7 +55,9 @@ async def test_ranking_follows_what_matters(database, svc: Services) -> None:  #
     assert next(x for x in ranked if x.user_id == b.user_id).clear_on_topics is False
 
 
-async def test_a_coordinator_finds_mentors_only_for_their_school(database, svc: Services) -> None:  # type: ignore[no-untyped-def]
+async def test_a_coordinator_finds_mentors_only_for_their_school(
+    database: Database, svc: Services
+) -> None:
     mine = await add_school(database, "Моя")
     theirs = await add_school(database, "Чужая")
     coordinator = await add_person(database, 2, role=Role.COORDINATOR, school_id=mine)

@@ -92,9 +92,7 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_mentoring_steps")),
     )
-    op.create_index(
-        op.f("ix_mentoring_steps_mentorship_id"), "mentoring_steps", ["mentorship_id"]
-    )
+    op.create_index(op.f("ix_mentoring_steps_mentorship_id"), "mentoring_steps", ["mentorship_id"])
     op.create_table(
         "mentoring_meetings",
         sa.Column("id", sa.Integer(), nullable=False),
