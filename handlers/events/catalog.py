@@ -85,6 +85,10 @@ async def open_event_card(
 
 async def my_events(message: Message, svc: Services, actor: Actor, t: Text) -> None:
     need_user(actor)
+    # Mentoring (issue 17) is one line here, pointing to its own screen.
+    mentorships = await svc.mentoring.count_mine(actor)
+    if mentorships:
+        await send(message, t("mentoring-my-line", count=mentorships))
     mine = await svc.events.my_events(actor)
     if not mine.upcoming and not mine.past:
         await send(message, t("events-my-empty"))

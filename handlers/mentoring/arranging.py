@@ -68,9 +68,15 @@ async def on_accept(
 
 
 async def on_decline(
-    query: CallbackQuery, callback_data: MentorCD, state: FSMContext, actor: Actor, t: Text
+    query: CallbackQuery,
+    callback_data: MentorCD,
+    state: FSMContext,
+    svc: Services,
+    actor: Actor,
+    t: Text,
 ) -> None:
     need_user(actor)
+    await svc.mentoring.check_party(actor, callback_data.pair)
     await state.set_state(DeclineForm.reason)
     await state.update_data(pair=callback_data.pair)
     await show(query, t("mentoring-decline-ask"), edit=False)

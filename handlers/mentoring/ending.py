@@ -16,7 +16,7 @@ from handlers.messages import show
 from services.container import Services
 from services.context import Actor
 from services.i18n import Text
-from services.mentoring.types import Level
+from services.mentoring.types import Level, Side
 
 
 async def on_finish(
@@ -29,9 +29,15 @@ async def on_finish(
 
 
 async def on_end_early(
-    query: CallbackQuery, callback_data: MentorCD, state: FSMContext, actor: Actor, t: Text
+    query: CallbackQuery,
+    callback_data: MentorCD,
+    state: FSMContext,
+    svc: Services,
+    actor: Actor,
+    t: Text,
 ) -> None:
     need_user(actor)
+    svc.mentoring.check_arranger(actor)
     await state.set_state(EndForm.reason)
     await state.update_data(pair=callback_data.pair)
     await show(query, t("mentoring-end-reason-ask"), edit=False)
@@ -50,6 +56,7 @@ async def on_assess(
     query: CallbackQuery, callback_data: MentorCD, svc: Services, actor: Actor, t: Text
 ) -> None:
     need_user(actor)
+    await svc.mentoring.check_party(actor, callback_data.pair, Side.MENTEE)
     if callback_data.topic:
         level = Level(callback_data.level)
         await svc.mentoring.self_assess(actor, callback_data.pair, callback_data.topic, level)
@@ -59,9 +66,15 @@ async def on_assess(
 
 
 async def on_conclude(
-    query: CallbackQuery, callback_data: MentorCD, state: FSMContext, actor: Actor, t: Text
+    query: CallbackQuery,
+    callback_data: MentorCD,
+    state: FSMContext,
+    svc: Services,
+    actor: Actor,
+    t: Text,
 ) -> None:
     need_user(actor)
+    await svc.mentoring.check_party(actor, callback_data.pair, Side.MENTOR)
     await state.set_state(ConclusionForm.text)
     await state.update_data(pair=callback_data.pair)
     await show(query, t("mentoring-conclusion-ask"), edit=False)

@@ -21,9 +21,15 @@ from services.mentoring.types import MeetingFormat
 
 
 async def on_meet(
-    query: CallbackQuery, callback_data: MentorCD, state: FSMContext, actor: Actor, t: Text
+    query: CallbackQuery,
+    callback_data: MentorCD,
+    state: FSMContext,
+    svc: Services,
+    actor: Actor,
+    t: Text,
 ) -> None:
     need_user(actor)
+    await svc.mentoring.check_party(actor, callback_data.pair)
     await state.set_state(MeetForm.day)
     await state.update_data(pair=callback_data.pair)
     await show(query, t("mentoring-meet-day-ask"), edit=False)
@@ -42,7 +48,7 @@ async def on_format(
 ) -> None:
     data = await state.get_data()
     if "held_at" not in data or int(data.get("pair", 0)) != callback_data.pair:
-        await query.answer(t("mentoring-stale"), show_alert=True)
+        await query.answer(t("error-stale-button"), show_alert=True)
         return
     await state.update_data(format=MeetingFormat(callback_data.form).value)
     await state.set_state(MeetForm.note)
@@ -79,9 +85,6 @@ async def on_note(
 async def on_no_note(
     query: CallbackQuery, state: FSMContext, svc: Services, actor: Actor, t: Text
 ) -> None:
-    if await state.get_state() != MeetForm.note.state:
-        await query.answer(t("mentoring-stale"), show_alert=True)
-        return
     await _save(query, state, svc, actor, t, None)
 
 
@@ -90,7 +93,8 @@ def create_router() -> Router:
     cb = router.callback_query
     cb.register(on_meet, MentorCD.filter(F.act == MAct.MEET), StateFilter("*"))
     cb.register(on_format, MentorCD.filter(F.act == MAct.MEET_FORMAT), StateFilter(MeetForm.day))
-    cb.register(on_no_note, MentorCD.filter(F.act == MAct.MEET_NO_NOTE), StateFilter("*"))
+    no_note = MentorCD.filter(F.act == MAct.MEET_NO_NOTE)
+    cb.register(on_no_note, no_note, StateFilter(MeetForm.note))
     router.message.register(on_day, StateFilter(MeetForm.day), TYPED)
     router.message.register(on_note, StateFilter(MeetForm.note), TYPED)
     return router

@@ -17,6 +17,7 @@ from handlers.messages import show
 from services.container import Services
 from services.context import Actor
 from services.i18n import Text
+from services.mentoring.types import Side
 
 
 async def show_plan(
@@ -35,20 +36,14 @@ async def on_plan(
     await show_plan(query, svc, actor, t, callback_data.pair)
 
 
-async def _pair_of_step(svc: Services, actor: Actor, step_id: int) -> int:
-    for view in await svc.mentoring.mine(actor):
-        if any(step.id == step_id for step in view.steps):
-            return view.id
-    return 0
-
-
 async def on_done(
     query: CallbackQuery, callback_data: MentorCD, svc: Services, actor: Actor, t: Text
 ) -> None:
     need_user(actor)
     changed = await svc.mentoring.mark_done(actor, callback_data.step)
+    pair_id = await svc.mentoring.step_pair(actor, callback_data.step)
     await query.answer(t("mentoring-step-marked") if changed else t("mentoring-step-already"))
-    await show_plan(query, svc, actor, t, await _pair_of_step(svc, actor, callback_data.step))
+    await show_plan(query, svc, actor, t, pair_id)
 
 
 async def on_confirm(
@@ -56,24 +51,31 @@ async def on_confirm(
 ) -> None:
     need_user(actor)
     changed = await svc.mentoring.confirm_step(actor, callback_data.step)
+    pair_id = await svc.mentoring.step_pair(actor, callback_data.step)
     await query.answer(t("mentoring-step-confirmed") if changed else t("mentoring-step-already"))
-    await show_plan(query, svc, actor, t, await _pair_of_step(svc, actor, callback_data.step))
+    await show_plan(query, svc, actor, t, pair_id)
 
 
 async def on_remove(
     query: CallbackQuery, callback_data: MentorCD, svc: Services, actor: Actor, t: Text
 ) -> None:
     need_user(actor)
-    pair_id = await _pair_of_step(svc, actor, callback_data.step)
+    pair_id = await svc.mentoring.step_pair(actor, callback_data.step)
     await svc.mentoring.remove_step(actor, callback_data.step)
     await query.answer(t("mentoring-step-removed"))
     await show_plan(query, svc, actor, t, pair_id)
 
 
 async def on_add(
-    query: CallbackQuery, callback_data: MentorCD, state: FSMContext, actor: Actor, t: Text
+    query: CallbackQuery,
+    callback_data: MentorCD,
+    state: FSMContext,
+    svc: Services,
+    actor: Actor,
+    t: Text,
 ) -> None:
     need_user(actor)
+    await svc.mentoring.check_party(actor, callback_data.pair, Side.MENTOR)
     await state.set_state(StepForm.title)
     await state.update_data(pair=callback_data.pair)
     await show(query, t("mentoring-step-title-ask"), edit=False)
@@ -102,9 +104,16 @@ async def on_due(
 
 
 async def on_move(
-    query: CallbackQuery, callback_data: MentorCD, state: FSMContext, actor: Actor, t: Text
+    query: CallbackQuery,
+    callback_data: MentorCD,
+    state: FSMContext,
+    svc: Services,
+    actor: Actor,
+    t: Text,
 ) -> None:
     need_user(actor)
+    pair_id = await svc.mentoring.step_pair(actor, callback_data.step)
+    await svc.mentoring.check_party(actor, pair_id, Side.MENTOR)
     await state.set_state(MoveForm.due)
     await state.update_data(step=callback_data.step)
     await show(query, t("mentoring-step-due-ask"), edit=False)
@@ -117,7 +126,7 @@ async def on_new_due(
     due = svc.mentoring.read_day(message.text, t.locale, future=True)
     await svc.mentoring.move_step(actor, step_id, due)
     await state.clear()
-    pair_id = await _pair_of_step(svc, actor, step_id)
+    pair_id = await svc.mentoring.step_pair(actor, step_id)
     await message.answer(t("mentoring-step-moved"), reply_markup=open_keyboard(pair_id, t))
 
 

@@ -158,7 +158,6 @@ mentoring-notice-ended-mentor = 🏁 Mentoring finished. Please write a short co
 
 ## Errors
 
-mentoring-stale = This button is outdated. Open /mentoring.
 mentoring-error-not-found = Mentoring not found. Open /mentoring.
 mentoring-error-not-yours = This mentoring is not open to you.
 mentoring-error-staff-only = This is for methodists, coordinators and admins.

@@ -159,7 +159,6 @@ mentoring-notice-ended-mentor = 🏁 Наставничество заверше
 
 ## Errors
 
-mentoring-stale = Эта кнопка устарела. Откройте /mentoring.
 mentoring-error-not-found = Наставничество не найдено. Откройте /mentoring.
 mentoring-error-not-yours = Это наставничество вам недоступно.
 mentoring-error-staff-only = Это доступно методистам, координаторам и администраторам.

@@ -16,7 +16,7 @@ from db.enums import Role
 from db.models import Mentorship, User, UserRole
 from db.tx import write_tx
 from services.context import Actor
-from services.errors import Conflict, InvalidInput
+from services.errors import AccessDenied, Conflict, InvalidInput
 from services.mentoring import notices, plans, rules
 from services.mentoring.common import MentoringContext
 from services.mentoring.types import OPEN_STATUSES, PLACE_STATUSES, Form, Reason, Side, Status
@@ -36,7 +36,7 @@ async def _open_as_mentee(ctx: MentoringContext, user_id: int) -> Mentorship | N
 
 async def may_ask(ctx: MentoringContext, actor: Actor) -> Reason | None:
     """Why the person may ask for a mentor now, or None."""
-    user = await ctx.person(rules.me(actor))
+    user = await ctx.person(rules.require_user(actor))
     if not actor.has(Role.TEACHER) or await _open_as_mentee(ctx, user.id) is not None:
         return None
     levels = (await ctx.levels([user.id])).get(user.id, {})
@@ -45,7 +45,7 @@ async def may_ask(ctx: MentoringContext, actor: Actor) -> Reason | None:
 
 async def request_mentor(ctx: MentoringContext, actor: Actor) -> int:
     """A young specialist or a teacher with a serious difficulty asks; methodists are told."""
-    user_id = rules.me(actor)
+    user_id = rules.require_user(actor)
     async with write_tx(ctx.session):
         user = await ctx.person(user_id)
         if await _open_as_mentee(ctx, user_id) is not None:
@@ -113,7 +113,9 @@ async def _proposal(
 ) -> Mentorship:
     mentee = await ctx.person(mentee_id)
     rules.require_arranger_for(actor, mentee)
-    await _check_mentor(ctx, mentor_id, mentee_id)
+    mentor = await _check_mentor(ctx, mentor_id, mentee_id)
+    if not rules.is_arranger(actor) and mentor.school_id != actor.coordinator_school_id:
+        raise AccessDenied()
     pair = await _open_as_mentee(ctx, mentee_id)
     if pair is not None and pair.status != Status.REQUESTED.value:
         raise Conflict("mentoring-error-already")
@@ -178,9 +180,7 @@ async def accept(ctx: MentoringContext, actor: Actor, pair_id: int) -> Status:
     """The mentor or the mentee agrees; with both agreed the mentorship starts."""
     async with write_tx(ctx.session):
         pair = await ctx.mentorship(pair_id)
-        side = rules.side_of(actor, pair)
-        if side is None:
-            raise Conflict("mentoring-error-not-yours")
+        side = rules.require_side(actor, pair)
         if pair.status != Status.PROPOSED.value:
             return Status(pair.status)  # a double tap, or decided meanwhile
         if side == Side.MENTOR:
@@ -201,9 +201,7 @@ async def decline(ctx: MentoringContext, actor: Actor, pair_id: int, reason: str
         raise InvalidInput("mentoring-error-reason")
     async with write_tx(ctx.session):
         pair = await ctx.mentorship(pair_id)
-        side = rules.side_of(actor, pair)
-        if side is None:
-            raise Conflict("mentoring-error-not-yours")
+        side = rules.require_side(actor, pair)
         if pair.status != Status.PROPOSED.value:
             raise Conflict("mentoring-error-decided")
         pair.decline_reason = reason

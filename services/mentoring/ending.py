@@ -12,7 +12,7 @@ from sqlalchemy import select
 from db.models import MentoringStep
 from db.tx import write_tx
 from services.context import Actor
-from services.errors import AccessDenied, Conflict, InvalidInput
+from services.errors import Conflict, InvalidInput
 from services.i18n import Text
 from services.mentoring import notices, reminders, rules
 from services.mentoring.common import MentoringContext
@@ -27,8 +27,7 @@ CONCLUSION_MAX = 1000
 async def finish(
     ctx: MentoringContext, actor: Actor, pair_id: int, early_reason: str | None = None
 ) -> None:
-    if not rules.is_arranger(actor):
-        raise AccessDenied("mentoring-error-staff-only")
+    rules.require_arranger(actor)
     if early_reason is not None:
         early_reason = " ".join(early_reason.split())
         if not REASON_MIN <= len(early_reason) <= REASON_MAX:
@@ -116,9 +115,7 @@ def paper_pdf(heading: str, name: str, body: str, centre: str) -> bytes:
 async def paper(ctx: MentoringContext, actor: Actor, pair_id: int, t: Text) -> bytes:
     """The mentor's letter of thanks or the mentee's certificate, for a finished mentorship."""
     pair = await ctx.mentorship(pair_id)
-    side = rules.side_of(actor, pair)
-    if side is None:
-        raise AccessDenied("mentoring-error-not-yours")
+    side = rules.require_side(actor, pair)
     if pair.status != Status.FINISHED.value:
         raise Conflict("mentoring-error-not-finished")
     user = await ctx.person(rules.me(actor))

@@ -34,8 +34,7 @@ async def log_meeting(
         raise InvalidInput("mentoring-error-meeting-far")
     async with write_tx(ctx.session):
         pair = await ctx.mentorship(pair_id)
-        if rules.side_of(actor, pair) is None:
-            raise Conflict("mentoring-error-not-yours")
+        rules.require_side(actor, pair)
         if pair.status != Status.ACTIVE.value:
             raise Conflict("mentoring-error-not-active")
         meeting = MentoringMeeting(

@@ -57,11 +57,15 @@ async def schedule_plan(
         reminders.schedule_step(ctx, pair, step)
 
 
-async def _step_of(ctx: MentoringContext, step_id: int) -> tuple[MentoringStep, Mentorship]:
+async def _step_of(
+    ctx: MentoringContext, actor: Actor, step_id: int, side: Side
+) -> tuple[MentoringStep, Mentorship]:
+    """The step and its mentorship, for the given side of an active one (rights first)."""
     step = await ctx.session.get(MentoringStep, step_id, populate_existing=True)
     if step is None:
         raise NotFound("mentoring-error-not-found")
     pair = await ctx.mentorship(step.mentorship_id)
+    rules.require_side(actor, pair, side)
     if pair.status != Status.ACTIVE.value:
         raise Conflict("mentoring-error-not-active")
     return step, pair
@@ -70,8 +74,7 @@ async def _step_of(ctx: MentoringContext, step_id: int) -> tuple[MentoringStep, 
 async def mark_done(ctx: MentoringContext, actor: Actor, step_id: int) -> bool:
     """The mentee marks a step done. False when it already was (a double tap)."""
     async with write_tx(ctx.session):
-        step, pair = await _step_of(ctx, step_id)
-        rules.require_side(actor, pair, Side.MENTEE)
+        step, pair = await _step_of(ctx, actor, step_id, Side.MENTEE)
         if step.done_at is not None:
             return False
         step.done_at = ctx.now()
@@ -83,8 +86,7 @@ async def mark_done(ctx: MentoringContext, actor: Actor, step_id: int) -> bool:
 async def confirm(ctx: MentoringContext, actor: Actor, step_id: int) -> bool:
     """The mentor confirms a step (done or not marked yet). False when already confirmed."""
     async with write_tx(ctx.session):
-        step, pair = await _step_of(ctx, step_id)
-        rules.require_side(actor, pair, Side.MENTOR)
+        step, pair = await _step_of(ctx, actor, step_id, Side.MENTOR)
         if step.confirmed_at is not None:
             return False
         now = ctx.now()
@@ -128,8 +130,7 @@ async def move_step(ctx: MentoringContext, actor: Actor, step_id: int, due_at: d
     if due_at <= ctx.now():
         raise InvalidInput("mentoring-error-due-past")
     async with write_tx(ctx.session):
-        step, pair = await _step_of(ctx, step_id)
-        rules.require_side(actor, pair, Side.MENTOR)
+        step, pair = await _step_of(ctx, actor, step_id, Side.MENTOR)
         step.due_at = due_at
         await reminders.cancel_step(ctx, step.id)
         if step.done_at is None:
@@ -138,7 +139,6 @@ async def move_step(ctx: MentoringContext, actor: Actor, step_id: int, due_at: d
 
 async def remove_step(ctx: MentoringContext, actor: Actor, step_id: int) -> None:
     async with write_tx(ctx.session):
-        step, pair = await _step_of(ctx, step_id)
-        rules.require_side(actor, pair, Side.MENTOR)
+        step, _ = await _step_of(ctx, actor, step_id, Side.MENTOR)
         await reminders.cancel_step(ctx, step.id)
         await ctx.session.delete(step)

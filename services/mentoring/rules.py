@@ -34,12 +34,17 @@ def may_arrange_for(actor: Actor, mentee: User) -> bool:
 
 def require_arranger_for(actor: Actor, mentee: User) -> None:
     if not may_arrange_for(actor, mentee):
-        raise AccessDenied("mentoring-error-not-yours")
+        raise AccessDenied()
 
 
 def require_staff(actor: Actor) -> None:
     if not (is_arranger(actor) or actor.has(Role.COORDINATOR)):
-        raise AccessDenied("mentoring-error-staff-only")
+        raise AccessDenied()
+
+
+def require_arranger(actor: Actor) -> None:
+    if not is_arranger(actor):
+        raise AccessDenied()
 
 
 def side_of(actor: Actor, pair: Mentorship) -> Side | None:
@@ -52,9 +57,21 @@ def side_of(actor: Actor, pair: Mentorship) -> Side | None:
     return None
 
 
-def require_side(actor: Actor, pair: Mentorship, side: Side) -> None:
-    if side_of(actor, pair) != side:
-        raise AccessDenied("mentoring-error-not-yours")
+def require_side(actor: Actor, pair: Mentorship, side: Side | None = None) -> Side:
+    """The actor is the pair's mentor or mentee (the given one, when given). Anyone else is
+    refused as if the mentorship did not concern them."""
+    found = side_of(actor, pair)
+    if found is None or (side is not None and found != side):
+        raise AccessDenied()
+    return found
+
+
+def require_user(actor: Actor) -> int:
+    """Mentoring is for teachers (mentors and mentees), methodists, coordinators and admins."""
+    user_id = me(actor)
+    if not actor.has(Role.TEACHER, Role.METHODIST, Role.ADMIN, Role.COORDINATOR):
+        raise AccessDenied()
+    return user_id
 
 
 def may_see(actor: Actor, pair: Mentorship, mentee_school_id: int | None) -> bool:

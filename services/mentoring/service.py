@@ -11,7 +11,7 @@ from services.context import Actor, Clock, Policy
 from services.dates import read_day
 from services.delivery.outbox import OutboxService
 from services.i18n import Text
-from services.mentoring import agreement, ending, meetings, plans, suggestions, views
+from services.mentoring import agreement, ending, meetings, plans, rules, suggestions, views
 from services.mentoring.common import LevelsPort, MentoringContext, no_diagnosis
 from services.mentoring.types import (
     Candidate,
@@ -21,6 +21,7 @@ from services.mentoring.types import (
     MentorshipView,
     Reason,
     RequestView,
+    Side,
     Status,
 )
 
@@ -48,6 +49,9 @@ class MentoringService:
     async def mine(self, actor: Actor) -> list[MentorshipView]:
         return await views.mine(self.ctx, actor)
 
+    async def count_mine(self, actor: Actor) -> int:
+        return await views.count_mine(self.ctx, actor)
+
     async def mentorship(self, actor: Actor, pair_id: int) -> MentorshipView:
         return await views.mentorship(self.ctx, actor, pair_id)
 
@@ -56,6 +60,15 @@ class MentoringService:
 
     async def candidates(self, actor: Actor) -> list[RequestView]:
         return await views.candidates(self.ctx, actor)
+
+    async def check_party(self, actor: Actor, pair_id: int, side: Side | None = None) -> None:
+        await views.check_party(self.ctx, actor, pair_id, side)
+
+    async def step_pair(self, actor: Actor, step_id: int) -> int:
+        return await views.step_pair(self.ctx, actor, step_id)
+
+    def check_arranger(self, actor: Actor) -> None:
+        rules.require_arranger(actor)
 
     async def suggest(self, actor: Actor, mentee_id: int) -> list[Candidate]:
         return await suggestions.suggest(self.ctx, actor, mentee_id)

@@ -33,8 +33,10 @@ async def loads(ctx: MentoringContext, mentor_ids: list[int]) -> dict[int, int]:
     return {int(mentor): int(count) for mentor, count in rows.all() if mentor is not None}
 
 
-async def _teachers(ctx: MentoringContext, except_id: int) -> list[tuple[User, School | None]]:
-    rows = await ctx.session.execute(
+async def _teachers(
+    ctx: MentoringContext, except_id: int, school_id: int | None
+) -> list[tuple[User, School | None]]:
+    stmt = (
         select(User, School)
         .join(UserRole, UserRole.user_id == User.id)
         .outerjoin(School, School.id == User.school_id)
@@ -45,6 +47,9 @@ async def _teachers(ctx: MentoringContext, except_id: int) -> list[tuple[User, S
             User.id != except_id,
         )
     )
+    if school_id is not None:
+        stmt = stmt.where(User.school_id == school_id)
+    rows = await ctx.session.execute(stmt)
     return [(user, school) for user, school in rows.all()]
 
 
@@ -65,7 +70,10 @@ def difficult_topics(levels: dict[str, str]) -> set[str]:
 async def suggest(ctx: MentoringContext, actor: Actor, mentee_id: int) -> list[Candidate]:
     mentee = await ctx.person(mentee_id)
     rules.require_arranger_for(actor, mentee)
-    people = await _teachers(ctx, mentee_id)
+    # A coordinator sees the people of their own school only (as everywhere else), so they
+    # pick mentors there; pairs across schools are the methodists' to arrange.
+    own_school = None if rules.is_arranger(actor) else actor.coordinator_school_id
+    people = await _teachers(ctx, mentee_id, own_school)
     ids = [user.id for user, _ in people]
     subjects = await _subjects(ctx, [mentee_id, *ids])
     levels = await ctx.levels([mentee_id, *ids])

@@ -3,12 +3,12 @@ the open requests and the teachers a methodist may find a mentor for."""
 
 from __future__ import annotations
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 
 from db.enums import Role
 from db.models import MentoringMeeting, MentoringStep, Mentorship, School, User, UserRole
 from services.context import Actor
-from services.errors import AccessDenied
+from services.errors import AccessDenied, NotFound
 from services.mentoring import rules
 from services.mentoring.common import MentoringContext
 from services.mentoring.plans import plan_topics
@@ -20,6 +20,7 @@ from services.mentoring.types import (
     MentorshipView,
     Reason,
     RequestView,
+    Side,
     Status,
     StepKind,
     StepView,
@@ -99,13 +100,13 @@ async def mentorship(ctx: MentoringContext, actor: Actor, pair_id: int) -> Mento
     pair = await ctx.mentorship(pair_id)
     mentee = await ctx.session.get(User, pair.mentee_id) if pair.mentee_id else None
     if not rules.may_see(actor, pair, mentee.school_id if mentee else None):
-        raise AccessDenied("mentoring-error-not-yours")
+        raise AccessDenied()
     return await view_of(ctx, actor, pair)
 
 
 async def mine(ctx: MentoringContext, actor: Actor) -> list[MentorshipView]:
     """The person's own mentorships, as mentor or mentee: open ones and the last ended."""
-    user_id = rules.me(actor)
+    user_id = rules.require_user(actor)
     rows = await ctx.session.scalars(
         select(Mentorship)
         .where(or_(Mentorship.mentor_id == user_id, Mentorship.mentee_id == user_id))
@@ -114,6 +115,21 @@ async def mine(ctx: MentoringContext, actor: Actor) -> list[MentorshipView]:
         .limit(20)
     )
     return [await view_of(ctx, actor, pair) for pair in rows]
+
+
+async def count_mine(ctx: MentoringContext, actor: Actor) -> int:
+    """How many open mentorships the person is in (as mentor or mentee), for /my."""
+    if actor.user_id is None:
+        return 0
+    count = await ctx.session.scalar(
+        select(func.count())
+        .select_from(Mentorship)
+        .where(
+            or_(Mentorship.mentor_id == actor.user_id, Mentorship.mentee_id == actor.user_id),
+            Mentorship.status.in_([s.value for s in OPEN_STATUSES]),
+        )
+    )
+    return int(count or 0)
 
 
 def _school_filter(actor: Actor) -> int | None:
@@ -185,3 +201,19 @@ async def candidates(ctx: MentoringContext, actor: Actor) -> list[RequestView]:
                 RequestView(None, user.id, user.full_name or "—", school_name, reason_now)
             )
     return found[:CANDIDATES_LIMIT]
+
+
+async def check_party(
+    ctx: MentoringContext, actor: Actor, pair_id: int, side: Side | None = None
+) -> None:
+    """Before a typed step is asked for: the actor is the pair's (given) side."""
+    rules.require_side(actor, await ctx.mentorship(pair_id), side)
+
+
+async def step_pair(ctx: MentoringContext, actor: Actor, step_id: int) -> int:
+    """The mentorship of a plan step the actor is a side of."""
+    step = await ctx.session.get(MentoringStep, step_id)
+    if step is None:
+        raise NotFound("mentoring-error-not-found")
+    rules.require_side(actor, await ctx.mentorship(step.mentorship_id))
+    return step.mentorship_id

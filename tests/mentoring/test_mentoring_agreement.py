@@ -10,7 +10,7 @@ from bot.factory import Database
 from db.enums import Role
 from db.models import MentoringStep, OutboxMessage
 from services.container import Services
-from services.errors import Conflict, InvalidInput
+from services.errors import AccessDenied, Conflict, InvalidInput
 from services.mentoring.types import Status
 from tests.mentoring.support import add_person, diagnose
 
@@ -35,7 +35,7 @@ async def test_a_pair_starts_only_when_both_agree(database: Database, svc: Servi
     assert view.status == Status.PROPOSED and not view.steps  # no plan before both agree
     # A stranger cannot agree on someone's behalf.
     stranger = await add_person(database, 30)
-    with pytest.raises(Conflict):
+    with pytest.raises(AccessDenied):
         await svc.mentoring.accept(stranger.actor(), pair_id)
 
     assert await svc.mentoring.accept(mentee.actor(), pair_id) == Status.ACTIVE

@@ -4,6 +4,8 @@ then the lighter load; a mentor whose places are all taken is not offered."""
 
 from __future__ import annotations
 
+import pytest
+
 from bot.factory import Database
 from db.enums import Role
 from services.container import Services
@@ -63,8 +65,14 @@ async def test_a_coordinator_finds_mentors_only_for_their_school(
     coordinator = await add_person(database, 2, role=Role.COORDINATOR, school_id=mine)
     own = await add_person(database, 10, school_id=mine, experience="lt3")
     other = await add_person(database, 11, school_id=theirs, experience="lt3")
-    await add_person(database, 20, school_id=theirs, experience="20plus")
-    assert await svc.mentoring.suggest(coordinator.actor(), own.user_id)
+    near = await add_person(database, 20, school_id=mine, experience="20plus")
+    far = await add_person(database, 21, school_id=theirs, experience="20plus")
+    # Her own school's mentors only: she sees nobody of another school, here as elsewhere.
+    found = [c.user_id for c in await svc.mentoring.suggest(coordinator.actor(), own.user_id)]
+    assert near.user_id in found and far.user_id not in found
+    with pytest.raises(AccessDenied):
+        await svc.mentoring.propose(coordinator.actor(), own.user_id, far.user_id)
+    await svc.mentoring.propose(coordinator.actor(), own.user_id, near.user_id)
     try:
         await svc.mentoring.suggest(coordinator.actor(), other.user_id)
     except AccessDenied:

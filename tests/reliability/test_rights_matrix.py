@@ -22,6 +22,8 @@ from tests.support.harness import BotHarness
 from tests.support.reliability_support import (
     COMMENT_A,
     COORDINATOR,
+    MEETING_NOTE_A,
+    MENTOR,
     METHODIST,
     NAMES,
     PARENT_A,
@@ -74,6 +76,8 @@ STAFF = frozenset({"methodist", "admin"})
 REPORTERS = STAFF | {"coordinator"}
 ADMIN = frozenset({"admin"})
 PSY = frozenset({"psychologist"})
+# Mentoring: teachers (mentors and mentees), methodists, coordinators, admins.
+MENTORING = REPORTERS | {"teacher"}
 NOBODY: frozenset[str] = frozenset()
 
 # The SPEC's roles table, command by command (admins hold the methodist's rights; a
@@ -104,6 +108,7 @@ COMMANDS: dict[str, frozenset[str]] = {
     "broadcast": STAFF,
     "broadcasts": STAFF,
     "consult_report": STAFF,
+    "mentoring": MENTORING,
     "roles": ADMIN,
     "grant": ADMIN,
     "schools": ADMIN,
@@ -181,6 +186,21 @@ BUTTONS: dict[str, frozenset[str]] = {
     "coord": ADMIN,
     "sadm": ADMIN,
     "person": ADMIN,
+    # TEACHER_A's mentorship: the pair's own buttons are theirs alone (neither presses here);
+    # methodists, admins and the coordinator of her school see it (not the meeting notes).
+    "mnt": NOBODY,
+    "mnt:home": MENTORING,
+    "mnt:ask": MENTORING,  # anyone of mentoring may ask; who may not is told why
+    "mnt:ask_yes": MENTORING,
+    "mnt:open": REPORTERS,
+    "mnt:plan": REPORTERS,
+    "mnt:find": REPORTERS,
+    "mnt:pairs": REPORTERS,
+    "mnt:mentee": REPORTERS,  # the coordinator: TEACHER_A is of her school
+    # MENTOR is of another school: the coordinator picks mentors in her own school only.
+    "mnt:propose": STAFF,
+    "mnt:finish": STAFF,
+    "mnt:end_early": STAFF,
 }
 
 # What a refusal may say: no right, not onboarded, not yours (indistinguishable from absent),
@@ -215,6 +235,8 @@ ENTITLED: dict[str, frozenset[int]] = {
     PHONE_A: frozenset({PARENT_A, PSYCHOLOGIST, ADMIN_ID}),
     COMMENT_A: frozenset({PARENT_A, PSYCHOLOGIST, ADMIN_ID}),
     SURVEY_TEXT_A: frozenset({TEACHER_A, METHODIST, ADMIN_ID}),
+    # The pair, the responsible methodist and admins: not the coordinator, not other teachers.
+    MEETING_NOTE_A: frozenset({TEACHER_A, MENTOR, METHODIST, ADMIN_ID}),
 }
 
 

@@ -9,7 +9,7 @@ import enum
 import logging
 import typing
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from aiogram.filters.callback_data import CallbackData
@@ -21,6 +21,7 @@ from db.models import ConsultBooking, ConsultSlot, Event, Registration, Survey, 
 from services.consultations.types import BookingForm, ConsultTopic, Contact, SlotFormat
 from services.context import Actor
 from services.events.types import EventAudience
+from services.mentoring.types import MeetingFormat
 from services.surveys.install import DEFAULT_SURVEY_CODE
 from services.surveys.types import QuestionType, QuestionView
 from tests.conftest import ADMIN_ID
@@ -33,6 +34,7 @@ COORDINATOR = 610_003
 STAFF = 610_004  # took the staff path at /start and waits for a role
 TEACHER_A = 610_011
 TEACHER_B = 610_012
+MENTOR = 610_013  # TEACHER_A's mentor; presses no buttons of the matrix
 PARENT_A = 610_021
 PARENT_B = 610_022
 STRANGER = 610_099
@@ -48,10 +50,12 @@ NAMES = {
     TEACHER_B: "Педагогова Прасковья",
     PARENT_A: "Родителева Раиса",
     PARENT_B: "Мамина Марфа",
+    MENTOR: "Наставникова Нина",
 }
 PHONE_A = "+79001112233"
 COMMENT_A = "Секретный комментарий Раисы"
 SURVEY_TEXT_A = "Секретный ответ Ульяны"
+MEETING_NOTE_A = "Секретная заметка о встрече Ульяны"
 
 # The loggers of the bot's own code: an ERROR from any of them is a failure.
 BOT_LOGGERS = ("bot", "handlers", "services", "db", "aiogram")
@@ -71,6 +75,10 @@ class Population:
     registration_b: int  # TEACHER_B's (waiting) on the small event
     slot_days: list[date]  # the slots' dates in the municipality's zone
     people: dict[int, int] = field(default_factory=dict)  # telegram id -> user id
+    # TEACHER_A's active mentorship (MENTOR mentors her, METHODIST arranged it) and its first
+    # plan step; a meeting with MEETING_NOTE_A is logged.
+    mentorship: int = 0
+    mentorship_step: int = 0
 
     def actor(self, telegram_id: int) -> Actor:
         return self.actors[telegram_id]
@@ -118,7 +126,19 @@ async def _actors(harness: BotHarness, schools: list[int]) -> dict[int, Actor]:
         TEACHER_B: await _person(harness, TEACHER_B, Role.TEACHER, schools[1]),
         PARENT_A: await _person(harness, PARENT_A, Role.PARENT, None),
         PARENT_B: await _person(harness, PARENT_B, Role.PARENT, None),
+        MENTOR: await _person(harness, MENTOR, Role.TEACHER, schools[1]),
     }
+
+
+async def _mentorship(svc: Any, actors: dict[int, Actor], now: datetime) -> tuple[int, int]:
+    teacher, mentor = actors[TEACHER_A], actors[MENTOR]
+    assert teacher.user_id is not None and mentor.user_id is not None
+    pair = await svc.mentoring.propose(actors[METHODIST], teacher.user_id, mentor.user_id)
+    await svc.mentoring.accept(mentor, pair)
+    await svc.mentoring.accept(teacher, pair)
+    await svc.mentoring.log_meeting(mentor, pair, now, MeetingFormat.ONLINE, MEETING_NOTE_A)
+    view = await svc.mentoring.mentorship(teacher, pair)
+    return pair, view.steps[0].id
 
 
 async def _events(harness: BotHarness, staff: Actor) -> tuple[int, int, int]:
@@ -198,6 +218,7 @@ async def build_population(harness: BotHarness, schools: list[int]) -> Populatio
         slots, slot_days = await _slots(harness, svc, actors[PSYCHOLOGIST])
         booking = await _book(svc, actors[PARENT_A], slots[0])
         survey_id = await _launch_survey(svc, actors)
+        mentorship, mentorship_step = await _mentorship(svc, actors, harness.clock.now)
         regs = {
             r.user_id: r.id
             for r in (
@@ -221,6 +242,8 @@ async def build_population(harness: BotHarness, schools: list[int]) -> Populatio
         registration_a=regs[actors[TEACHER_A].user_id],  # type: ignore[index]
         registration_b=regs[actors[TEACHER_B].user_id],  # type: ignore[index]
         people={tg: a.user_id for tg, a in actors.items() if a.user_id is not None},
+        mentorship=mentorship,
+        mentorship_step=mentorship_step,
     )
 
 
@@ -348,6 +371,9 @@ _STRING_CHOICES = {
     ("menu", "action"): ("open",),
     ("pedit", "field"): ("name", "school", "subjects", "experience", "position", "grade"),
     ("lang", "code"): ("ru", "en"),
+    ("mnt", "form"): ("individual",),
+    ("mnt", "topic"): ("",),
+    ("mnt", "level"): ("some",),
 }
 
 
@@ -380,6 +406,10 @@ def callback_catalogue(pop: Population) -> list[str]:
         "score": 5,
         "grade": 5,
         "value": 1,
+        "pair": pop.mentorship,
+        "step": pop.mentorship_step,
+        "user": pop.people[TEACHER_A],
+        "mentor": pop.people[MENTOR],
     }
     packed: list[str] = []
     for prefix, cls in sorted(callback_classes().items()):
