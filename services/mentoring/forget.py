@@ -13,10 +13,25 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.enums import OutboxState
 from db.models import MentoringMeeting, MentoringStep, Mentorship, OutboxMessage
+from services.mentoring import notices, reminders
 from services.mentoring.types import OPEN_STATUSES, Status, step_ref
 
 
+async def _cancel_messages_to(session: AsyncSession, user_id: int) -> None:
+    await session.execute(
+        update(OutboxMessage)
+        .where(
+            OutboxMessage.user_id == user_id,
+            OutboxMessage.kind.in_([notices.KIND, reminders.REMINDER_KIND]),
+            OutboxMessage.state == OutboxState.PENDING.value,
+        )
+        .values(state=OutboxState.CANCELLED.value, dedupe_key=None)
+        .execution_options(synchronize_session=False)
+    )
+
+
 async def forget_mentoring(session: AsyncSession, user_id: int) -> None:
+    await _cancel_messages_to(session, user_id)
     mine = or_(Mentorship.mentor_id == user_id, Mentorship.mentee_id == user_id)
     pair_ids = list(await session.scalars(select(Mentorship.id).where(mine)))
     if not pair_ids:
