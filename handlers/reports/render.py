@@ -162,14 +162,18 @@ def render_indicators(
         lines += ["", t("reports-indicator-head", name=t(f"reports-indicator-{indicator.kind}"))]
         for category in categories:
             ratio = indicator.get(category)
+            name = (
+                t("reports-category-own-school")
+                if school is not None
+                else t(f"reports-category-{category.value}")
+            )
+            if ratio.hidden:
+                lines.append(t("reports-indicator-line-hidden", category=name))
+                continue
             lines.append(
                 t(
                     "reports-indicator-line",
-                    category=(
-                        t("reports-category-own-school")
-                        if school is not None
-                        else t(f"reports-category-{category.value}")
-                    ),
+                    category=name,
                     share=share_text(ratio, t),
                     numerator=ratio.numerator,
                     denominator=ratio.denominator,

@@ -56,6 +56,16 @@ reports-indicator-teachers_participated = Share of teachers who took part in at 
 reports-indicator-teachers_associations = Share of teachers who took part in methodological associations
 reports-indicator-teachers_diagnosed = Share of teachers who took the difficulties diagnostics
 reports-indicator-risk_supported = Share of "risk group" teachers who attended an event on their difficulty
+reports-indicator-line-hidden = { $category }: hidden (fewer than 5 people)
+reports-indicator-mentoring_young = Mentoring: share of young specialists (under 3 years) with a mentor
+reports-indicator-mentoring_risk = Mentoring: share of "risk group" teachers with a mentor
+reports-indicator-mentoring_started = Mentoring: pairs started in the period (of all pairs started)
+reports-indicator-mentoring_active = Mentoring: active pairs (of all pairs started)
+reports-indicator-mentoring_finished = Mentoring: pairs finished in the period (of all that ended in it)
+reports-indicator-mentoring_ended_early = Mentoring: pairs ended early (of all that ended in the period)
+reports-indicator-mentoring_plan_done = Mentoring: development plans' completion (confirmed steps of all steps)
+reports-indicator-mentoring_met = Mentoring: pairs that met in the period (of those working in it)
+reports-indicator-mentoring_improved = Mentoring: topics whose difficulty went down (end self-assessment against the start diagnosis)
 
 reports-category-all = whole network
 reports-category-low_results = low results (ШНРО)

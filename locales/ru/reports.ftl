@@ -60,6 +60,16 @@ reports-indicator-teachers_participated = Доля педагогов, учас�
 reports-indicator-teachers_associations = Доля педагогов, участвовавших в методических объединениях
 reports-indicator-teachers_diagnosed = Доля педагогов, прошедших диагностику затруднений
 reports-indicator-risk_supported = Доля педагогов «группы риска», посетивших мероприятие по своему затруднению
+reports-indicator-line-hidden = { $category }: скрыто (меньше 5 человек)
+reports-indicator-mentoring_young = Наставничество: доля молодых специалистов (стаж до 3 лет) с наставником
+reports-indicator-mentoring_risk = Наставничество: доля педагогов «группы риска» с наставником
+reports-indicator-mentoring_started = Наставничество: пары, начатые за период (из всех начатых пар)
+reports-indicator-mentoring_active = Наставничество: действующие пары (из всех начатых пар)
+reports-indicator-mentoring_finished = Наставничество: пары, завершённые за период (из всех окончившихся за период)
+reports-indicator-mentoring_ended_early = Наставничество: пары, завершённые досрочно (из всех окончившихся за период)
+reports-indicator-mentoring_plan_done = Наставничество: выполнение планов развития (подтверждённые шаги из всех шагов)
+reports-indicator-mentoring_met = Наставничество: пары, проводившие встречи в периоде (из работавших в периоде)
+reports-indicator-mentoring_improved = Наставничество: темы, по которым затруднение снизилось (самооценка в конце против диагностики в начале)
 
 reports-category-all = вся сеть
 reports-category-low_results = ШНРО

@@ -154,12 +154,13 @@ def indicators_table(data: ReportData, t: Text) -> Table:
     for indicator in data.indicators:
         for category in IndicatorCategory:
             ratio = indicator.get(category)
+            hidden = ratio.hidden
             rows.append(
                 [
                     t(f"reports-indicator-{indicator.kind.value}"),
                     t(f"reports-category-{category.value}"),
-                    ratio.numerator,
-                    ratio.denominator,
+                    "—" if hidden else ratio.numerator,
+                    "—" if hidden else ratio.denominator,
                     _share(ratio),
                 ]
             )

@@ -38,17 +38,29 @@ class IndicatorKind(StrEnum):
     TEACHERS_ASSOCIATIONS = "teachers_associations"
     TEACHERS_DIAGNOSED = "teachers_diagnosed"
     RISK_SUPPORTED = "risk_supported"
+    # Mentoring (services/reports/mentoring.py).
+    MENTORING_YOUNG = "mentoring_young"
+    MENTORING_RISK = "mentoring_risk"
+    MENTORING_STARTED = "mentoring_started"
+    MENTORING_ACTIVE = "mentoring_active"
+    MENTORING_FINISHED = "mentoring_finished"
+    MENTORING_ENDED_EARLY = "mentoring_ended_early"
+    MENTORING_PLAN_DONE = "mentoring_plan_done"
+    MENTORING_MET = "mentoring_met"
+    MENTORING_IMPROVED = "mentoring_improved"
 
 
 @dataclass(frozen=True, slots=True)
 class Ratio:
     numerator: int
     denominator: int
+    # A group of fewer than 5 people is not shown on its own (it could point at a person).
+    hidden: bool = False
 
     @property
     def share(self) -> float | None:
         """None when there is nobody to count (shown as "—", never as 0 %)."""
-        if self.denominator == 0:
+        if self.denominator == 0 or self.hidden:
             return None
         return self.numerator / self.denominator
 

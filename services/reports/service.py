@@ -16,6 +16,7 @@ from services.reports.consultations import ConsultReport, consult_report
 from services.reports.dashboard import Dashboard, build_dashboard
 from services.reports.data import ReportData
 from services.reports.indicators import Indicator, Window, event_indicators, teachers_total
+from services.reports.mentoring import mentoring_indicators
 from services.reports.period import PeriodKind, ReportPeriod, current_period
 from services.reports.scope import Scope, scope_of, window_of
 from services.reports.surveys import diagnostics_indicators, difficulty_profile
@@ -58,7 +59,8 @@ class ReportService:
         window = self._window(period, scope)
         indicators = await event_indicators(self.session, window)
         teachers = await teachers_total(self.session, window)
-        return indicators + await diagnostics_indicators(self.session, window, teachers)
+        indicators += await diagnostics_indicators(self.session, window, teachers)
+        return indicators + await mentoring_indicators(self.session, window)
 
     async def report_data(self, actor: Actor, period: ReportPeriod) -> ReportData:
         scope = await self.scope(actor)

@@ -6,6 +6,7 @@ one mentee too many, which shows the test can see the failure it guards against.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from typing import Any
 
 import pytest
@@ -38,10 +39,8 @@ def interleaved(monkeypatch: pytest.MonkeyPatch) -> None:
         arrived += 1
         if arrived >= 2:
             both_read.set()
-        try:
-            await asyncio.wait_for(both_read.wait(), 0.5)  # SQLite lets one in at a time
-        except TimeoutError:
-            pass
+        with contextlib.suppress(TimeoutError):  # SQLite lets one in at a time
+            await asyncio.wait_for(both_read.wait(), 0.5)
         return place
 
     monkeypatch.setattr(agreement, "_take_place", take_place)
