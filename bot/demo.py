@@ -15,6 +15,7 @@ from db.search import fold
 from services.consultations.demo import seed_demo_slots
 from services.container import Services
 from services.events.jobs import seed_demo_events
+from services.mentoring.demo import seed_demo_pairs
 from services.surveys.install import seed_demo_answers
 
 DEMO_FILE = Path(__file__).parent / "data" / "demo.yaml"
@@ -95,5 +96,6 @@ async def seed_demo_data(services: Services) -> DemoSummary:
     )
     await seed_demo_events(session, services.policy, services.clock, data.get("events", []))
     await seed_demo_slots(session, services.policy, services.clock, DEMO_TELEGRAM_ID_BASE)
+    await seed_demo_pairs(session, services.policy, services.clock, DEMO_TELEGRAM_ID_BASE)
     await session.commit()
     return DemoSummary(len(schools), people)
