@@ -81,6 +81,8 @@ class Settings(BaseSettings):
     consult_horizon_days: int = Field(default=30, ge=1, le=366)
     consult_max_active: int = Field(default=2, ge=1, le=50)
     consult_comment_retention_days: int = Field(default=90, ge=1, le=3650)
+    # Mentoring: how many mentees one mentor may have at once (proposed or active).
+    mentor_max_mentees: int = Field(default=3, ge=1, le=30)
 
     @field_validator("bot_token")
     @classmethod

@@ -49,6 +49,7 @@ def policy_from(settings: Settings, bot_username: str = "") -> Policy:
             max_active=settings.consult_max_active,
             comment_retention_days=settings.consult_comment_retention_days,
         ),
+        mentor_max_mentees=settings.mentor_max_mentees,
     )
 
 
