@@ -37,7 +37,7 @@ async def show_home(event: Message | CallbackQuery, svc: Services, actor: Actor,
     need_user(actor)
     views = await svc.mentoring.mine(actor)
     may_ask = await svc.mentoring.may_ask(actor) is not None
-    text = home_text(views, actor.user_id, t)
+    text = home_text(views, actor.user_id, t, staff=is_staff(actor))
     if may_ask:
         text += "\n\n" + t("mentoring-ask-hint")
     await show(event, text, home_keyboard(views, t, may_ask=may_ask, staff=is_staff(actor)))

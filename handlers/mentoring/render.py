@@ -59,9 +59,11 @@ def pair_line(view: MentorshipView, user_id: int | None, t: Text) -> str:
     )
 
 
-def home_text(views: list[MentorshipView], user_id: int | None, t: Text) -> str:
+def home_text(
+    views: list[MentorshipView], user_id: int | None, t: Text, *, staff: bool = False
+) -> str:
     if not views:
-        return t("mentoring-home-empty")
+        return t("mentoring-home-staff") if staff else t("mentoring-home-empty")
     lines = [t("mentoring-home-title")]
     lines += [pair_line(view, user_id, t) for view in views]
     return "\n".join(lines)

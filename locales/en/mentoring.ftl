@@ -36,6 +36,8 @@ mentoring-step-on-topic = { $step } — topic: { $topic }
 ## Home and card
 
 mentoring-home-empty = You have no mentoring yet.
+mentoring-home-staff = <b>🤝 Mentoring</b>
+    Find a mentor for a teacher or open the current pairs.
 mentoring-home-title = <b>🤝 Mentoring</b>
 mentoring-pair-line = • { $role }: { $name } — { $status }, plan { $done } of { $total }
 mentoring-pair-names = { $mentor } → { $mentee }

@@ -36,6 +36,8 @@ mentoring-step-on-topic = { $step } — тема: { $topic }
 ## Home and card
 
 mentoring-home-empty = У вас пока нет наставничества.
+mentoring-home-staff = <b>🤝 Наставничество</b>
+    Подберите наставника педагогу или откройте действующие пары.
 mentoring-home-title = <b>🤝 Наставничество</b>
 mentoring-pair-line = • { $role }: { $name } — { $status }, план { $done } из { $total }
 mentoring-pair-names = { $mentor } → { $mentee }

@@ -37,7 +37,7 @@ async def test_a_mentorship_from_request_to_certificate_over_http(
         await mentee.press("Да, отправить", expect="Запрос отправлен")
         await fake_api.wait_for(lambda r: r.chat_id == METHODIST and "просит наставника" in r.text)
 
-        await methodist.send("/mentoring", expect="наставничеств")
+        await methodist.send("/mentoring", expect="Подберите наставника")
         await methodist.press("Подобрать наставника", expect="Кому нужен наставник")
         await methodist.press("Молодая Мария", expect="Предлагаемые наставники")
         await methodist.press("1. Опытная Ольга", expect="Наставнику отправлено приглашение")
@@ -56,7 +56,7 @@ async def test_a_mentorship_from_request_to_certificate_over_http(
         await mentor.press("План", expect="Индивидуальный план развития")
         await mentor.press("✅ 1.", expect="подтверждено 1 из 5")
 
-        await methodist.send("/mentoring", expect="наставничеств")
+        await methodist.send("/mentoring", expect="Подберите наставника")
         await methodist.press("Пары", expect="Пары (1)")
         await methodist.press("Опытная Ольга", expect="Статус: идёт")
         await methodist.press("Завершить", expect="Статус: завершено")
