@@ -4,12 +4,25 @@ so the delivery engine holds them through quiet hours."""
 from __future__ import annotations
 
 from db.models import MentoringStep, Mentorship
+from services.delivery.engine import PARTS_ARG
 from services.delivery.outbox import Button
 from services.mentoring.common import MentoringContext
 from services.mentoring.plans_data import plan_template
-from services.mentoring.types import step_ref
+from services.mentoring.types import StepKind, step_ref
 
 REMINDER_KIND = "mentoring_step_reminder"
+
+
+def _parts(step: MentoringStep) -> list[list[object]]:
+    """The step and its topic as lines of their own: the engine translates each key in the
+    recipient's language when it sends (an argument is never translated)."""
+    if step.kind == StepKind.CUSTOM.value:
+        parts: list[list[object]] = [["mentoring-step-custom-title", {"title": step.title or ""}]]
+    else:
+        parts = [[f"mentoring-step-{step.kind}", {}]]
+    if step.topic:
+        parts.append([f"topic-{step.topic}", {}])
+    return parts
 
 
 def schedule_step(ctx: MentoringContext, pair: Mentorship, step: MentoringStep) -> None:
@@ -23,11 +36,7 @@ def schedule_step(ctx: MentoringContext, pair: Mentorship, step: MentoringStep) 
         starts_at=step.due_at,
         offsets_hours=offsets,
         template="mentoring-step-reminder",
-        args={
-            "step": f"mentoring-step-{step.kind}",
-            "title": step.title or "",
-            "due": step.due_at,
-        },
+        args={"due": step.due_at, PARTS_ARG: _parts(step)},
         buttons_for=dict.fromkeys(offsets, buttons),
         kind=REMINDER_KIND,
     )

@@ -103,7 +103,10 @@ async def test_the_whole_life_of_a_mentorship(harness: BotHarness) -> None:
     harness.clock.now = steps[0].due_at - timedelta(days=3) + timedelta(minutes=1)
     await deliver(harness)
     sent = [r for r in harness.chat_requests(MENTEE)[before:] if isinstance(r, SendMessage)]
-    assert any("Напоминание по плану" in r.text for r in sent)
+    [reminder] = [r.text for r in sent if "Напоминание по плану" in r.text]
+    # The step's own words in her language, never a locale key.
+    assert "Посетить открытый урок наставника" in reminder
+    assert "mentoring-" not in reminder
 
     # The mentee marks the step; a double tap changes nothing; the mentor confirms.
     done = MentorCD(act=MAct.DONE, step=steps[0].id).pack()
