@@ -32,6 +32,12 @@ from handlers.events import participants as events_participants
 from handlers.events import registration as events_registration
 from handlers.events import wizard as events_wizard
 from handlers.guards import RefuseOutOfRangeIds
+from handlers.library import browse as library_browse
+from handlers.library import card as library_card
+from handlers.library import inline as library_inline
+from handlers.library import review as library_review
+from handlers.library import search as library_search
+from handlers.library import submit as library_submit
 from handlers.people import admin_roles as people_admin_roles
 from handlers.people import admin_schools as people_admin_schools
 from handlers.people import forget as people_forget
@@ -85,6 +91,12 @@ FEATURES = (
     consultations_report,
     consultations_slots,
     consultations_today,
+    library_browse,
+    library_card,
+    library_inline,
+    library_review,  # before the wizard: /review ends a submission in progress
+    library_search,
+    library_submit,
     people_resume,  # an unfinished profile after a restart: led back to its step
     fallback,  # the catch-all: always last
 )

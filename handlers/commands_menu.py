@@ -30,9 +30,11 @@ ROLE_COMMANDS: dict[Role, tuple[str, ...]] = {
         "broadcast",
         "broadcasts",
         "consult_report",
+        "library",
+        "review",
     ),
-    Role.TEACHER: ("events", "my", "checkin", "survey", "consult"),
-    Role.PARENT: ("events", "my", "checkin", "consult"),
+    Role.TEACHER: ("events", "my", "checkin", "survey", "consult", "library", "share"),
+    Role.PARENT: ("events", "my", "checkin", "consult", "library"),
     Role.PSYCHOLOGIST: ("events", "slots", "today"),
     Role.METHODIST: (
         "events",
@@ -45,10 +47,13 @@ ROLE_COMMANDS: dict[Role, tuple[str, ...]] = {
         "broadcast",
         "broadcasts",
         "consult_report",
+        "library",
+        "share",
+        "review",
     ),
     Role.COORDINATOR: ("events", "propose_event", "participants", "stats", "export"),
 }
-GUEST_COMMANDS = ("start", "language", "help")
+GUEST_COMMANDS = ("start", "language", "help", "library")
 
 
 def commands_for(actor: Actor) -> list[str]:

@@ -14,8 +14,11 @@ from services.consultations.service import ConsultationService
 from services.context import Clock, Policy, system_clock
 from services.delivery.outbox import OutboxService
 from services.events.forget import forget_event_feedback, forget_event_registrations
-from services.events.on_topics import upcoming_on_topics
+from services.events.on_topics import upcoming_matching, upcoming_on_topics
 from services.events.service import EventService
+from services.library.forget import forget_materials
+from services.library.scope import PublicEvent
+from services.library.service import LibraryService
 from services.people.schools import SchoolService
 from services.people.users import ForgetHook, UserService
 from services.reports.service import ReportService
@@ -33,6 +36,7 @@ def forget_hooks(
         forget_consultations,
         forget_broadcasts,
         forget_event_feedback,
+        forget_materials,
         # Seats of events still to come go to the waiting list, as a cancellation does.
         partial(forget_event_registrations, policy or Policy(), clock),
     )
@@ -98,6 +102,20 @@ class Services:
             self.outbox,
             events_on_topics=partial(upcoming_on_topics, self.session, self.clock),
         )
+
+    @cached_property
+    def library(self) -> LibraryService:
+        return LibraryService(
+            self.session,
+            self.policy,
+            self.clock,
+            self.outbox,
+            events_search=self._public_events,
+        )
+
+    async def _public_events(self, words: tuple[str, ...], limit: int) -> list[PublicEvent]:
+        found = await upcoming_matching(self.session, self.clock, words, limit)
+        return [PublicEvent(e.event_id, e.title, e.starts_at, e.seats_left) for e in found]
 
     @cached_property
     def reports(self) -> ReportService:

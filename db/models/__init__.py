@@ -3,6 +3,7 @@
 from db.models.broadcasts import Broadcast
 from db.models.consultations import ConsultBooking, ConsultSlot, ConsultWaiter
 from db.models.events import Event, Registration
+from db.models.library import Material
 from db.models.outbox import OutboxMessage
 from db.models.schools import School
 from db.models.surveys import Survey, SurveyAnswer, SurveyParticipation, SurveyResponse
@@ -15,6 +16,7 @@ __all__ = [
     "ConsultSlot",
     "ConsultWaiter",
     "Event",
+    "Material",
     "OutboxMessage",
     "Registration",
     "School",

@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.enums import Topic
 from db.models import Event
+from db.search import fold
 from services.context import Clock
 
 UPCOMING_LIMIT = 5
@@ -43,3 +44,38 @@ async def upcoming_on_topics(
         )
     ).all()
     return tuple(UpcomingEvent(r.id, r.title, Topic(r.topic), r.starts_at) for r in rows)
+
+
+@dataclass(frozen=True, slots=True)
+class MatchingEvent:
+    event_id: int
+    title: str
+    starts_at: datetime
+    seats_left: int | None
+
+
+SCAN_LIMIT = 200
+
+
+async def upcoming_matching(
+    session: AsyncSession, clock: Clock, words: tuple[str, ...], limit: int
+) -> tuple[MatchingEvent, ...]:
+    """Upcoming published events whose title holds every folded word (for sharing them in
+    any chat). Titles have no folded copy, so the soonest few hundred are folded here."""
+    rows = (
+        await session.execute(
+            select(Event.id, Event.title, Event.starts_at, Event.capacity, Event.seats_taken)
+            .where(Event.status == "published", Event.starts_at > clock())
+            .order_by(Event.starts_at)
+            .limit(SCAN_LIMIT)
+        )
+    ).all()
+    found = []
+    for r in rows:
+        title = fold(r.title)
+        if all(word in title for word in words):
+            left = None if r.capacity is None else max(0, r.capacity - r.seats_taken)
+            found.append(MatchingEvent(r.id, r.title, r.starts_at, left))
+            if len(found) >= limit:
+                break
+    return tuple(found)
