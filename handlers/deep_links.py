@@ -15,10 +15,19 @@ from services.i18n import Text
 Opener = Callable[[str, Message, FSMContext, Services, Actor, Text], Awaitable[None]]
 
 _OPENERS: dict[str, Opener] = {}
+# Prefixes whose page anyone may see before getting acquainted (the public catalogue): /start
+# with such a payload shows it at once instead of asking for a language and consent first.
+_PUBLIC: set[str] = set()
 
 
-def register(prefix: str, opener: Opener) -> None:
+def register(prefix: str, opener: Opener, *, public: bool = False) -> None:
     _OPENERS[prefix] = opener
+    if public:
+        _PUBLIC.add(prefix)
+
+
+def is_public(payload: str) -> bool:
+    return payload.partition("_")[0] in _PUBLIC
 
 
 async def open_payload(

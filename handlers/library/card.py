@@ -88,7 +88,7 @@ BUTTON_ACTIONS: dict[str, Callable[[Mapping[str, Any]], CallbackData]] = {"libra
 
 
 def create_router() -> Router:
-    deep_links.register("material", open_material)
+    deep_links.register("material", open_material, public=True)
     router = Router(name=__name__)
     router.callback_query.register(open_card, LibCardCD.filter(F.act == CardAct.OPEN))
     router.callback_query.register(send_file, LibCardCD.filter(F.act == CardAct.FILE))

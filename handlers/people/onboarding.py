@@ -70,6 +70,10 @@ async def start(
         await message.answer(t("start-welcome-back"), reply_markup=main_menu(actor, t))
         return
     await state.clear()
+    if payload and deep_links.is_public(payload):
+        # Nothing is stored before consent: the public page is shown, acquaintance is offered.
+        await deep_links.open_payload(payload, message, state, svc, actor, t)
+        return
     await state.set_state(Onboarding.language)
     await state.update_data(pending_payload=payload or None)
     await message.answer(t("start-choose-language"), reply_markup=language_keyboard())
