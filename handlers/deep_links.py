@@ -30,6 +30,20 @@ def is_public(payload: str) -> bool:
     return payload.partition("_")[0] in _PUBLIC
 
 
+PENDING_KEY = "pending_payload"
+
+
+async def remember(state: FSMContext, payload: str) -> None:
+    """A stranger looked at a public page: after /start and onboarding they come back to it.
+    Kept in the conversation's state only, never in the database."""
+    await state.update_data({PENDING_KEY: payload})
+
+
+async def remembered(state: FSMContext) -> str | None:
+    value = (await state.get_data()).get(PENDING_KEY)
+    return str(value) if value else None
+
+
 async def open_payload(
     payload: str, message: Message, state: FSMContext, svc: Services, actor: Actor, t: Text
 ) -> bool:

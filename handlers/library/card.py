@@ -35,8 +35,15 @@ async def send_card(
 
 
 async def open_card(
-    query: CallbackQuery, callback_data: LibCardCD, svc: Services, actor: Actor, t: Text
+    query: CallbackQuery,
+    callback_data: LibCardCD,
+    state: FSMContext,
+    svc: Services,
+    actor: Actor,
+    t: Text,
 ) -> None:
+    if not actor.is_registered:
+        await deep_links.remember(state, f"material_{callback_data.material_id}")
     await query.answer()
     await send_card(query, svc, actor, t, callback_data.material_id)
 

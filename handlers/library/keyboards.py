@@ -69,21 +69,31 @@ def card_keyboard(view: MaterialView, t: Text, reviewer: bool) -> InlineKeyboard
     builder = Keyboard()
     if view.file_id:
         builder.row(
-            InlineKeyboardButton(text=t("library-file-button"), callback_data=_card(CardAct.FILE, view.id))
+            InlineKeyboardButton(
+                text=t("library-file-button"), callback_data=_card(CardAct.FILE, view.id)
+            )
         )
     if view.link:
         builder.row(InlineKeyboardButton(text=t("library-link-button"), url=view.link))
     if reviewer and view.status == MaterialStatus.PENDING:
         builder.row(
-            InlineKeyboardButton(text=t("library-approve-button"), callback_data=_card(CardAct.APPROVE, view.id)),
-            InlineKeyboardButton(text=t("library-decline-button"), callback_data=_card(CardAct.DECLINE, view.id)),
+            InlineKeyboardButton(
+                text=t("library-approve-button"), callback_data=_card(CardAct.APPROVE, view.id)
+            ),
+            InlineKeyboardButton(
+                text=t("library-decline-button"), callback_data=_card(CardAct.DECLINE, view.id)
+            ),
         )
         builder.row(
-            InlineKeyboardButton(text=t("library-change-button"), callback_data=_card(CardAct.CHANGE, view.id))
+            InlineKeyboardButton(
+                text=t("library-change-button"), callback_data=_card(CardAct.CHANGE, view.id)
+            )
         )
     if view.is_own and view.status == MaterialStatus.CHANGES:
         builder.row(
-            InlineKeyboardButton(text=t("library-revise-button"), callback_data=_card(CardAct.REVISE, view.id))
+            InlineKeyboardButton(
+                text=t("library-revise-button"), callback_data=_card(CardAct.REVISE, view.id)
+            )
         )
     builder.row(_nav(t, "library-topics-button", LibNav.TOPICS))
     return builder.as_markup()
@@ -133,6 +143,8 @@ def file_keyboard(t: Text) -> InlineKeyboardMarkup:
 def open_keyboard(material_id: int, t: Text) -> InlineKeyboardMarkup:
     builder = Keyboard()
     builder.row(
-        InlineKeyboardButton(text=t("library-open-button"), callback_data=_card(CardAct.OPEN, material_id))
+        InlineKeyboardButton(
+            text=t("library-open-button"), callback_data=_card(CardAct.OPEN, material_id)
+        )
     )
     return builder.as_markup()

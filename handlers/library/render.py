@@ -19,7 +19,11 @@ def author_line(view: MaterialView, t: Text) -> str:
 def card_text(view: MaterialView, t: Text, zone: ZoneInfo) -> str:
     lines = [
         t("library-card-title", title=view.title),
-        t("library-card-meta", topic=t(f"topic-{view.topic.value}"), kind=t(f"library-kind-{view.kind.value}")),
+        t(
+            "library-card-meta",
+            topic=t(f"topic-{view.topic.value}"),
+            kind=t(f"library-kind-{view.kind.value}"),
+        ),
         author_line(view, t),
         t("library-card-date", date=view.created_at.astimezone(zone).strftime("%d.%m.%Y")),
     ]
@@ -39,7 +43,13 @@ def card_text(view: MaterialView, t: Text, zone: ZoneInfo) -> str:
 def list_text(page: MaterialPage, t: Text, heading: str) -> str:
     if not page.items:
         return t("library-list-empty", heading=Raw(heading))
-    return t("library-list", heading=Raw(heading), total=page.total, page=page.page + 1, pages=page.pages)
+    return t(
+        "library-list",
+        heading=Raw(heading),
+        total=page.total,
+        page=page.page + 1,
+        pages=page.pages,
+    )
 
 
 def items_text(items: tuple[MaterialView, ...], t: Text, key: str) -> str:
@@ -47,5 +57,11 @@ def items_text(items: tuple[MaterialView, ...], t: Text, key: str) -> str:
         return t(f"{key}-empty")
     lines = [t(key)]
     for item in items:
-        lines.append(t("library-item-line", title=item.title, status=t(f"library-status-{item.status.value}")))
+        lines.append(
+            t(
+                "library-item-line",
+                title=item.title,
+                status=t(f"library-status-{item.status.value}"),
+            )
+        )
     return "\n".join(lines)

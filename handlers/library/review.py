@@ -41,7 +41,12 @@ async def approve(
 
 
 async def ask_note(
-    query: CallbackQuery, callback_data: LibCardCD, state: FSMContext, svc: Services, actor: Actor, t: Text
+    query: CallbackQuery,
+    callback_data: LibCardCD,
+    state: FSMContext,
+    svc: Services,
+    actor: Actor,
+    t: Text,
 ) -> None:
     # Checked before asking, so a teacher with an old button is refused at once.
     await svc.library.review_queue(actor)

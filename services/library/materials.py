@@ -82,10 +82,12 @@ async def add(scope: LibraryScope, actor: Actor, draft: MaterialDraft) -> Materi
     return await get(scope, actor, material_id)
 
 
-def _view_query() -> Select[Any]:
-    return select(Material, Author.full_name, School.short_name).outerjoin(
-        Author, Author.id == Material.author_id
-    ).outerjoin(School, School.id == Material.school_id)
+def _view_query() -> Select[Material, str | None, str]:
+    return (
+        select(Material, Author.full_name, School.short_name)
+        .outerjoin(Author, Author.id == Material.author_id)
+        .outerjoin(School, School.id == Material.school_id)
+    )
 
 
 def _view(row: Any, actor: Actor) -> MaterialView:

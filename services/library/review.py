@@ -14,7 +14,7 @@ from services.delivery.outbox import Button
 from services.errors import Conflict, InvalidInput, NotFound
 from services.i18n import L
 from services.library import rules
-from services.library.materials import _view_query, _view, get
+from services.library.materials import _view, _view_query, get
 from services.library.scope import LibraryScope, require_reviewer, require_user
 from services.library.types import MaterialStatus, MaterialView
 
@@ -63,8 +63,10 @@ async def _decide(
             exists = await scope.session.scalar(
                 select(Material.id).where(Material.id == material_id)
             )
-            raise NotFound("library-error-not-found") if exists is None else Conflict(
-                "library-error-already-reviewed"
+            raise (
+                NotFound("library-error-not-found")
+                if exists is None
+                else Conflict("library-error-already-reviewed")
             )
         if row.author_id is not None:
             scope.outbox.enqueue(

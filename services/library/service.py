@@ -74,7 +74,9 @@ class LibraryService:
     async def mine(self, actor: Actor) -> tuple[MaterialView, ...]:
         return await materials.mine(self.scope, actor)
 
-    async def on_topics(self, topics: tuple[Topic, ...], limit: int = 3) -> tuple[tuple[int, str], ...]:
+    async def on_topics(
+        self, topics: tuple[Topic, ...], limit: int = 3
+    ) -> tuple[tuple[int, str], ...]:
         return await materials.on_topics(self.scope, topics, limit)
 
     async def file_sent(self, material_id: int) -> None:
@@ -107,4 +109,4 @@ class LibraryService:
         return sharing.deep_link(self.scope, kind, item_id)
 
     async def stats(self, start: datetime, end: datetime) -> LibraryStats:
-        return await stats.library_stats(self.scope, start, end)
+        return await stats.library_stats(self.scope.session, start, end)

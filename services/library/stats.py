@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import case, func, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.models import Material, School
 from db.tx import write_tx
@@ -39,7 +40,7 @@ def _category() -> object:
 
 
 async def library_stats(
-    scope: LibraryScope, start: datetime, end: datetime, top: int = 5
+    session: AsyncSession, start: datetime, end: datetime, top: int = 5
 ) -> LibraryStats:
     """Materials approved in the period; shared practices by school and school category; the
     most requested materials of all time."""
@@ -48,7 +49,6 @@ async def library_stats(
         Material.created_at >= start,
         Material.created_at < end,
     )
-    session = scope.session
     added = int(await session.scalar(select(func.count(Material.id)).where(*in_period)) or 0)
     practices = (*in_period, Material.kind == MaterialKind.BEST_PRACTICE.value)
     by_school = (

@@ -24,7 +24,9 @@ async def _search(harness: BotHarness, actor: Actor, query: str, page: int = 0):
 
 async def test_search_folds_cyrillic_case_and_needs_every_word(harness: BotHarness) -> None:
     staff = await staff_actor(harness)
-    await add(harness, staff, draft("ФУНКЦИОНАЛЬНАЯ грамотность: Ёлочка задач", "Математика, 5 класс"))
+    await add(
+        harness, staff, draft("ФУНКЦИОНАЛЬНАЯ грамотность: Ёлочка задач", "Математика, 5 класс")
+    )
     await add(harness, staff, draft("Смысловое чтение", "функциональная грамотность на истории"))
     await add(harness, staff, draft("Подготовка к ОГЭ", "Разбор заданий", topic=Topic.EXAM_PREP))
 
@@ -64,7 +66,9 @@ async def test_paging_through_topic_and_search(harness: BotHarness) -> None:
 
 async def test_a_stranger_browses_and_reads_without_a_trace(harness: BotHarness) -> None:
     staff = await staff_actor(harness)
-    material_id = await add(harness, staff, draft("Рабочая программа по физике", topic=Topic.WORK_PROGRAMMES))
+    material_id = await add(
+        harness, staff, draft("Рабочая программа по физике", topic=Topic.WORK_PROGRAMMES)
+    )
     async with harness.database.session_factory() as session:
         people_before = await session.scalar(select(func.count(User.id)))
 

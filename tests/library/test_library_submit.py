@@ -36,7 +36,9 @@ async def test_upload_is_checked_for_size_type_and_file(
 
     await harness.send(TEACHER, document=document(size=25 * 1024 * 1024))
     assert "больше 20 МБ" in harness.last_text(TEACHER)
-    await harness.send(TEACHER, document=document(mime="application/x-msdownload", name="virus.exe"))
+    await harness.send(
+        TEACHER, document=document(mime="application/x-msdownload", name="virus.exe")
+    )
     assert "тип файла не принимается" in harness.last_text(TEACHER)
     await harness.send(TEACHER, document=document(file_id=" "))
     assert "Нужен файл" in harness.last_text(TEACHER)
