@@ -14,10 +14,10 @@ from services.consultations.service import ConsultationService
 from services.context import Clock, Policy, system_clock
 from services.delivery.outbox import OutboxService
 from services.events.forget import forget_event_feedback, forget_event_registrations
-from services.events.on_topics import upcoming_matching, upcoming_on_topics
+from services.events.on_topics import events_for_posts, upcoming_matching, upcoming_on_topics
 from services.events.service import EventService
 from services.library.forget import forget_materials
-from services.library.scope import PublicEvent
+from services.library.scope import PostedEvent, PublicEvent
 from services.library.service import LibraryService
 from services.people.schools import SchoolService
 from services.people.users import ForgetHook, UserService
@@ -111,7 +111,15 @@ class Services:
             self.clock,
             self.outbox,
             events_search=self._public_events,
+            event_posts=self._posted_events,
         )
+
+    async def _posted_events(self, event_ids: tuple[int, ...]) -> list[PostedEvent]:
+        found = await events_for_posts(self.session, self.clock, event_ids)
+        return [
+            PostedEvent(e.event_id, e.title, e.type, e.starts_at, e.place, e.seats_left, e.open)
+            for e in found
+        ]
 
     async def _public_events(self, words: tuple[str, ...], limit: int) -> list[PublicEvent]:
         found = await upcoming_matching(self.session, self.clock, words, limit)

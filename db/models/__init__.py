@@ -3,7 +3,7 @@
 from db.models.broadcasts import Broadcast
 from db.models.consultations import ConsultBooking, ConsultSlot, ConsultWaiter
 from db.models.events import Event, Registration
-from db.models.library import Material
+from db.models.library import ChannelPost, Material
 from db.models.outbox import OutboxMessage
 from db.models.schools import School
 from db.models.surveys import Survey, SurveyAnswer, SurveyParticipation, SurveyResponse
@@ -11,6 +11,7 @@ from db.models.users import Consent, User, UserRole, UserSubject
 
 __all__ = [
     "Broadcast",
+    "ChannelPost",
     "Consent",
     "ConsultBooking",
     "ConsultSlot",

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, Index, String, Text
+from sqlalchemy import BigInteger, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.base import Base, TimestampMixin
@@ -46,3 +46,19 @@ class Material(TimestampMixin, Base):
     file_broken: Mapped[bool] = mapped_column(default=False)
     opened_count: Mapped[int] = mapped_column(default=0)
     sent_count: Mapped[int] = mapped_column(default=0)
+
+
+class ChannelPost(Base):
+    """An event's post in the centre's channel, kept showing the seats left. Edits of one post
+    are at least `services/library/channel.py: MIN_EDIT_INTERVAL` apart (Telegram's limits)."""
+
+    __tablename__ = "library_channel_posts"
+
+    event_id: Mapped[int] = mapped_column(
+        ForeignKey("events.id", ondelete="CASCADE"), primary_key=True
+    )
+    chat_id: Mapped[int] = mapped_column(BigInteger)
+    message_id: Mapped[int] = mapped_column(BigInteger)
+    # What the post shows now; None until the first edit after it was posted.
+    shown_seats: Mapped[int | None]
+    edited_at: Mapped[datetime | None]

@@ -111,3 +111,20 @@ library-inline-event-button = Details and registration
 library-inline-material-button = Open in the bot
 library-inline-event-hint = network event
 library-inline-material-hint = library material
+
+library-channel-post = 📢 Event: <b>{ $title }</b>
+    { $type ->
+        [seminar] Seminar
+        [master_class] Master class
+        [webinar] Webinar
+        [workshop] Workshop
+        [methodological_association] Methodological association
+        [conference] Conference
+        [round_table] Round table
+        [open_lesson] Open lesson
+       *[other] Event
+    }, { $starts_at }. { $place }
+    { $seats ->
+        [0] No seats left: you can join the waiting list.
+       *[other] Seats left: { $seats }
+    }

@@ -111,3 +111,20 @@ library-inline-event-button = Подробнее и запись
 library-inline-material-button = Открыть в боте
 library-inline-event-hint = мероприятие сети
 library-inline-material-hint = материал методической копилки
+
+library-channel-post = 📢 Мероприятие: <b>{ $title }</b>
+    { $type ->
+        [seminar] Семинар
+        [master_class] Мастер-класс
+        [webinar] Вебинар
+        [workshop] Практикум
+        [methodological_association] Методическое объединение
+        [conference] Конференция
+        [round_table] Круглый стол
+        [open_lesson] Открытый урок
+       *[other] Мероприятие
+    }, { $starts_at }. { $place }
+    { $seats ->
+        [0] Мест нет — можно встать в лист ожидания.
+       *[other] Свободных мест: { $seats }
+    }

@@ -79,3 +79,50 @@ async def upcoming_matching(
             if len(found) >= limit:
                 break
     return tuple(found)
+
+
+@dataclass(frozen=True, slots=True)
+class PostedEvent:
+    """What the channel post of an event shows."""
+
+    event_id: int
+    title: str
+    type: str
+    starts_at: datetime
+    place: str | None
+    seats_left: int | None
+    open: bool  # published and not started: the post is still worth updating
+
+
+async def events_for_posts(
+    session: AsyncSession, clock: Clock, event_ids: tuple[int, ...]
+) -> tuple[PostedEvent, ...]:
+    if not event_ids:
+        return ()
+    rows = (
+        await session.execute(
+            select(
+                Event.id,
+                Event.title,
+                Event.type,
+                Event.starts_at,
+                Event.place,
+                Event.capacity,
+                Event.seats_taken,
+                Event.status,
+            ).where(Event.id.in_(event_ids))
+        )
+    ).all()
+    now = clock()
+    return tuple(
+        PostedEvent(
+            r.id,
+            r.title,
+            r.type,
+            r.starts_at,
+            r.place,
+            None if r.capacity is None else max(0, r.capacity - r.seats_taken),
+            r.status == "published" and r.starts_at > now,
+        )
+        for r in rows
+    )

@@ -33,6 +33,27 @@ async def no_events(words: tuple[str, ...], limit: int) -> Sequence[PublicEvent]
     return ()
 
 
+@dataclass(frozen=True, slots=True)
+class PostedEvent:
+    """What an event's channel post shows, as the events feature hands it in."""
+
+    event_id: int
+    title: str
+    type: str
+    starts_at: datetime
+    place: str | None
+    seats_left: int | None
+    open: bool  # published and not started yet
+
+
+# Handed in by the container (services/events/on_topics.py: events_for_posts).
+EventPosts = Callable[[tuple[int, ...]], Awaitable[Sequence[PostedEvent]]]
+
+
+async def no_posts(event_ids: tuple[int, ...]) -> Sequence[PostedEvent]:
+    return ()
+
+
 @dataclass
 class LibraryScope:
     session: AsyncSession
@@ -40,6 +61,7 @@ class LibraryScope:
     clock: Clock
     outbox: OutboxService
     events_search: EventSearch = no_events
+    event_posts: EventPosts = no_posts
 
 
 REVIEWERS = (Role.METHODIST, Role.ADMIN)

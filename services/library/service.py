@@ -11,8 +11,16 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from db.enums import Topic
 from services.context import Actor, Clock, Policy
 from services.delivery.outbox import OutboxService
-from services.library import materials, review, rules, sharing, stats
-from services.library.scope import EventSearch, LibraryScope, can_review, no_events
+from services.library import channel, materials, review, rules, sharing, stats
+from services.library.channel import PostEdit
+from services.library.scope import (
+    EventPosts,
+    EventSearch,
+    LibraryScope,
+    can_review,
+    no_events,
+    no_posts,
+)
 from services.library.types import (
     LibraryStats,
     MaterialDraft,
@@ -31,8 +39,9 @@ class LibraryService:
         clock: Clock,
         outbox: OutboxService,
         events_search: EventSearch = no_events,
+        event_posts: EventPosts = no_posts,
     ) -> None:
-        self.scope = LibraryScope(session, policy, clock, outbox, events_search)
+        self.scope = LibraryScope(session, policy, clock, outbox, events_search, event_posts)
 
     def can_review(self, actor: Actor) -> bool:
         return can_review(actor)
@@ -110,3 +119,10 @@ class LibraryService:
 
     async def stats(self, start: datetime, end: datetime) -> LibraryStats:
         return await stats.library_stats(self.scope.session, start, end)
+
+    async def channel_edits_due(self) -> tuple[PostEdit, ...]:
+        """For the scheduler: channel posts whose seats figure should be edited now."""
+        return await channel.edits_due(self.scope)
+
+    async def channel_post_shown(self, event_id: int, seats_left: int | None) -> None:
+        await channel.shown(self.scope, event_id, seats_left)

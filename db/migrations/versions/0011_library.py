@@ -85,9 +85,25 @@ def upgrade() -> None:
         batch_op.create_index(
             "ix_library_materials_status_topic", ["status", "topic"], unique=False
         )
+    op.create_table(
+        "library_channel_posts",
+        sa.Column("event_id", sa.Integer(), nullable=False),
+        sa.Column("chat_id", sa.BigInteger(), nullable=False),
+        sa.Column("message_id", sa.BigInteger(), nullable=False),
+        sa.Column("shown_seats", sa.Integer(), nullable=True),
+        sa.Column("edited_at", db.base.UTCDateTime(timezone=True), nullable=True),
+        sa.ForeignKeyConstraint(
+            ["event_id"],
+            ["events.id"],
+            name=op.f("fk_library_channel_posts_event_id_events"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("event_id", name=op.f("pk_library_channel_posts")),
+    )
 
 
 def downgrade() -> None:
+    op.drop_table("library_channel_posts")
     with op.batch_alter_table("library_materials") as batch_op:
         batch_op.drop_index("ix_library_materials_status_topic")
         batch_op.drop_index(batch_op.f("ix_library_materials_event_id"))
