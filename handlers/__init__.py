@@ -32,6 +32,7 @@ from handlers.events import participants as events_participants
 from handlers.events import registration as events_registration
 from handlers.events import wizard as events_wizard
 from handlers.guards import RefuseOutOfRangeIds
+from handlers.library import broadcast as library_broadcast
 from handlers.library import browse as library_browse
 from handlers.library import card as library_card
 from handlers.library import inline as library_inline
@@ -91,6 +92,7 @@ FEATURES = (
     consultations_report,
     consultations_slots,
     consultations_today,
+    library_broadcast,
     library_browse,
     library_card,
     library_inline,

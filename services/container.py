@@ -13,6 +13,7 @@ from services.consultations.forget import forget_consultations
 from services.consultations.service import ConsultationService
 from services.context import Clock, Policy, system_clock
 from services.delivery.outbox import OutboxService
+from services.enums import Topic
 from services.events.forget import forget_event_feedback, forget_event_registrations
 from services.events.on_topics import events_for_posts, upcoming_matching, upcoming_on_topics
 from services.events.service import EventService
@@ -25,6 +26,7 @@ from services.reports.service import ReportService
 from services.surveys.audience import non_respondents_source
 from services.surveys.forget import forget_survey_answers
 from services.surveys.service import SurveyService
+from services.surveys.types import MaterialOffer
 
 
 def forget_hooks(
@@ -101,7 +103,12 @@ class Services:
             self.clock,
             self.outbox,
             events_on_topics=partial(upcoming_on_topics, self.session, self.clock),
+            materials_on_topics=self._materials_on_topics,
         )
+
+    async def _materials_on_topics(self, topics: tuple[Topic, ...]) -> tuple[MaterialOffer, ...]:
+        found = await self.library.on_topics(topics)
+        return tuple(MaterialOffer(material_id, title) for material_id, title in found)
 
     @cached_property
     def library(self) -> LibraryService:

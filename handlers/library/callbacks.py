@@ -40,6 +40,7 @@ class CardAct(StrEnum):
     DECLINE = "decline"
     CHANGE = "change"
     REVISE = "revise"
+    BROADCAST = "broadcast"
 
 
 class LibCardCD(CallbackData, prefix="lbc"):

@@ -17,6 +17,7 @@ from handlers import deep_links
 from handlers.library.callbacks import CardAct, LibCardCD
 from handlers.library.keyboards import card_keyboard
 from handlers.library.render import card_text
+from handlers.material_card import MaterialCardCD
 from handlers.messages import send
 from services.container import Services
 from services.context import Actor
@@ -87,6 +88,18 @@ async def send_file(
     await query.answer()
 
 
+async def open_from_elsewhere(
+    query: CallbackQuery,
+    callback_data: MaterialCardCD,
+    state: FSMContext,
+    svc: Services,
+    actor: Actor,
+    t: Text,
+) -> None:
+    await query.answer()
+    await send_card(query, svc, actor, t, callback_data.material_id)
+
+
 def _open(params: Mapping[str, Any]) -> CallbackData:
     return LibCardCD(act=CardAct.OPEN, material_id=int(params["id"]))
 
@@ -99,4 +112,5 @@ def create_router() -> Router:
     router = Router(name=__name__)
     router.callback_query.register(open_card, LibCardCD.filter(F.act == CardAct.OPEN))
     router.callback_query.register(send_file, LibCardCD.filter(F.act == CardAct.FILE))
+    router.callback_query.register(open_from_elsewhere, MaterialCardCD.filter())
     return router

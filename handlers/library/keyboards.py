@@ -89,6 +89,12 @@ def card_keyboard(view: MaterialView, t: Text, reviewer: bool) -> InlineKeyboard
                 text=t("library-change-button"), callback_data=_card(CardAct.CHANGE, view.id)
             )
         )
+    if reviewer and view.status == MaterialStatus.APPROVED:
+        builder.row(
+            InlineKeyboardButton(
+                text=t("library-broadcast-button"), callback_data=_card(CardAct.BROADCAST, view.id)
+            )
+        )
     if view.is_own and view.status == MaterialStatus.CHANGES:
         builder.row(
             InlineKeyboardButton(

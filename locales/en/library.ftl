@@ -128,3 +128,7 @@ library-channel-post = 📢 Event: <b>{ $title }</b>
         [0] No seats left: you can join the waiting list.
        *[other] Seats left: { $seats }
     }
+library-broadcast-button = 📣 Send through a broadcast
+library-broadcast-body = 📚 <b>{ $title }</b>
+    { $description }
+    Open in the library: { $link }

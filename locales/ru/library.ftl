@@ -128,3 +128,7 @@ library-channel-post = 📢 Мероприятие: <b>{ $title }</b>
         [0] Мест нет — можно встать в лист ожидания.
        *[other] Свободных мест: { $seats }
     }
+library-broadcast-button = 📣 Разослать через рассылку
+library-broadcast-body = 📚 <b>{ $title }</b>
+    { $description }
+    Открыть в методической копилке: { $link }
