@@ -35,6 +35,7 @@ from handlers.guards import RefuseOutOfRangeIds
 from handlers.library import broadcast as library_broadcast
 from handlers.library import browse as library_browse
 from handlers.library import card as library_card
+from handlers.library import event_materials as library_event_materials
 from handlers.library import inline as library_inline
 from handlers.library import review as library_review
 from handlers.library import search as library_search
@@ -95,6 +96,7 @@ FEATURES = (
     library_broadcast,
     library_browse,
     library_card,
+    library_event_materials,
     library_inline,
     library_review,  # before the wizard: /review ends a submission in progress
     library_search,

@@ -8,3 +8,9 @@ from aiogram.filters.callback_data import CallbackData
 
 class MaterialCardCD(CallbackData, prefix="mtc"):
     material_id: int
+
+
+class EventMaterialsCD(CallbackData, prefix="mte"):
+    """The materials of an event, from its card (the events feature shows the button)."""
+
+    event_id: int

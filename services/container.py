@@ -15,10 +15,15 @@ from services.context import Clock, Policy, system_clock
 from services.delivery.outbox import OutboxService
 from services.enums import Topic
 from services.events.forget import forget_event_feedback, forget_event_registrations
-from services.events.on_topics import events_for_posts, upcoming_matching, upcoming_on_topics
+from services.events.on_topics import (
+    event_people,
+    events_for_posts,
+    upcoming_matching,
+    upcoming_on_topics,
+)
 from services.events.service import EventService
 from services.library.forget import forget_materials
-from services.library.scope import PostedEvent, PublicEvent
+from services.library.scope import EventPeople, PostedEvent, PublicEvent
 from services.library.service import LibraryService
 from services.people.schools import SchoolService
 from services.people.users import ForgetHook, UserService
@@ -119,6 +124,20 @@ class Services:
             self.outbox,
             events_search=self._public_events,
             event_posts=self._posted_events,
+            event_people=self._event_people,
+        )
+
+    async def _event_people(self, event_id: int) -> EventPeople | None:
+        found = await event_people(self.session, self.clock, event_id)
+        if found is None:
+            return None
+        return EventPeople(
+            found.event_id,
+            found.title,
+            found.topic,
+            found.finished,
+            found.attended,
+            found.absent,
         )
 
     async def _posted_events(self, event_ids: tuple[int, ...]) -> list[PostedEvent]:

@@ -48,6 +48,17 @@ class LibCardCD(CallbackData, prefix="lbc"):
     material_id: int
 
 
+class EventAct(StrEnum):
+    ADD = "add"
+    SEND = "send"  # to those who came
+    SEND_ALL = "send_all"  # and to those who registered but did not come
+
+
+class LibEventCD(CallbackData, prefix="lbe"):
+    act: EventAct
+    event_id: int
+
+
 class LibTopicCD(CallbackData, prefix="lbt"):
     """A topic chosen in the submission wizard."""
 

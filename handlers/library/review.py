@@ -15,6 +15,7 @@ from handlers.library.states import LibraryForm
 from handlers.messages import show
 from services.container import Services
 from services.context import Actor
+from services.errors import NeedsOnboarding
 from services.i18n import Text
 
 
@@ -71,8 +72,10 @@ async def got_note(
 
 
 async def revise(
-    query: CallbackQuery, callback_data: LibCardCD, state: FSMContext, t: Text
+    query: CallbackQuery, callback_data: LibCardCD, state: FSMContext, actor: Actor, t: Text
 ) -> None:
+    if not actor.is_registered:
+        raise NeedsOnboarding()
     await state.set_state(LibraryForm.lib_revise_title)
     await state.update_data(material_id=callback_data.material_id)
     await query.answer()

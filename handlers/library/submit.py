@@ -114,6 +114,7 @@ async def _finish(
         kind=MaterialKind(data["kind"]),
         upload=upload,
         link=link,
+        event_id=data.get("event_id"),
     )
     view = await svc.library.add(actor, draft)
     await state.clear()

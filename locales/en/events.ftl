@@ -393,3 +393,4 @@ events-wiz-hint-preview = Check the card and tap “Publish”, “Save draft”
 events-hint-edit-value = Text needed: type the new value as an ordinary message (or /cancel).
 events-hint-decline-reason = Type the reason for declining (or /cancel).
 events-guest-hint = To register, get acquainted with the bot: send /start, and after that I will bring you back to this event.
+events-btn-materials = 📚 Event materials

@@ -132,3 +132,18 @@ library-broadcast-button = 📣 Send through a broadcast
 library-broadcast-body = 📚 <b>{ $title }</b>
     { $description }
     Open in the library: { $link }
+
+library-event-materials = <b>Materials of “{ $title }”</b>
+library-event-materials-empty = “{ $title }” has no materials yet.
+library-event-add-button = ➕ Add a material
+library-event-send-button = 📤 Send to those who came
+library-event-send-all-button = 📤 Send to everyone registered
+library-event-sent = { $count ->
+    [0] Nobody new to send to: everyone already has these materials.
+    [one] The materials are going to { $count } participant.
+   *[other] The materials are going to { $count } participants.
+}
+library-event-materials-notice = 📚 The materials of “{ $title }” are ready in the library.
+library-event-materials-button = Open the materials
+library-error-event-not-finished = The event has not ended yet: materials go out after it.
+library-error-event-no-materials = Add the event's materials first.

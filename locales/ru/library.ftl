@@ -132,3 +132,18 @@ library-broadcast-button = 📣 Разослать через рассылку
 library-broadcast-body = 📚 <b>{ $title }</b>
     { $description }
     Открыть в методической копилке: { $link }
+
+library-event-materials = <b>Материалы мероприятия «{ $title }»</b>
+library-event-materials-empty = У мероприятия «{ $title }» пока нет материалов.
+library-event-add-button = ➕ Добавить материал
+library-event-send-button = 📤 Отправить пришедшим
+library-event-send-all-button = 📤 Отправить всем записавшимся
+library-event-sent = { $count ->
+    [0] Новых получателей нет: все уже получили эти материалы.
+    [one] Материалы отправляются { $count } участнику.
+   *[other] Материалы отправляются участникам: { $count }.
+}
+library-event-materials-notice = 📚 Материалы мероприятия «{ $title }» готовы — они в методической копилке.
+library-event-materials-button = Открыть материалы
+library-error-event-not-finished = Мероприятие ещё не закончилось: материалы отправляются после него.
+library-error-event-no-materials = Сначала добавьте материалы мероприятия.

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.enums import Topic
-from db.models import Event
+from db.models import Event, Registration
 from db.search import fold
 from services.context import Clock
 
@@ -125,4 +125,37 @@ async def events_for_posts(
             r.status == "published" and r.starts_at > now,
         )
         for r in rows
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class EventPeople:
+    """An event as the library sends its materials: who came and who registered but did not."""
+
+    event_id: int
+    title: str
+    topic: Topic
+    finished: bool
+    attended: tuple[int, ...]
+    absent: tuple[int, ...]
+
+
+async def event_people(session: AsyncSession, clock: Clock, event_id: int) -> EventPeople | None:
+    event = await session.get(Event, event_id)
+    if event is None:
+        return None
+    rows = (
+        await session.execute(
+            select(Registration.user_id, Registration.attended_at).where(
+                Registration.event_id == event_id, Registration.status == "registered"
+            )
+        )
+    ).all()
+    return EventPeople(
+        event.id,
+        event.title,
+        Topic(event.topic),
+        event.ends_at <= clock(),
+        tuple(r.user_id for r in rows if r.attended_at is not None),
+        tuple(r.user_id for r in rows if r.attended_at is None),
     )

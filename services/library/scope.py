@@ -8,7 +8,7 @@ from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from db.enums import Role
+from db.enums import Role, Topic
 from services.context import Actor, Clock, Policy
 from services.delivery.outbox import OutboxService
 from services.errors import AccessDenied, NeedsOnboarding
@@ -54,6 +54,24 @@ async def no_posts(event_ids: tuple[int, ...]) -> Sequence[PostedEvent]:
     return ()
 
 
+@dataclass(frozen=True, slots=True)
+class EventPeople:
+    event_id: int
+    title: str
+    topic: Topic
+    finished: bool
+    attended: tuple[int, ...]
+    absent: tuple[int, ...]
+
+
+# Handed in by the container (services/events/on_topics.py: event_people).
+EventPeopleOf = Callable[[int], Awaitable[EventPeople | None]]
+
+
+async def no_people(event_id: int) -> EventPeople | None:
+    return None
+
+
 @dataclass
 class LibraryScope:
     session: AsyncSession
@@ -62,6 +80,7 @@ class LibraryScope:
     outbox: OutboxService
     events_search: EventSearch = no_events
     event_posts: EventPosts = no_posts
+    event_people: EventPeopleOf = no_people
 
 
 REVIEWERS = (Role.METHODIST, Role.ADMIN)

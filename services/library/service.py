@@ -11,14 +11,17 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from db.enums import Topic
 from services.context import Actor, Clock, Policy
 from services.delivery.outbox import OutboxService
-from services.library import channel, materials, review, rules, sharing, stats
+from services.library import channel, event_materials, materials, review, rules, sharing, stats
 from services.library.channel import PostEdit
 from services.library.scope import (
+    EventPeople,
+    EventPeopleOf,
     EventPosts,
     EventSearch,
     LibraryScope,
     can_review,
     no_events,
+    no_people,
     no_posts,
 )
 from services.library.types import (
@@ -40,8 +43,11 @@ class LibraryService:
         outbox: OutboxService,
         events_search: EventSearch = no_events,
         event_posts: EventPosts = no_posts,
+        event_people: EventPeopleOf = no_people,
     ) -> None:
-        self.scope = LibraryScope(session, policy, clock, outbox, events_search, event_posts)
+        self.scope = LibraryScope(
+            session, policy, clock, outbox, events_search, event_posts, event_people
+        )
 
     def can_review(self, actor: Actor) -> bool:
         return can_review(actor)
@@ -126,3 +132,12 @@ class LibraryService:
 
     async def channel_post_shown(self, event_id: int, seats_left: int | None) -> None:
         await channel.shown(self.scope, event_id, seats_left)
+
+    async def event(self, event_id: int) -> EventPeople:
+        """The event whose materials are shown (its title and topic)."""
+        return await event_materials.event_of(self.scope, event_id)
+
+    async def send_event_materials(self, actor: Actor, event_id: int, include_absent: bool) -> int:
+        return await event_materials.send_to_participants(
+            self.scope, actor, event_id, include_absent
+        )
