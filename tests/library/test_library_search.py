@@ -117,3 +117,15 @@ async def test_a_file_telegram_no_longer_has_is_reported(harness: BotHarness) ->
     await harness.send(staff.telegram_id, f"/start material_{material_id}")
     assert "нужна замена" in harness.last_text(staff.telegram_id)
     assert Role.METHODIST in staff.roles
+
+
+async def test_seed_demo_adds_materials_once(harness: BotHarness) -> None:
+    from bot.demo import seed_demo_data
+    from tests.support.events_support import run
+
+    for _ in range(2):
+        await run(harness, seed_demo_data)
+    found = await _search(harness, Actor(1, None, "ru"), "")
+    assert found.total == 4
+    practice = next(m for m in found.items if m.title.startswith("Адаптация"))
+    assert practice.author_name and practice.school_name
