@@ -15,6 +15,7 @@ from db.search import fold
 from services.consultations.demo import seed_demo_slots
 from services.container import Services
 from services.events.jobs import seed_demo_events
+from services.library.demo import seed_demo_materials
 from services.mentoring.demo import seed_demo_pairs
 from services.surveys.install import seed_demo_answers
 
@@ -85,17 +86,17 @@ async def seed_demo_data(services: Services) -> DemoSummary:
         for subject in entry.get("subjects", []):
             session.add(UserSubject(user_id=user.id, subject=Subject(subject)))
         people += 1
-    demo_teachers = await session.execute(
+    demo_teachers = await session.scalars(
         select(User.id)
         .join(UserRole, UserRole.user_id == User.id)
         .where(UserRole.role == Role.TEACHER.value, User.telegram_id < DEMO_TELEGRAM_ID_BASE)
         .order_by(User.id)
     )
-    await seed_demo_answers(
-        session, services.policy, services.clock, list(demo_teachers.scalars())
-    )
+    teacher_ids = list(demo_teachers)
+    await seed_demo_answers(session, services.policy, services.clock, teacher_ids)
     await seed_demo_events(session, services.policy, services.clock, data.get("events", []))
     await seed_demo_slots(session, services.policy, services.clock, DEMO_TELEGRAM_ID_BASE)
     await seed_demo_pairs(session, services.policy, services.clock, DEMO_TELEGRAM_ID_BASE)
+    await seed_demo_materials(session, services.clock, data.get("materials", []), teacher_ids)
     await session.commit()
     return DemoSummary(len(schools), people)

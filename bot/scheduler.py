@@ -15,6 +15,7 @@ from aiogram import Bot
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.channel_posts import refresh_channel_posts
 from bot.config import Settings
 from bot.delivery import DeliveryEngine
 from services.consultations.retention import purge_expired_comments
@@ -31,6 +32,7 @@ class Runtime:
     session_factory: async_sessionmaker[AsyncSession]
     policy: Policy
     clock: Clock
+    bot: Bot | None = None
 
 
 _RUNTIMES: dict[str, Runtime] = {}
@@ -70,6 +72,18 @@ async def events_tick(key: str) -> None:
         log.exception("events maintenance failed")
 
 
+async def channel_posts_tick(key: str) -> None:
+    runtime = _RUNTIMES.get(key)
+    if runtime is None or runtime.bot is None or runtime.policy.channel_id is None:
+        return
+    try:
+        await refresh_channel_posts(
+            runtime.bot, runtime.session_factory, runtime.policy, runtime.clock
+        )
+    except Exception:
+        log.exception("channel posts refresh failed")
+
+
 async def consult_purge(key: str) -> None:
     runtime = _RUNTIMES.get(key)
     if runtime is None:
@@ -103,7 +117,7 @@ class Scheduler:
             clock=clock,
             redis=redis,
         )
-        self.runtime = Runtime(engine, session_factory, policy, clock)
+        self.runtime = Runtime(engine, session_factory, policy, clock, bot)
         self.key = f"runtime-{id(self)}"
         self.scheduler = AsyncIOScheduler(timezone=policy.timezone)
 
@@ -161,6 +175,16 @@ class Scheduler:
         )
         self.scheduler.add_job(
             events_tick, "interval", minutes=1, args=[self.key], id="events", coalesce=True
+        )
+        # Each post is edited at most once a minute however often this runs (the service
+        # throttles per post); running often makes the figure follow a burst closely.
+        self.scheduler.add_job(
+            channel_posts_tick,
+            "interval",
+            seconds=15,
+            args=[self.key],
+            id="channel-posts",
+            coalesce=True,
         )
         self.scheduler.add_job(
             consult_purge, "interval", hours=6, args=[self.key], id="consult-purge", coalesce=True

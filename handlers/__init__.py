@@ -32,6 +32,14 @@ from handlers.events import participants as events_participants
 from handlers.events import registration as events_registration
 from handlers.events import wizard as events_wizard
 from handlers.guards import RefuseOutOfRangeIds
+from handlers.library import broadcast as library_broadcast
+from handlers.library import browse as library_browse
+from handlers.library import card as library_card
+from handlers.library import event_materials as library_event_materials
+from handlers.library import inline as library_inline
+from handlers.library import review as library_review
+from handlers.library import search as library_search
+from handlers.library import submit as library_submit
 from handlers.mentoring import arranging as mentoring_arranging
 from handlers.mentoring import ending as mentoring_ending
 from handlers.mentoring import home as mentoring_home
@@ -95,6 +103,14 @@ FEATURES = (
     mentoring_plan,
     mentoring_meetings,
     mentoring_ending,
+    library_broadcast,
+    library_browse,
+    library_card,
+    library_event_materials,
+    library_inline,
+    library_review,  # before the wizard: /review ends a submission in progress
+    library_search,
+    library_submit,
     people_resume,  # an unfinished profile after a restart: led back to its step
     fallback,  # the catch-all: always last
 )

@@ -30,10 +30,21 @@ ROLE_COMMANDS: dict[Role, tuple[str, ...]] = {
         "broadcast",
         "broadcasts",
         "consult_report",
+        "library",
+        "review",
         "mentoring",
     ),
-    Role.TEACHER: ("events", "my", "checkin", "survey", "consult", "mentoring"),
-    Role.PARENT: ("events", "my", "checkin", "consult"),
+    Role.TEACHER: (
+        "events",
+        "my",
+        "checkin",
+        "survey",
+        "consult",
+        "library",
+        "share",
+        "mentoring",
+    ),
+    Role.PARENT: ("events", "my", "checkin", "consult", "library"),
     Role.PSYCHOLOGIST: ("events", "slots", "today"),
     Role.METHODIST: (
         "events",
@@ -46,11 +57,14 @@ ROLE_COMMANDS: dict[Role, tuple[str, ...]] = {
         "broadcast",
         "broadcasts",
         "consult_report",
+        "library",
+        "share",
+        "review",
         "mentoring",
     ),
     Role.COORDINATOR: ("events", "propose_event", "participants", "stats", "export", "mentoring"),
 }
-GUEST_COMMANDS = ("start", "language", "help")
+GUEST_COMMANDS = ("start", "language", "help", "library")
 
 
 def commands_for(actor: Actor) -> list[str]:

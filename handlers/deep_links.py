@@ -15,10 +15,33 @@ from services.i18n import Text
 Opener = Callable[[str, Message, FSMContext, Services, Actor, Text], Awaitable[None]]
 
 _OPENERS: dict[str, Opener] = {}
+# Prefixes whose page anyone may see before getting acquainted (the public catalogue): /start
+# with such a payload shows it at once instead of asking for a language and consent first.
+_PUBLIC: set[str] = set()
 
 
-def register(prefix: str, opener: Opener) -> None:
+def register(prefix: str, opener: Opener, *, public: bool = False) -> None:
     _OPENERS[prefix] = opener
+    if public:
+        _PUBLIC.add(prefix)
+
+
+def is_public(payload: str) -> bool:
+    return payload.partition("_")[0] in _PUBLIC
+
+
+PENDING_KEY = "pending_payload"
+
+
+async def remember(state: FSMContext, payload: str) -> None:
+    """A stranger looked at a public page: after /start and onboarding they come back to it.
+    Kept in the conversation's state only, never in the database."""
+    await state.update_data({PENDING_KEY: payload})
+
+
+async def remembered(state: FSMContext) -> str | None:
+    value = (await state.get_data()).get(PENDING_KEY)
+    return str(value) if value else None
 
 
 async def open_payload(

@@ -29,6 +29,7 @@ MENU_ITEMS: list[MenuItem] = [
     MenuItem(L("menu-roles"), frozenset({Role.ADMIN}), "roles"),
     MenuItem(L("menu-schools"), frozenset({Role.ADMIN}), "schools"),
     MenuItem(L("menu-events"), EVERYONE, "events"),
+    MenuItem(L("menu-library"), EVERYONE, "library"),
     MenuItem(L("menu-my"), frozenset({Role.TEACHER, Role.PARENT}), "my"),
     MenuItem(L("menu-new-event"), frozenset({Role.METHODIST, Role.ADMIN}), "new_event"),
     MenuItem(L("menu-surveys"), frozenset({Role.TEACHER}), "survey"),

@@ -13,9 +13,18 @@ from services.consultations.forget import forget_consultations
 from services.consultations.service import ConsultationService
 from services.context import Clock, Policy, system_clock
 from services.delivery.outbox import OutboxService
+from services.enums import Topic
 from services.events.forget import forget_event_feedback, forget_event_registrations
-from services.events.on_topics import upcoming_on_topics
+from services.events.on_topics import (
+    event_people,
+    events_for_posts,
+    upcoming_matching,
+    upcoming_on_topics,
+)
 from services.events.service import EventService
+from services.library.forget import forget_materials
+from services.library.scope import EventPeople, PostedEvent, PublicEvent
+from services.library.service import LibraryService
 from services.mentoring.forget import forget_mentoring
 from services.mentoring.service import MentoringService
 from services.people.schools import SchoolService
@@ -25,6 +34,7 @@ from services.surveys.audience import non_respondents_source
 from services.surveys.forget import forget_survey_answers
 from services.surveys.public import latest_levels
 from services.surveys.service import SurveyService
+from services.surveys.types import MaterialOffer
 
 
 def forget_hooks(
@@ -37,6 +47,7 @@ def forget_hooks(
         forget_broadcasts,
         forget_event_feedback,
         forget_mentoring,
+        forget_materials,
         # Seats of events still to come go to the waiting list, as a cancellation does.
         partial(forget_event_registrations, policy or Policy(), clock),
     )
@@ -101,7 +112,48 @@ class Services:
             self.clock,
             self.outbox,
             events_on_topics=partial(upcoming_on_topics, self.session, self.clock),
+            materials_on_topics=self._materials_on_topics,
         )
+
+    async def _materials_on_topics(self, topics: tuple[Topic, ...]) -> tuple[MaterialOffer, ...]:
+        found = await self.library.on_topics(topics)
+        return tuple(MaterialOffer(material_id, title) for material_id, title in found)
+
+    @cached_property
+    def library(self) -> LibraryService:
+        return LibraryService(
+            self.session,
+            self.policy,
+            self.clock,
+            self.outbox,
+            events_search=self._public_events,
+            event_posts=self._posted_events,
+            event_people=self._event_people,
+        )
+
+    async def _event_people(self, event_id: int) -> EventPeople | None:
+        found = await event_people(self.session, self.clock, event_id)
+        if found is None:
+            return None
+        return EventPeople(
+            found.event_id,
+            found.title,
+            found.topic,
+            found.finished,
+            found.attended,
+            found.absent,
+        )
+
+    async def _posted_events(self, event_ids: tuple[int, ...]) -> list[PostedEvent]:
+        found = await events_for_posts(self.session, self.clock, event_ids)
+        return [
+            PostedEvent(e.event_id, e.title, e.type, e.starts_at, e.place, e.seats_left, e.open)
+            for e in found
+        ]
+
+    async def _public_events(self, words: tuple[str, ...], limit: int) -> list[PublicEvent]:
+        found = await upcoming_matching(self.session, self.clock, words, limit)
+        return [PublicEvent(e.event_id, e.title, e.starts_at, e.seats_left) for e in found]
 
     @cached_property
     def mentoring(self) -> MentoringService:

@@ -3,6 +3,7 @@
 from db.models.broadcasts import Broadcast
 from db.models.consultations import ConsultBooking, ConsultSlot, ConsultWaiter
 from db.models.events import Event, Registration
+from db.models.library import ChannelPost, Material
 from db.models.mentoring import MentoringMeeting, MentoringStep, Mentorship
 from db.models.outbox import OutboxMessage
 from db.models.schools import School
@@ -11,11 +12,13 @@ from db.models.users import Consent, User, UserRole, UserSubject
 
 __all__ = [
     "Broadcast",
+    "ChannelPost",
     "Consent",
     "ConsultBooking",
     "ConsultSlot",
     "ConsultWaiter",
     "Event",
+    "Material",
     "MentoringMeeting",
     "MentoringStep",
     "Mentorship",

@@ -8,6 +8,8 @@ from aiogram.filters import Command, StateFilter
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 
+from handlers import broadcast_hand_off
+from handlers.broadcast_hand_off import Prepared
 from handlers.broadcasts.audience import audience_screen
 from handlers.broadcasts.callbacks import BcNav, BcNavCD
 from handlers.broadcasts.states import IN_WIZARD, BroadcastForm
@@ -52,6 +54,30 @@ async def compose(
     await show(message, *await audience_screen(state, svc, actor, t))
 
 
+async def start_prepared(
+    query: CallbackQuery,
+    prepared: Prepared,
+    state: FSMContext,
+    svc: Services,
+    actor: Actor,
+    t: Text,
+) -> None:
+    """A broadcast whose text and attachment another feature prepared: straight to the
+    audience screen, as if the methodist had sent them at the first step."""
+    body = svc.broadcasts.check_body(actor, prepared.body)
+    await state.clear()
+    await state.update_data(
+        body=body,
+        att_type=prepared.attachment_type,
+        file_id=prepared.file_id,
+        audience=BroadcastAudience().to_json(),
+        channel=False,
+    )
+    await state.set_state(BroadcastForm.bc_audience)
+    await query.answer()
+    await show(query, *await audience_screen(state, svc, actor, t), edit=False)
+
+
 async def cancel(
     query: CallbackQuery, state: FSMContext, svc: Services, actor: Actor, t: Text
 ) -> None:
@@ -67,6 +93,7 @@ async def stale(query: CallbackQuery, svc: Services, actor: Actor, t: Text) -> N
 
 
 def create_router() -> Router:
+    broadcast_hand_off.register(start_prepared)
     router = Router(name=__name__)
     router.message.register(start, Command("broadcast"), StateFilter("*"))
     router.message.register(start, MenuButton("menu-broadcast"), StateFilter("*"))

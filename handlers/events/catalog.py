@@ -42,14 +42,13 @@ async def _show_page(
 
 
 async def events_command(message: Message, svc: Services, actor: Actor, t: Text) -> None:
-    need_user(actor)
+    # The public catalogue: strangers see the events open to all (nothing of them is kept).
     await _show_page(message, ListCD(), svc, actor, t)
 
 
 async def events_page(
     query: CallbackQuery, callback_data: ListCD, svc: Services, actor: Actor, t: Text
 ) -> None:
-    need_user(actor)
     await _show_page(query, callback_data, svc, actor, t)
 
 
@@ -62,12 +61,21 @@ async def send_card(
 ) -> None:
     card = await svc.events.card(actor, event_id)
     await send(event, card_text(card, t, svc.policy.timezone), card_keyboard(card, t))
+    if not actor.is_registered:
+        await send(event, t("events-guest-hint"))
 
 
 async def open_card(
-    query: CallbackQuery, callback_data: EventCardCD, svc: Services, actor: Actor, t: Text
+    query: CallbackQuery,
+    callback_data: EventCardCD,
+    state: FSMContext,
+    svc: Services,
+    actor: Actor,
+    t: Text,
 ) -> None:
-    need_user(actor)
+    if not actor.is_registered:
+        # /start then leads through onboarding and back to this event.
+        await deep_links.remember(state, f"event_{callback_data.event_id}")
     await send_card(query, svc, actor, t, callback_data.event_id)
 
 
@@ -78,8 +86,7 @@ async def open_event_card(
         await send(message, t("deeplink-unknown"))
         return
     if not actor.is_registered:
-        await send(message, t("events-deeplink-onboard"))
-        return
+        await deep_links.remember(state, f"event_{rest}")
     await send_card(message, svc, actor, t, int(rest))
 
 
@@ -113,7 +120,7 @@ BUTTON_ACTIONS: dict[str, Callable[[Mapping[str, Any]], CallbackData]] = {
 
 
 def create_router() -> Router:
-    deep_links.register("event", open_event_card)
+    deep_links.register("event", open_event_card, public=True)
     router = Router(name=__name__)
     router.message.register(events_command, Command("events"))
     router.message.register(events_command, MenuButton("menu-events"))

@@ -31,6 +31,7 @@ from handlers.events.callbacks import (
     scope_of,
 )
 from handlers.markup import Keyboard
+from handlers.material_card import EventMaterialsCD
 from services.events.types import (
     EditField,
     EventPage,
@@ -89,6 +90,8 @@ def _person_rows(builder: Keyboard, event: EventView, t: Text) -> None:
         builder.row(button(t("events-btn-ics"), _card(EventCardAct.ICS, event.id)))
     if mine.attended and event.phase == EventPhase.FINISHED:
         builder.row(button(t("events-btn-certificate"), _card(EventCardAct.CERTIFICATE, event.id)))
+    if event.phase == EventPhase.FINISHED and not event.can_manage:
+        builder.row(button(t("events-btn-materials"), EventMaterialsCD(event_id=event.id)))
 
 
 def cancel_registration_keyboard(event: EventView, t: Text) -> InlineKeyboardMarkup:
@@ -109,6 +112,7 @@ def _staff_rows(builder: Keyboard, event: EventView, t: Text) -> None:
         button(t("events-btn-participants"), _card(EventCardAct.PARTICIPANTS, event.id)),
         button(t("events-btn-edit"), _card(EventCardAct.EDIT, event.id)),
     )
+    builder.row(button(t("events-btn-materials"), EventMaterialsCD(event_id=event.id)))
     if event.status == EventStatus.PUBLISHED and event.phase != EventPhase.FINISHED:
         builder.row(
             button(t("events-btn-checkin"), _card(EventCardAct.CHECKIN, event.id)),

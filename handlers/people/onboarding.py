@@ -69,6 +69,13 @@ async def start(
             return
         await message.answer(t("start-welcome-back"), reply_markup=main_menu(actor, t))
         return
+    if payload and deep_links.is_public(payload):
+        # Nothing is stored before consent: the public page is shown, acquaintance is offered.
+        await deep_links.remember(state, payload)
+        await deep_links.open_payload(payload, message, state, svc, actor, t)
+        return
+    # A public page seen before (an event, a material) is where onboarding leads back to.
+    payload = payload or await deep_links.remembered(state) or ""
     await state.clear()
     await state.set_state(Onboarding.language)
     await state.update_data(pending_payload=payload or None)

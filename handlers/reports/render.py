@@ -139,6 +139,23 @@ def _consultations(dashboard: Dashboard, t: Text) -> list[str]:
     return lines
 
 
+def _library(dashboard: Dashboard, t: Text) -> list[str]:
+    stats = dashboard.library
+    lines = ["", t("reports-library-title"), t("reports-library-added", count=stats.added)]
+    if stats.practices_by_school:
+        schools = ", ".join(f"{name} — {count}" for name, count in stats.practices_by_school)
+        lines.append(t("reports-library-practices", schools=schools))
+    if stats.practices_by_category:
+        categories = ", ".join(
+            f"{t(f'reports-library-category-{name}')} — {count}"
+            for name, count in stats.practices_by_category
+        )
+        lines.append(t("reports-library-categories", categories=categories))
+    for title, opened, sent in stats.most_requested[:3]:
+        lines.append(t("reports-library-requested", title=title, opened=opened, sent=sent))
+    return lines
+
+
 def render_dashboard(dashboard: Dashboard, t: Text) -> str:
     lines = [_title(dashboard.period, dashboard.scope.school_name, t), ""]
     lines += _people(dashboard, t)
@@ -148,6 +165,7 @@ def render_dashboard(dashboard: Dashboard, t: Text) -> str:
     lines += _attendance(dashboard, t)
     lines += _surveys(dashboard, t)
     lines += _consultations(dashboard, t)
+    lines += _library(dashboard, t)
     return "\n".join(lines)
 
 

@@ -39,7 +39,7 @@ async def show_step(
     """The next question (in place of the tapped one when `edit`), or the end with offers."""
     if isinstance(step, Finished):
         await state.clear()
-        markup = offers_keyboard(step.offers, svc.policy.timezone)
+        markup = offers_keyboard(step.offers, svc.policy.timezone, step.materials)
         await send(event, finished_text(step, t), markup)
         return
     if step.type == QuestionType.TEXT:

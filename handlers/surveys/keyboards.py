@@ -8,6 +8,7 @@ from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
 from handlers.event_card import EventCardAct, EventCardCD
 from handlers.markup import Keyboard
+from handlers.material_card import MaterialCardCD
 from handlers.surveys.callbacks import (
     Do,
     Staff,
@@ -20,6 +21,7 @@ from services.dates import local
 from services.i18n import Text
 from services.surveys.types import (
     EventOffer,
+    MaterialOffer,
     OpenSurvey,
     QuestionType,
     QuestionView,
@@ -28,8 +30,12 @@ from services.surveys.types import (
 )
 
 
-def offers_keyboard(offers: tuple[EventOffer, ...], zone: ZoneInfo) -> InlineKeyboardMarkup | None:
-    if not offers:
+def offers_keyboard(
+    offers: tuple[EventOffer, ...],
+    zone: ZoneInfo,
+    materials: tuple[MaterialOffer, ...] = (),
+) -> InlineKeyboardMarkup | None:
+    if not offers and not materials:
         return None
     builder = Keyboard()
     for offer in offers:
@@ -37,6 +43,11 @@ def offers_keyboard(offers: tuple[EventOffer, ...], zone: ZoneInfo) -> InlineKey
         builder.button(
             text=f"📅 {when} · {offer.title}"[:64],
             callback_data=EventCardCD(act=EventCardAct.OPEN, event_id=offer.event_id),
+        )
+    for material in materials:
+        builder.button(
+            text=f"📚 {material.title}"[:64],
+            callback_data=MaterialCardCD(material_id=material.material_id),
         )
     builder.adjust(1)
     return builder.as_markup()

@@ -43,6 +43,8 @@ def finished_text(done: Finished, t: Text) -> str:
             lines.append(t("survey-offers", topics=topics))
         else:
             lines.append(t("survey-offers-later", topics=topics))
+        if done.materials:
+            lines.append(t("survey-materials-offered"))
     return "\n".join(lines)
 
 

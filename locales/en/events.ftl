@@ -392,3 +392,5 @@ events-wiz-hint-description = Type the description or tap “Skip”.
 events-wiz-hint-preview = Check the card and tap “Publish”, “Save draft” or “Back”.
 events-hint-edit-value = Text needed: type the new value as an ordinary message (or /cancel).
 events-hint-decline-reason = Type the reason for declining (or /cancel).
+events-guest-hint = To register, get acquainted with the bot: send /start, and after that I will bring you back to this event.
+events-btn-materials = 📚 Event materials

@@ -249,3 +249,22 @@ error-report-dates-too-long = The period is too long: at most { $years ->
    *[other] { $years } years
     }.
 error-report-no-school = Your coordinator role is not tied to a school. Ask an administrator to set it.
+
+reports-library-title = <b>Methodical library</b>
+reports-library-added = Materials added: { $count }
+reports-library-practices = Best practices by school: { $schools }
+reports-library-categories = By school category: { $categories }
+reports-library-requested = Most requested: “{ $title }”, opened { $opened }, file received { $sent }
+reports-library-category-low_results = low-results schools
+reports-library-category-unfavourable = schools in unfavourable conditions
+reports-library-category-other = other schools
+reports-sheet-library = Library
+reports-btn-csv-library = 📄 CSV: library
+reports-col-library-what = Figure
+reports-col-library-name = School, category or material
+reports-col-library-count = Count (opened)
+reports-col-library-sent = File received
+reports-library-row-added = Materials added
+reports-library-row-school = Best practices of a school
+reports-library-row-category = Best practices of a category
+reports-library-row-requested = Requested material

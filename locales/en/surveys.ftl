@@ -53,6 +53,7 @@ cancel-survey_text = ⏸ The survey is paused, your answers are saved. Continue 
 survey-finished = 🙏 Thank you! The survey "{ $title }" is complete and your answers are saved.
 survey-offers = You reported serious difficulties with: { $topics }. Here are the network's upcoming events on these topics — you can register right now:
 survey-offers-later = You reported serious difficulties with: { $topics }. I will let you know as soon as there are events on these topics.
+survey-materials-offered = 📚 The library has materials on these topics: see the buttons below.
 
 broadcast-source-survey = 📋 Survey non-respondents
 survey-staff-title = <b>Surveys</b>

@@ -255,3 +255,22 @@ error-report-dates-too-long = Период слишком длинный: не �
    *[other] { $years } лет
     }.
 error-report-no-school = Ваша роль координатора не привязана к школе. Попросите администратора указать школу.
+
+reports-library-title = <b>Методическая копилка</b>
+reports-library-added = Добавлено материалов: { $count }
+reports-library-practices = Лучшие практики по школам: { $schools }
+reports-library-categories = По категориям школ: { $categories }
+reports-library-requested = Востребовано: «{ $title }» — открыли { $opened }, получили файл { $sent }
+reports-library-category-low_results = ШНРО
+reports-library-category-unfavourable = ШФНСУ
+reports-library-category-other = другие школы
+reports-sheet-library = Копилка
+reports-btn-csv-library = 📄 CSV: методическая копилка
+reports-col-library-what = Показатель
+reports-col-library-name = Школа, категория или материал
+reports-col-library-count = Количество (открытия)
+reports-col-library-sent = Получили файл
+reports-library-row-added = Добавлено материалов
+reports-library-row-school = Лучшие практики школы
+reports-library-row-category = Лучшие практики категории
+reports-library-row-requested = Востребованный материал

@@ -35,7 +35,7 @@ async def card(ctx: EventContext, actor: Actor, event_id: int) -> EventView:
     event = await lookup.event(ctx, event_id)
     manage = actor.is_staff
     if not manage:
-        person = await lookup.person(ctx, actor)
+        person = await lookup.person_or_guest(ctx, actor)
         own_proposal = event.created_by == person.user.id
         if event.status != EventStatus.PUBLISHED and not own_proposal:
             if event.status not in (EventStatus.FINISHED, EventStatus.CANCELLED):
@@ -56,7 +56,7 @@ async def card(ctx: EventContext, actor: Actor, event_id: int) -> EventView:
 async def upcoming(
     ctx: EventContext, actor: Actor, filters: EventFilters = NO_FILTERS, page: int = 0
 ) -> EventPage:
-    person = await lookup.person(ctx, actor)
+    person = await lookup.person_or_guest(ctx, actor)
     now = ctx.clock()
     # Who each upcoming event is for decides the list and its pages; only the page shown
     # is then read whole (an entity per event cost ~40 µs, and a list reads dozens).

@@ -26,6 +26,16 @@ from services.events.types import (
 )
 
 
+def guest() -> Person:
+    """Someone who has not got acquainted: the public catalogue shows them what is open to
+    all, and nothing about them is read or stored (id 0 is no one's)."""
+    return Person(UserRow(0, None, None, frozenset()), set())
+
+
+async def person_or_guest(ctx: EventContext, actor: Actor) -> Person:
+    return guest() if actor.user_id is None else await person(ctx, actor)
+
+
 async def person(ctx: EventContext, actor: Actor) -> Person:
     if actor.user_id is None:
         raise NeedsOnboarding()

@@ -10,7 +10,8 @@ from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.enums import Topic
-from db.models import Event
+from db.models import Event, Registration
+from db.search import fold
 from services.context import Clock
 
 UPCOMING_LIMIT = 5
@@ -43,3 +44,118 @@ async def upcoming_on_topics(
         )
     ).all()
     return tuple(UpcomingEvent(r.id, r.title, Topic(r.topic), r.starts_at) for r in rows)
+
+
+@dataclass(frozen=True, slots=True)
+class MatchingEvent:
+    event_id: int
+    title: str
+    starts_at: datetime
+    seats_left: int | None
+
+
+SCAN_LIMIT = 200
+
+
+async def upcoming_matching(
+    session: AsyncSession, clock: Clock, words: tuple[str, ...], limit: int
+) -> tuple[MatchingEvent, ...]:
+    """Upcoming published events whose title holds every folded word (for sharing them in
+    any chat). Titles have no folded copy, so the soonest few hundred are folded here."""
+    rows = (
+        await session.execute(
+            select(Event.id, Event.title, Event.starts_at, Event.capacity, Event.seats_taken)
+            .where(Event.status == "published", Event.starts_at > clock())
+            .order_by(Event.starts_at)
+            .limit(SCAN_LIMIT)
+        )
+    ).all()
+    found = []
+    for r in rows:
+        title = fold(r.title)
+        if all(word in title for word in words):
+            left = None if r.capacity is None else max(0, r.capacity - r.seats_taken)
+            found.append(MatchingEvent(r.id, r.title, r.starts_at, left))
+            if len(found) >= limit:
+                break
+    return tuple(found)
+
+
+@dataclass(frozen=True, slots=True)
+class PostedEvent:
+    """What the channel post of an event shows."""
+
+    event_id: int
+    title: str
+    type: str
+    starts_at: datetime
+    place: str | None
+    seats_left: int | None
+    open: bool  # published and not started: the post is still worth updating
+
+
+async def events_for_posts(
+    session: AsyncSession, clock: Clock, event_ids: tuple[int, ...]
+) -> tuple[PostedEvent, ...]:
+    if not event_ids:
+        return ()
+    rows = (
+        await session.execute(
+            select(
+                Event.id,
+                Event.title,
+                Event.type,
+                Event.starts_at,
+                Event.place,
+                Event.capacity,
+                Event.seats_taken,
+                Event.status,
+            ).where(Event.id.in_(event_ids))
+        )
+    ).all()
+    now = clock()
+    return tuple(
+        PostedEvent(
+            r.id,
+            r.title,
+            r.type,
+            r.starts_at,
+            r.place,
+            None if r.capacity is None else max(0, r.capacity - r.seats_taken),
+            r.status == "published" and r.starts_at > now,
+        )
+        for r in rows
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class EventPeople:
+    """An event as the library sends its materials: who came and who registered but did not."""
+
+    event_id: int
+    title: str
+    topic: Topic
+    finished: bool
+    attended: tuple[int, ...]
+    absent: tuple[int, ...]
+
+
+async def event_people(session: AsyncSession, clock: Clock, event_id: int) -> EventPeople | None:
+    event = await session.get(Event, event_id)
+    if event is None:
+        return None
+    rows = (
+        await session.execute(
+            select(Registration.user_id, Registration.attended_at).where(
+                Registration.event_id == event_id, Registration.status == "registered"
+            )
+        )
+    ).all()
+    return EventPeople(
+        event.id,
+        event.title,
+        Topic(event.topic),
+        event.ends_at <= clock(),
+        tuple(r.user_id for r in rows if r.attended_at is not None),
+        tuple(r.user_id for r in rows if r.attended_at is None),
+    )

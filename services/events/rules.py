@@ -120,6 +120,9 @@ def fits(event: Reach, person: Person, actor: Actor) -> bool:
     """Whether the event is meant for this person (staff see every event)."""
     if actor.is_staff:
         return True
+    if not actor.is_registered:
+        # The public catalogue: every event not limited to particular schools.
+        return not split(event.school_ids)
     audience = EventAudience(event.audience)
     is_teacher = bool(person.roles & TEACHING_ROLES)
     is_parent = Role.PARENT in person.roles

@@ -12,6 +12,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from db.enums import Role, Topic
 from db.models import Event, Registration
 from services.events.types import EventType, RegStatus
+from services.library.stats import library_stats
+from services.library.types import LibraryStats
 from services.reports.consultations import ConsultationRow, consultation_summary
 from services.reports.indicators import HELD_STATUSES, Window, school_people
 from services.reports.participation import Attendance, attendance, enum_or
@@ -34,6 +36,7 @@ class Dashboard:
     attendance: Attendance
     surveys: list[SurveyRate]
     consultations: list[ConsultationRow]  # per topic (network-wide), the total last
+    library: LibraryStats  # network-wide: materials added, practices shared, most requested
 
 
 async def events_by(session: AsyncSession, column: Any, window: Window) -> dict[str, int]:
@@ -81,4 +84,5 @@ async def build_dashboard(
         attendance=known_attendance or await attendance(session, window, now),
         surveys=await survey_rates(session, window),
         consultations=await consultation_summary(session, window),
+        library=await library_stats(session, window.start, window.end),
     )

@@ -43,6 +43,7 @@ class Section(StrEnum):
     SURVEYS = "surveys"
     DIFFICULTIES = "difficulties"
     CONSULTATIONS = "consultations"
+    LIBRARY = "library"
 
 
 class Kind(StrEnum):
@@ -238,6 +239,27 @@ def consultations_table(data: ReportData, t: Text) -> Table:
     return Table("reports-sheet-consultations", columns, rows)
 
 
+def library_table(data: ReportData, t: Text) -> Table:
+    stats = data.dashboard.library
+    columns = [
+        Column("reports-col-library-what", Kind.TEXT, 30),
+        Column("reports-col-library-name", Kind.TEXT, 50),
+        Column("reports-col-library-count", Kind.INT, 12),
+        Column("reports-col-library-sent", Kind.INT, 12),
+    ]
+    rows: list[list[Any]] = [[t("reports-library-row-added"), "", stats.added, None]]
+    rows += [[t("reports-library-row-school"), n, c, None] for n, c in stats.practices_by_school]
+    rows += [
+        [t("reports-library-row-category"), t(f"reports-library-category-{n}"), c, None]
+        for n, c in stats.practices_by_category
+    ]
+    rows += [
+        [t("reports-library-row-requested"), title, opened, sent]
+        for title, opened, sent in stats.most_requested
+    ]
+    return Table("reports-sheet-library", columns, rows)
+
+
 TABLES: dict[Section, Callable[[ReportData, Text], Table]] = {
     Section.EVENTS: events_table,
     Section.PARTICIPANTS: participants_table,
@@ -245,6 +267,7 @@ TABLES: dict[Section, Callable[[ReportData, Text], Table]] = {
     Section.SURVEYS: surveys_table,
     Section.DIFFICULTIES: difficulties_table,
     Section.CONSULTATIONS: consultations_table,
+    Section.LIBRARY: library_table,
 }
 
 

@@ -280,7 +280,8 @@ async def _step(
         return await _view(scope, actor, survey, response)
     log.info("survey completed survey_id=%s wave=%s", survey.id, survey.wave)
     title = localized(survey.definition["title"], actor.locale)
-    return Finished(survey.id, title, serious, await offers_for(scope, serious))
+    materials = await scope.materials_on_topics(serious) if serious else ()
+    return Finished(survey.id, title, serious, await offers_for(scope, serious), materials)
 
 
 async def start(scope: SurveyScope, actor: Actor, survey_id: int) -> Step:

@@ -11,11 +11,15 @@ from db.models import Survey
 from services.context import Actor, Clock, Policy
 from services.delivery.outbox import OutboxService
 from services.errors import AccessDenied, NotFound
-from services.surveys.types import EventOffer, EventsOnTopics
+from services.surveys.types import EventOffer, EventsOnTopics, MaterialOffer, MaterialsOnTopics
 
 
 async def no_events(topics: object) -> tuple[EventOffer, ...]:
     """The port when no events feature is wired (scripts, the audience source)."""
+    return ()
+
+
+async def no_materials(topics: object) -> tuple[MaterialOffer, ...]:
     return ()
 
 
@@ -26,6 +30,7 @@ class SurveyScope:
     clock: Clock
     outbox: OutboxService
     events_on_topics: EventsOnTopics = no_events
+    materials_on_topics: MaterialsOnTopics = no_materials
 
 
 async def get_survey(scope: SurveyScope, survey_id: int) -> Survey:

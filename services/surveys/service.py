@@ -22,10 +22,11 @@ from services.hooks import PublishedEvent
 from services.surveys import answering, catalog, offers, results, waves
 from services.surveys.analytics import SurveyReport
 from services.surveys.audience import audience_ids
-from services.surveys.scope import SurveyScope, no_events
+from services.surveys.scope import SurveyScope, no_events, no_materials
 from services.surveys.types import (
     EventOffer,
     EventsOnTopics,
+    MaterialsOnTopics,
     OpenSurvey,
     QuestionView,
     RawAnswerRow,
@@ -42,9 +43,12 @@ class SurveyService:
         clock: Clock,
         outbox: OutboxService,
         events_on_topics: EventsOnTopics = no_events,
+        materials_on_topics: MaterialsOnTopics = no_materials,
     ) -> None:
         self.session = session
-        self.scope = SurveyScope(session, policy, clock, outbox, events_on_topics)
+        self.scope = SurveyScope(
+            session, policy, clock, outbox, events_on_topics, materials_on_topics
+        )
 
     async def audience_ids(self, survey: Survey) -> list[int]:
         return await audience_ids(self.session, survey)

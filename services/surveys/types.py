@@ -93,11 +93,25 @@ EventsOnTopics = Callable[[tuple[Topic, ...]], Awaitable[tuple[EventOffer, ...]]
 
 
 @dataclass(frozen=True, slots=True)
+class MaterialOffer:
+    """A library material on a difficult topic, supplied by the library (see
+    `MaterialsOnTopics`)."""
+
+    material_id: int
+    title: str
+
+
+# The port to the library: approved materials on the topics, most requested first.
+MaterialsOnTopics = Callable[[tuple[Topic, ...]], Awaitable[tuple[MaterialOffer, ...]]]
+
+
+@dataclass(frozen=True, slots=True)
 class Finished:
     survey_id: int
     title: str
     serious_topics: tuple[Topic, ...]
     offers: tuple[EventOffer, ...]
+    materials: tuple[MaterialOffer, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

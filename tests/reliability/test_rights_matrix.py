@@ -90,7 +90,7 @@ COMMANDS: dict[str, frozenset[str]] = {
     "cancel": ALL,
     "forget": ALL,  # a stranger is told nothing is kept
     "menu": REGISTERED,
-    "events": REGISTERED,  # the list depends on the audience: teachers, parents
+    "events": ALL,  # the public catalogue; the list depends on the audience
     "profile": REGISTERED,
     "my": REGISTERED,
     "checkin": REGISTERED,
@@ -113,6 +113,9 @@ COMMANDS: dict[str, frozenset[str]] = {
     "grant": ADMIN,
     "schools": ADMIN,
     "schools_template": ADMIN,
+    "library": ALL,  # the public catalogue of materials
+    "share": REGISTERED,
+    "review": STAFF,
 }
 
 # Buttons by prefix, or by "prefix:action" where the action decides. Wizard and onboarding
@@ -130,8 +133,8 @@ BUTTONS: dict[str, frozenset[str]] = {
     "forget": ALL,
     "menu": ALL,
     "evf": ALL,  # the filter's choices, the same for everyone
-    "evl": REGISTERED,
-    "ev:o": REGISTERED,
+    "evl": ALL,  # the public catalogue
+    "ev:o": ALL,
     "ev:i": REGISTERED,
     "pedit": REGISTERED,
     "ev:r": REGISTERED,
@@ -201,6 +204,24 @@ BUTTONS: dict[str, frozenset[str]] = {
     "mnt:propose": STAFF,
     "mnt:finish": STAFF,
     "mnt:end_early": STAFF,
+    # The library: browsing and reading are public; sharing needs a profile; reviewing,
+    # sending out and event materials are staff's.
+    "lbn": ALL,
+    "lbn:submit": REGISTERED,
+    "lbn:mine": REGISTERED,
+    "lbn:queue": STAFF,
+    "lbl": ALL,
+    "lbt": ALL,  # wizard steps: stale outside the wizard
+    "lbk": ALL,
+    "lbc": ALL,
+    "lbc:approve": STAFF,
+    "lbc:decline": STAFF,
+    "lbc:change": STAFF,
+    "lbc:broadcast": STAFF,
+    "lbc:revise": REGISTERED,
+    "lbe": STAFF,
+    "mtc": ALL,
+    "mte": ALL,
 }
 
 # What a refusal may say: no right, not onboarded, not yours (indistinguishable from absent),
@@ -219,6 +240,7 @@ REFUSAL_KEYS = (
     "consult-form-expired",
     "error-stale-button",
     "error-report-period-bad",
+    "library-error-not-found",
 )
 REFUSALS = {
     default_translator().get(locale, key) for key in REFUSAL_KEYS for locale in ("ru", "en")

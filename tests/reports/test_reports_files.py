@@ -38,6 +38,7 @@ async def test_workbook_has_a_sheet_per_subject_with_the_figures(
         "Опросы",
         "Затруднения педагогов",
         "Консультации",
+        "Копилка",
     ]
 
     events = wb["Мероприятия"]

@@ -22,6 +22,7 @@ from tests.support.fakes import BOT_ID, BOT_USERNAME, TOKEN
 # Methods that only acknowledge; the real API answers them with `true`.
 _ACKNOWLEDGED = {
     "answerCallbackQuery",
+    "answerInlineQuery",
     "setMyCommands",
     "deleteMyCommands",
     "deleteWebhook",
