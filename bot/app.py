@@ -18,7 +18,6 @@ from bot.factory import Database, create_bot, create_dispatcher, policy_from
 from bot.scheduler import Scheduler
 from db import migrate
 from handlers.commands_menu import set_default_commands
-from services import dates
 from services.context import Clock, system_clock
 from services.i18n import default_translator
 
@@ -59,9 +58,6 @@ async def build_app(settings: Settings, clock: Clock = system_clock) -> App:
     return app
 
 
-_background: set[asyncio.Future[None]] = set()
-
-
 def freeze_startup_heap() -> None:
     """Takes what start-up built and keeps (modules, aiogram's pydantic models of the Bot API,
     routers, SQLAlchemy mappers: ~330,000 objects) out of the garbage collector's reach. A
@@ -80,11 +76,6 @@ async def _stop_scheduler(scheduler: Scheduler) -> None:
 
 
 async def _on_startup(bot: Bot) -> None:
-    # The date reader loads its languages (~0.5 s) on a worker thread now, so the first person
-    # to type a date does not wait for it and the event loop never stalls on it.
-    warming = asyncio.get_running_loop().run_in_executor(None, dates.warm_up)
-    _background.add(warming)
-    warming.add_done_callback(_background.discard)
     try:
         await set_default_commands(bot, default_translator())
     except TelegramAPIError:

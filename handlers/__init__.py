@@ -60,6 +60,7 @@ from handlers.surveys import catalog as surveys_catalog
 from handlers.surveys import results as surveys_results
 from handlers.surveys import upload as surveys_upload
 from handlers.surveys import wizard as surveys_wizard
+from handlers.when import LoadDateReader
 
 ButtonAction = Callable[[Mapping[str, Any]], CallbackData]
 
@@ -119,6 +120,7 @@ FEATURES = (
 def build_root_router() -> Router:
     root = Router(name="root")
     root.callback_query.outer_middleware(RefuseOutOfRangeIds())
+    root.message.outer_middleware(LoadDateReader())
     for feature in FEATURES:
         root.include_router(feature.create_router())
     return root

@@ -8,20 +8,40 @@ the readings in their conversation state and handle `WhenCD` in their own step.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from datetime import datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from aiogram import BaseMiddleware
 from aiogram.filters.callback_data import CallbackData
-from aiogram.types import InlineKeyboardMarkup
+from aiogram.fsm.context import FSMContext
+from aiogram.types import InlineKeyboardMarkup, TelegramObject
 
 from handlers.markup import Keyboard
-from services.dates import Reading, TimeRange
+from services.dates import Reading, TimeRange, load_reader, reader_loaded
 from services.i18n import Text
 
 CHANGE = -1
 STATE_KEY = "when_choices"
+
+
+class LoadDateReader(BaseMiddleware):
+    """Before the first message typed inside a conversation (where dates are asked for), the
+    date reader's library is loaded on a worker thread: that one person's message waits about
+    half a second, the event loop and everyone else do not, and an idle bot never loads it."""
+
+    async def __call__(
+        self,
+        handler: Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]],
+        event: TelegramObject,
+        data: dict[str, Any],
+    ) -> Any:
+        if not reader_loaded():
+            state = data.get("state")
+            if isinstance(state, FSMContext) and await state.get_state() is not None:
+                await load_reader()
+        return await handler(event, data)
 
 
 class WhenCD(CallbackData, prefix="when"):

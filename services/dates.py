@@ -18,6 +18,7 @@ library does not do is kept here and small:
 
 from __future__ import annotations
 
+import asyncio
 import re
 import threading
 from dataclasses import dataclass
@@ -174,8 +175,9 @@ _parser: Any = None
 
 
 def _dateparser() -> Any:
-    """dateparser, imported and its languages loaded on first use (about 0.5 s): start-up
-    calls warm_up() on a worker thread so that no person's message pays for it."""
+    """dateparser, imported and its languages loaded on first use (about 0.5 s and 11 MB):
+    not at start-up, so an idle bot does not carry it; the first conversation step that may
+    read a date loads it on a worker thread first (handlers/when.py: LoadDateReader)."""
     global _parser
     with _parser_lock:
         if _parser is None:
@@ -186,8 +188,14 @@ def _dateparser() -> Any:
     return _parser
 
 
-def warm_up() -> None:
-    _dateparser()
+def reader_loaded() -> bool:
+    return _parser is not None
+
+
+async def load_reader() -> None:
+    """Loads the library on a worker thread, so that the event loop never waits for it."""
+    if _parser is None:
+        await asyncio.to_thread(_dateparser)
 
 
 def _numeric_day(match: re.Match[str], today: date, prefer: Prefer) -> date:
