@@ -18,6 +18,7 @@ from services.events.forget import forget_event_feedback, forget_event_registrat
 from services.events.on_topics import (
     event_people,
     events_for_posts,
+    registrations_on_topics,
     upcoming_matching,
     upcoming_on_topics,
 )
@@ -113,6 +114,7 @@ class Services:
             self.outbox,
             events_on_topics=partial(upcoming_on_topics, self.session, self.clock),
             materials_on_topics=self._materials_on_topics,
+            registrations_on_topics=partial(registrations_on_topics, self.session),
         )
 
     async def _materials_on_topics(self, topics: tuple[Topic, ...]) -> tuple[MaterialOffer, ...]:

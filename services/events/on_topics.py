@@ -3,6 +3,7 @@ offer them to teachers who reported a serious difficulty on the topic)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -159,3 +160,29 @@ async def event_people(session: AsyncSession, clock: Clock, event_id: int) -> Ev
         tuple(r.user_id for r in rows if r.attended_at is not None),
         tuple(r.user_id for r in rows if r.attended_at is None),
     )
+
+
+async def registrations_on_topics(
+    session: AsyncSession, people: Sequence[int], topics: Sequence[str]
+) -> dict[tuple[int, str], list[tuple[datetime, bool]]]:
+    """(person, topic) -> when they registered for an event on that topic, and whether they
+    came: what surveys' support figures need, read here so surveys read no events table."""
+    registrations: dict[tuple[int, str], list[tuple[datetime, bool]]] = {}
+    if not people:
+        return registrations
+    found = await session.execute(
+        select(
+            Registration.user_id, Event.topic, Registration.created_at, Registration.attended_at
+        )
+        .join(Event, Event.id == Registration.event_id)
+        .where(
+            Registration.user_id.in_(list(people)),
+            Registration.status != "cancelled",
+            Event.topic.in_(list(topics)),
+        )
+    )
+    for reg in found:
+        registrations.setdefault((reg.user_id, reg.topic), []).append(
+            (reg.created_at, reg.attended_at is not None)
+        )
+    return registrations

@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from db.models import Event, Registration, School, Survey, SurveyAnswer, SurveyResponse, User
+from db.models import School, Survey, SurveyAnswer, SurveyResponse, User
 from services.context import Actor
 from services.surveys.analytics import (
     CATEGORY_LOW,
@@ -120,38 +120,13 @@ def _serious_reporters(survey: Survey, rows: StoredRows) -> dict[str, list[tuple
     return reporters
 
 
-async def _registrations(
-    scope: SurveyScope, people: list[int], topics: list[str]
-) -> dict[tuple[int, str], list[tuple[datetime, bool]]]:
-    """(person, topic) -> when they registered for an event on it, and whether they came."""
-    registrations: dict[tuple[int, str], list[tuple[datetime, bool]]] = {}
-    if not people:
-        return registrations
-    found = await scope.session.execute(
-        select(
-            Registration.user_id, Event.topic, Registration.created_at, Registration.attended_at
-        )
-        .join(Event, Event.id == Registration.event_id)
-        .where(
-            Registration.user_id.in_(people),
-            Registration.status != "cancelled",
-            Event.topic.in_(topics),
-        )
-    )
-    for reg in found:
-        registrations.setdefault((reg.user_id, reg.topic), []).append(
-            (reg.created_at, reg.attended_at is not None)
-        )
-    return registrations
-
-
 async def _support(scope: SurveyScope, survey: Survey, rows: StoredRows) -> list[SupportFigure]:
     """Per topic: who reported a serious difficulty in this wave, and of them who has since
     registered for (and attended) an event with that topic. Two queries in all, so the
     report stays quick with thousands of answers."""
     reporters = _serious_reporters(survey, rows)
     people = sorted({uid for found in reporters.values() for uid, _ in found})
-    registrations = await _registrations(scope, people, list(reporters))
+    registrations = await scope.registrations_on_topics(people, list(reporters))
     figures = []
     for _, topic in topic_questions(survey.definition):
         registered = attended = 0

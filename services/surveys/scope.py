@@ -4,6 +4,7 @@ the port to the events feature, and the checks all of them repeat."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -11,7 +12,13 @@ from db.models import Survey
 from services.context import Actor, Clock, Policy
 from services.delivery.outbox import OutboxService
 from services.errors import AccessDenied, NotFound
-from services.surveys.types import EventOffer, EventsOnTopics, MaterialOffer, MaterialsOnTopics
+from services.surveys.types import (
+    EventOffer,
+    EventsOnTopics,
+    MaterialOffer,
+    MaterialsOnTopics,
+    RegistrationsOnTopics,
+)
 
 
 async def no_events(topics: object) -> tuple[EventOffer, ...]:
@@ -23,6 +30,12 @@ async def no_materials(topics: object) -> tuple[MaterialOffer, ...]:
     return ()
 
 
+async def no_registrations(
+    people: object, topics: object
+) -> dict[tuple[int, str], list[tuple[datetime, bool]]]:
+    return {}
+
+
 @dataclass(frozen=True, slots=True)
 class SurveyScope:
     session: AsyncSession
@@ -31,6 +44,7 @@ class SurveyScope:
     outbox: OutboxService
     events_on_topics: EventsOnTopics = no_events
     materials_on_topics: MaterialsOnTopics = no_materials
+    registrations_on_topics: RegistrationsOnTopics = no_registrations
 
 
 async def get_survey(scope: SurveyScope, survey_id: int) -> Survey:

@@ -22,7 +22,7 @@ from services.hooks import PublishedEvent
 from services.surveys import answering, catalog, offers, results, waves
 from services.surveys.analytics import SurveyReport
 from services.surveys.audience import audience_ids
-from services.surveys.scope import SurveyScope, no_events, no_materials
+from services.surveys.scope import SurveyScope, no_events, no_materials, no_registrations
 from services.surveys.types import (
     EventOffer,
     EventsOnTopics,
@@ -30,6 +30,7 @@ from services.surveys.types import (
     OpenSurvey,
     QuestionView,
     RawAnswerRow,
+    RegistrationsOnTopics,
     Step,
     SurveyCard,
 )
@@ -44,10 +45,17 @@ class SurveyService:
         outbox: OutboxService,
         events_on_topics: EventsOnTopics = no_events,
         materials_on_topics: MaterialsOnTopics = no_materials,
+        registrations_on_topics: RegistrationsOnTopics = no_registrations,
     ) -> None:
         self.session = session
         self.scope = SurveyScope(
-            session, policy, clock, outbox, events_on_topics, materials_on_topics
+            session,
+            policy,
+            clock,
+            outbox,
+            events_on_topics,
+            materials_on_topics,
+            registrations_on_topics,
         )
 
     async def audience_ids(self, survey: Survey) -> list[int]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -103,6 +103,12 @@ class MaterialOffer:
 
 # The port to the library: approved materials on the topics, most requested first.
 MaterialsOnTopics = Callable[[tuple[Topic, ...]], Awaitable[tuple[MaterialOffer, ...]]]
+
+# (people, topics) -> (person, topic) -> [(registered at, came)]: events' own data for the
+# support figures, handed in by the container (services/events/on_topics.py).
+RegistrationsOnTopics = Callable[
+    [Sequence[int], Sequence[str]], Awaitable[dict[tuple[int, str], list[tuple[datetime, bool]]]]
+]
 
 
 @dataclass(frozen=True, slots=True)
