@@ -50,5 +50,11 @@ class BcSourceCD(CallbackData, prefix="bco"):
     ident: int = 0  # 0 opens the list of the source's objects
 
 
+class BcListCD(CallbackData, prefix="bcl"):
+    """A page of /broadcasts."""
+
+    page: int
+
+
 class BcStopCD(CallbackData, prefix="bcx"):
     broadcast_id: int

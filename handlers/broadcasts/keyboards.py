@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from aiogram.types import InlineKeyboardMarkup
+from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
 from handlers.broadcasts.callbacks import (
     BcCategoryCD,
+    BcListCD,
     BcNav,
     BcNavCD,
     BcRoleCD,
@@ -147,7 +148,9 @@ def back_keyboard(t: Text) -> InlineKeyboardMarkup:
     return builder.as_markup()
 
 
-def list_keyboard(items: Sequence[Progress], t: Text) -> InlineKeyboardMarkup:
+def list_keyboard(
+    items: Sequence[Progress], t: Text, page: int = 0, pages: int = 1
+) -> InlineKeyboardMarkup:
     builder = Keyboard()
     for item in items:
         if item.state in (BroadcastState.SCHEDULED, BroadcastState.SENDING) and item.left:
@@ -156,4 +159,19 @@ def list_keyboard(items: Sequence[Progress], t: Text) -> InlineKeyboardMarkup:
                 callback_data=BcStopCD(broadcast_id=item.broadcast_id),
             )
     builder.adjust(1)
+    paging = []
+    if page > 0:
+        paging.append(
+            InlineKeyboardButton(
+                text=t("broadcast-list-newer"), callback_data=BcListCD(page=page - 1).pack()
+            )
+        )
+    if page + 1 < pages:
+        paging.append(
+            InlineKeyboardButton(
+                text=t("broadcast-list-older"), callback_data=BcListCD(page=page + 1).pack()
+            )
+        )
+    if paging:
+        builder.row(*paging)
     return builder.as_markup()

@@ -7,7 +7,7 @@ from aiogram import Router
 from aiogram.filters import Command
 from aiogram.types import CallbackQuery, Message
 
-from handlers.broadcasts.callbacks import BcStopCD
+from handlers.broadcasts.callbacks import BcListCD, BcStopCD
 from handlers.broadcasts.keyboards import list_keyboard
 from handlers.broadcasts.render import list_text, render_progress
 from handlers.messages import show, tapped_message
@@ -16,12 +16,27 @@ from services.context import Actor
 from services.i18n import Text
 
 
-async def list_broadcasts(message: Message, svc: Services, actor: Actor, t: Text) -> None:
-    items = await svc.broadcasts.list_recent(actor)
-    if not items:
-        await show(message, t("broadcast-list-empty"))
+async def _show_page(
+    event: Message | CallbackQuery, page: int, svc: Services, actor: Actor, t: Text
+) -> None:
+    found = await svc.broadcasts.list_page(actor, page)
+    if not found.items:
+        await show(event, t("broadcast-list-empty"))
         return
-    await show(message, list_text(items, svc.policy.timezone, t), list_keyboard(items, t))
+    text = list_text(found.items, svc.policy.timezone, t)
+    if found.pages > 1:
+        text += "\n" + t("broadcast-list-page", page=found.page + 1, pages=found.pages)
+    await show(event, text, list_keyboard(found.items, t, found.page, found.pages))
+
+
+async def list_broadcasts(message: Message, svc: Services, actor: Actor, t: Text) -> None:
+    await _show_page(message, 0, svc, actor, t)
+
+
+async def list_page(
+    query: CallbackQuery, callback_data: BcListCD, svc: Services, actor: Actor, t: Text
+) -> None:
+    await _show_page(query, callback_data.page, svc, actor, t)
 
 
 async def stop(
@@ -37,4 +52,5 @@ def create_router() -> Router:
     router = Router(name=__name__)
     router.message.register(list_broadcasts, Command("broadcasts"))
     router.callback_query.register(stop, BcStopCD.filter())
+    router.callback_query.register(list_page, BcListCD.filter())
     return router

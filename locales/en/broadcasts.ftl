@@ -74,6 +74,9 @@ broadcast-progress-rate = Rate: { $rate } msg/s
 broadcast-progress-eta = Time left: { $minutes } min { $seconds } s
 
 broadcast-list-title = <b>Broadcasts</b>
+broadcast-list-newer = ◀️ Newer
+broadcast-list-older = Older ▶️
+broadcast-list-page = Page { $page } of { $pages }
 broadcast-list-empty = No broadcasts yet. Start one with /broadcast.
 broadcast-list-line = No. { $id } · { $state } { $when } · sent { $sent } of { $total }, not delivered { $failed }, blocked { $blocked }, left { $left }
 broadcast-state-scheduled = scheduled

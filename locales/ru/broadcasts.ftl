@@ -78,6 +78,9 @@ broadcast-progress-rate = Скорость: { $rate } сообщ./с
 broadcast-progress-eta = До конца: { $minutes } мин { $seconds } с
 
 broadcast-list-title = <b>Рассылки</b>
+broadcast-list-newer = ◀️ Новее
+broadcast-list-older = Старее ▶️
+broadcast-list-page = Страница { $page } из { $pages }
 broadcast-list-empty = Рассылок пока не было. Начать — /broadcast.
 broadcast-list-line = № { $id } · { $state } { $when } · отправлено { $sent } из { $total }, не доставлено { $failed }, заблокировали { $blocked }, осталось { $left }
 broadcast-state-scheduled = запланирована

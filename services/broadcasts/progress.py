@@ -4,6 +4,7 @@ recent broadcasts, and the state moves the delivery engine reports."""
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import and_, func, select, update
@@ -92,14 +93,37 @@ async def progress(scope: BroadcastScope, broadcast_id: int) -> Progress:
     )
 
 
+LIST_PAGE_SIZE = 10
+
+
+@dataclass(frozen=True, slots=True)
+class BroadcastPage:
+    items: list[Progress]
+    page: int
+    pages: int
+
+
 async def list_recent(scope: BroadcastScope, actor: Actor, limit: int = 10) -> list[Progress]:
+    return (await list_page(scope, actor, 0, limit)).items
+
+
+async def list_page(
+    scope: BroadcastScope, actor: Actor, page: int, size: int = LIST_PAGE_SIZE
+) -> BroadcastPage:
+    """The newest first, `size` at a time; a page past the end shows the last one."""
     require_staff(actor)
+    total = int(
+        (await scope.session.execute(select(func.count()).select_from(Broadcast))).scalar_one()
+    )
+    pages = max(1, -(-total // size))
+    page = min(max(0, page), pages - 1)
     ids = (
         await scope.session.execute(
-            select(Broadcast.id).order_by(Broadcast.id.desc()).limit(limit)
+            select(Broadcast.id).order_by(Broadcast.id.desc()).offset(page * size).limit(size)
         )
     ).scalars()
-    return [await progress(scope, i) for i in list(ids)]
+    items = [await progress(scope, i) for i in list(ids)]
+    return BroadcastPage(items, page, pages)
 
 
 async def set_progress_message(scope: BroadcastScope, broadcast_id: int, message_id: int) -> None:

@@ -82,6 +82,9 @@ class BroadcastService:
     async def list_recent(self, actor: Actor, limit: int = 10) -> list[Progress]:
         return await progress.list_recent(self.scope, actor, limit)
 
+    async def list_page(self, actor: Actor, page: int) -> progress.BroadcastPage:
+        return await progress.list_page(self.scope, actor, page)
+
     async def progress(self, broadcast_id: int) -> Progress:
         return await progress.progress(self.scope, broadcast_id)
 

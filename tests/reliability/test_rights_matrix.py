@@ -185,6 +185,7 @@ BUTTONS: dict[str, frozenset[str]] = {
     "bcj": STAFF,
     "bco": STAFF,
     "bcx": STAFF,
+    "bcl": STAFF,
     "grant": ADMIN,
     "coord": ADMIN,
     "sadm": ADMIN,
