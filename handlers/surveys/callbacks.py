@@ -44,6 +44,12 @@ class StaffCD(CallbackData, prefix="svs"):
     survey_id: int = 0
 
 
+class SurveyListCD(CallbackData, prefix="svl"):
+    """A page of the staff's /surveys list."""
+
+    page: int
+
+
 class SurveyWizardAct(StrEnum):
     MORE = "m"
     SAVE = "s"

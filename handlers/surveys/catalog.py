@@ -10,7 +10,7 @@ from aiogram.types import CallbackQuery, Message
 
 from handlers.menu import MenuButton
 from handlers.messages import send, show
-from handlers.surveys.callbacks import Staff, StaffCD
+from handlers.surveys.callbacks import Staff, StaffCD, SurveyListCD
 from handlers.surveys.keyboards import card_keyboard, launch_confirm_keyboard, staff_list_keyboard
 from handlers.surveys.render import card_text, staff_list_text
 from services.container import Services
@@ -34,13 +34,36 @@ async def send_card(
     await send(query, f"{head}\n\n{text}" if head else text, card_keyboard(card, t))
 
 
+# Surveys are few and small: the list is read whole and shown a page at a time.
+LIST_PAGE_SIZE = 8
+
+
 async def list_surveys(
     message: Message, state: FSMContext, svc: Services, actor: Actor, t: Text
 ) -> None:
     require_staff(actor)
     await state.clear()
+    await _show_list_page(message, 0, svc, actor, t)
+
+
+async def list_page(
+    query: CallbackQuery, callback_data: SurveyListCD, svc: Services, actor: Actor, t: Text
+) -> None:
+    require_staff(actor)
+    await _show_list_page(query, callback_data.page, svc, actor, t)
+
+
+async def _show_list_page(
+    event: Message | CallbackQuery, page: int, svc: Services, actor: Actor, t: Text
+) -> None:
     cards = await svc.surveys.list_all(actor)
-    await show(message, staff_list_text(cards, t), staff_list_keyboard(cards, t))
+    pages = max(1, -(-len(cards) // LIST_PAGE_SIZE))
+    page = min(max(0, page), pages - 1)
+    shown = cards[page * LIST_PAGE_SIZE : (page + 1) * LIST_PAGE_SIZE]
+    text = staff_list_text(shown, t)
+    if pages > 1:
+        text += "\n" + t("survey-list-page", page=page + 1, pages=pages)
+    await show(event, text, staff_list_keyboard(shown, t, page, pages))
 
 
 async def open_card(
@@ -87,6 +110,7 @@ def create_router() -> Router:
     router.message.register(list_surveys, Command("surveys"))
     router.message.register(list_surveys, MenuButton("menu-surveys-staff"))
     router.callback_query.register(open_card, StaffCD.filter(F.act == Staff.CARD))
+    router.callback_query.register(list_page, SurveyListCD.filter())
     router.callback_query.register(ask_launch, StaffCD.filter(F.act == Staff.LAUNCH))
     router.callback_query.register(launch, StaffCD.filter(F.act == Staff.LAUNCH_SURE))
     router.callback_query.register(

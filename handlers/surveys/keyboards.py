@@ -14,6 +14,7 @@ from handlers.surveys.callbacks import (
     Staff,
     StaffCD,
     SurveyCD,
+    SurveyListCD,
     SurveyWizardAct,
     SurveyWizardCD,
 )
@@ -116,7 +117,9 @@ def question_keyboard(view: QuestionView, t: Text) -> InlineKeyboardMarkup:
     return builder.as_markup()
 
 
-def staff_list_keyboard(cards: list[SurveyCard], t: Text) -> InlineKeyboardMarkup:
+def staff_list_keyboard(
+    cards: list[SurveyCard], t: Text, page: int = 0, pages: int = 1
+) -> InlineKeyboardMarkup:
     builder = Keyboard()
     for card in cards:
         builder.row(
@@ -125,6 +128,21 @@ def staff_list_keyboard(cards: list[SurveyCard], t: Text) -> InlineKeyboardMarku
                 callback_data=StaffCD(act=Staff.CARD, survey_id=card.survey_id).pack(),
             )
         )
+    paging = []
+    if page > 0:
+        paging.append(
+            InlineKeyboardButton(
+                text=t("survey-list-prev"), callback_data=SurveyListCD(page=page - 1).pack()
+            )
+        )
+    if page + 1 < pages:
+        paging.append(
+            InlineKeyboardButton(
+                text=t("survey-list-next"), callback_data=SurveyListCD(page=page + 1).pack()
+            )
+        )
+    if paging:
+        builder.row(*paging)
     builder.row(
         InlineKeyboardButton(
             text=t("survey-btn-upload"), callback_data=StaffCD(act=Staff.UPLOAD).pack()

@@ -228,3 +228,6 @@ error-survey-unknown-school = the school "{ $value }" is not in the directory
 
 expect-survey_text = Write your answer in a message or press "⏸ Pause".
 expect-survey_buttons = an answer with the buttons under the survey's question. Your answers are saved; you can also continue the survey later: /survey.
+survey-list-prev = ◀️ Back
+survey-list-next = Next ▶️
+survey-list-page = Page { $page } of { $pages }

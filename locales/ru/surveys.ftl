@@ -236,3 +236,6 @@ error-survey-unknown-school = школа «{ $value }» не найдена в �
 
 expect-survey_text = Напишите ответ сообщением или нажмите «⏸ Пауза».
 expect-survey_buttons = ответ кнопкой под вопросом опроса. Ответы сохранены, продолжить опрос можно и позже: /survey.
+survey-list-prev = ◀️ Назад
+survey-list-next = Дальше ▶️
+survey-list-page = Страница { $page } из { $pages }

@@ -176,6 +176,7 @@ BUTTONS: dict[str, frozenset[str]] = {
     # A typed time shown back: it answers only inside the wizard that asked; stale elsewhere.
     "when": NOBODY,
     "svs": STAFF,
+    "svl": STAFF,
     "svw": STAFF,
     "cnr": STAFF,
     "bcn": STAFF,

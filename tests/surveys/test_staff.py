@@ -92,3 +92,28 @@ async def test_chat_wizard_builds_a_simple_survey(harness: BotHarness) -> None:
             "Нагрузка",
             "Техника",
         ]
+
+
+async def test_the_staff_list_pages_through_every_survey(harness: BotHarness) -> None:
+    await harness.staff_ready(ADMIN_ID)
+    async with harness.database.session_factory() as session:
+        existing = int((await session.execute(select(func.count(Survey.id)))).scalar_one())
+        definition = {"questions": [{"id": "q1", "type": "text", "text": {"ru": "?"}}]}
+        session.add_all(
+            Survey(title=f"Опрос номер {n:02d}", definition=definition) for n in range(1, 13)
+        )
+        await session.commit()
+    total = existing + 12
+    pages = -(-total // 8)
+    await harness.send(ADMIN_ID, "/surveys")
+    first = harness.last_text(ADMIN_ID)
+    assert f"Страница 1 из {pages}" in first
+    seen = {n for n in range(1, 13) if f"Опрос номер {n:02d}" in first}
+    for page in range(2, pages + 1):
+        await harness.press(ADMIN_ID, "Дальше")
+        shown = harness.last_text(ADMIN_ID)
+        assert f"Страница {page} из {pages}" in shown
+        seen |= {n for n in range(1, 13) if f"Опрос номер {n:02d}" in shown}
+    assert seen == set(range(1, 13))  # every survey is reachable
+    await harness.press(ADMIN_ID, "Назад")
+    assert f"Страница {pages - 1} из {pages}" in harness.last_text(ADMIN_ID)
