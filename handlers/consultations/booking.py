@@ -47,6 +47,7 @@ from services.context import Actor
 from services.enums import Role
 from services.errors import Conflict, InvalidInput, NeedsOnboarding
 from services.i18n import Text
+from services.paging import clamp_page
 
 SLOT_TAKEN = "consult-error-slot-taken"
 # What a person answered in the form, kept when someone else takes the slot first.
@@ -100,8 +101,7 @@ async def days_screen(
     days = await svc.consultations.free_days(actor, cd.psy or None)
     if not days:
         return t("consult-no-slots"), no_days_keyboard(cd, t)
-    pages = max(1, -(-len(days) // DAYS_PER_PAGE))
-    page = min(max(cd.page, 0), pages - 1)
+    page, pages = clamp_page(len(days), DAYS_PER_PAGE, cd.page)
     text = t("consult-choose-day", page=page + 1, pages=pages)
     return text, days_keyboard(days, page, pages, cd, t)
 

@@ -17,6 +17,7 @@ from services.container import Services
 from services.context import Actor
 from services.errors import AccessDenied
 from services.i18n import Text
+from services.paging import clamp_page
 from services.surveys.types import SurveyCard
 
 
@@ -57,8 +58,7 @@ async def _show_list_page(
     event: Message | CallbackQuery, page: int, svc: Services, actor: Actor, t: Text
 ) -> None:
     cards = await svc.surveys.list_all(actor)
-    pages = max(1, -(-len(cards) // LIST_PAGE_SIZE))
-    page = min(max(0, page), pages - 1)
+    page, pages = clamp_page(len(cards), LIST_PAGE_SIZE, page)
     shown = cards[page * LIST_PAGE_SIZE : (page + 1) * LIST_PAGE_SIZE]
     text = staff_list_text(shown, t)
     if pages > 1:

@@ -17,6 +17,7 @@ from services.broadcasts.types import REF, BroadcastState, Progress
 from services.context import Actor
 from services.delivery.engine import REASON_BLOCKED
 from services.errors import NotFound
+from services.paging import clamp_page
 
 log = logging.getLogger(__name__)
 
@@ -115,8 +116,7 @@ async def list_page(
     total = int(
         (await scope.session.execute(select(func.count()).select_from(Broadcast))).scalar_one()
     )
-    pages = max(1, -(-total // size))
-    page = min(max(0, page), pages - 1)
+    page, pages = clamp_page(total, size, page)
     ids = (
         await scope.session.execute(
             select(Broadcast.id).order_by(Broadcast.id.desc()).offset(page * size).limit(size)

@@ -19,6 +19,7 @@ from services.events.catalog import PAGE_SIZE, card
 from services.events.rules import REASON_MAX, clean_text, require_staff, validate
 from services.events.shared import EventContext
 from services.events.types import EventDraft, EventPage, EventStatus, EventView, ref_of
+from services.paging import clamp_page
 
 log = logging.getLogger(__name__)
 
@@ -131,8 +132,7 @@ async def pending(ctx: EventContext, actor: Actor, page: int = 0) -> EventPage:
     total = int(
         (await ctx.session.execute(select(func.count(Event.id)).where(waiting))).scalar_one()
     )
-    pages = max(1, -(-total // PAGE_SIZE))
-    page = min(max(page, 0), pages - 1)
+    page, pages = clamp_page(total, PAGE_SIZE, page)
     rows = await ctx.session.execute(
         select(Event)
         .where(waiting)

@@ -27,6 +27,7 @@ from services.events.types import (
     RegStatus,
     StaffScope,
 )
+from services.paging import clamp_page
 
 PAGE_SIZE = 5
 
@@ -72,8 +73,7 @@ async def upcoming(
     fitting = [
         row.id for row in await ctx.session.execute(stmt, {"now": now}) if fits(row, person, actor)
     ]
-    pages = max(1, -(-len(fitting) // PAGE_SIZE))
-    page = min(max(page, 0), pages - 1)
+    page, pages = clamp_page(len(fitting), PAGE_SIZE, page)
     shown = fitting[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]
     chunk: list[Event] = []
     if shown:
@@ -175,8 +175,7 @@ async def staff_events(
     total = int(
         (await ctx.session.execute(select(func.count(Event.id)).where(where))).scalar_one()
     )
-    pages = max(1, -(-total // PAGE_SIZE))
-    page = min(max(page, 0), pages - 1)
+    page, pages = clamp_page(total, PAGE_SIZE, page)
     order = Event.starts_at.desc() if scope == StaffScope.PAST else Event.starts_at
     rows = await ctx.session.execute(
         select(Event)

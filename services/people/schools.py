@@ -14,6 +14,7 @@ from db.search import fold
 from db.tx import write_tx
 from services.context import Actor
 from services.errors import Conflict, InvalidInput, NotFound
+from services.paging import clamp_page
 from services.people.actor import require_admin
 from services.people.schools_import import ImportReport, import_schools, search_text
 
@@ -69,8 +70,7 @@ class SchoolService:
             stmt = stmt.where(condition)
             count = count.where(condition)
         total = (await self.session.execute(count)).scalar_one()
-        pages = max(1, -(-total // PAGE_SIZE))
-        page = min(max(page, 0), pages - 1)
+        page, pages = clamp_page(total, PAGE_SIZE, page)
         rows = await self.session.execute(
             stmt.order_by(School.short_name, School.id).offset(page * PAGE_SIZE).limit(PAGE_SIZE)
         )
