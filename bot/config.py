@@ -64,6 +64,9 @@ class Settings(BaseSettings):
     # Rows claimed per round; each round's rows are sent concurrently under the rate limit.
     delivery_batch: int = Field(default=50, ge=1, le=5000)
     delivery_concurrency: int = Field(default=32, ge=1, le=500)
+    # A delivery instance whose heartbeat is older than this is dead: its claimed rows are
+    # taken back by a live one. Each instance beats a few times within it.
+    delivery_stale_seconds: float = Field(default=5.0, ge=1, le=600)
     # Local time (TIMEZONE) of the daily staff digest.
     digest_time: time = time(8, 30)
     # How long a freed seat is held for the first person on the waiting list.

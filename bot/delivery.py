@@ -2,19 +2,23 @@
 records every outcome, and keeps staff broadcast progress messages up to date.
 
 Limits: at most `rate` messages per second across the bot (shared through Redis when a
-client is given, so several replicas stay under one budget) and one per second per chat.
-Interactive replies do not pass through here: handlers answer through the Bot directly.
+client is given, so several replicas stay under one budget) and one per second per chat
+(bot/rate_limits.py). Interactive replies do not pass through here: handlers answer through
+the Bot directly, and the limiter never holds them.
+
+Each engine is one instance with a heartbeat (services/delivery/instances.py): what a killed
+process had claimed is taken back by a live one within seconds.
 """
 
 from __future__ import annotations
 
 import asyncio
 import base64
+import contextlib
 import logging
-import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any, Protocol
 
 from aiogram import Bot
@@ -30,6 +34,9 @@ from aiogram.exceptions import (
 from aiogram.types import BufferedInputFile, InlineKeyboardButton, InlineKeyboardMarkup, Message
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.api_types import KEPT as _RESPONSE_TYPES
+from bot.delivery_round import OutcomeWriter, Round
+from bot.rate_limits import ChatGate, Limiter, LocalLimiter, RedisLimiter
 from bot.resilience import engine_requests
 from handlers.broadcasts.keyboards import progress_markup
 from handlers.broadcasts.render import render_progress
@@ -37,6 +44,7 @@ from services.broadcasts.service import BroadcastService
 from services.broadcasts.types import REF as BROADCAST_REF
 from services.context import Clock, Policy, system_clock
 from services.delivery.engine import PARTS_ARG, Claimed, DeliveryOutcome, DeliveryStore, Result
+from services.delivery.instances import Instances
 from services.delivery.outbox import Button
 from services.i18n import Text, Translator, default_translator
 
@@ -44,11 +52,10 @@ log = logging.getLogger(__name__)
 
 TEXT_LIMIT = 4096
 CAPTION_LIMIT = 1024
-PER_CHAT_INTERVAL = 1.0
-# The engine aims a little under the configured rate so that timer jitter never tips a
-# one-second window over Telegram's limit.
-RATE_MARGIN = 0.97
 MAX_RETRY_AFTER_ROUNDS = 5
+# A heartbeat older than this marks its instance dead: its claimed rows are taken back.
+STALE_AFTER_SECONDS = 5.0
+assert _RESPONSE_TYPES  # built at import, kept for the process's life (bot/api_types.py)
 
 
 # --- text splitting --------------------------------------------------------------------------
@@ -75,98 +82,6 @@ def split_text(text: str, limit: int = TEXT_LIMIT) -> list[str]:
     if rest:
         pieces.append(rest)
     return [p for p in pieces if p]
-
-
-# --- rate limiting ---------------------------------------------------------------------------
-
-
-class Limiter(Protocol):
-    async def acquire(self) -> None: ...
-
-    async def pause(self, seconds: float) -> None: ...
-
-
-class LocalLimiter:
-    """Grants sends on a schedule `1/rate` apart. The lock is held across the wait and a grant
-    that wakes late starts a fresh schedule, so a stalled event loop never releases a burst of
-    overdue sends; small timer overshoots do not accumulate. A pause moves the next grant past
-    its end."""
-
-    def __init__(self, rate: float) -> None:
-        self.interval = 1.0 / (rate * RATE_MARGIN)
-        self._next = 0.0
-        self._paused_until = 0.0
-        self._lock = asyncio.Lock()
-
-    async def acquire(self) -> None:
-        async with self._lock:
-            slot = max(self._next, self._paused_until)
-            now = time.monotonic()
-            if slot > now:
-                await asyncio.sleep(slot - now)
-                now = time.monotonic()
-            if now - slot > self.interval / 4:
-                # Late after a stall: start a fresh schedule rather than catch up in a burst.
-                slot = now
-            self._next = slot + self.interval
-
-    async def pause(self, seconds: float) -> None:
-        self._paused_until = max(self._paused_until, time.monotonic() + seconds)
-
-
-# KEYS[1] the next free slot in microseconds. ARGV[1] interval, ARGV[2] pause (microseconds).
-_REDIS_SLOT = """
-local t = redis.call('TIME')
-local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
-local nxt = tonumber(redis.call('GET', KEYS[1]) or '0')
-local interval = tonumber(ARGV[1])
-local pause = tonumber(ARGV[2])
-if pause > 0 then
-  local until_ = now + pause
-  if until_ > nxt then
-    redis.call('SET', KEYS[1], until_, 'PX', math.floor(pause / 1000) + 60000)
-  end
-  return 0
-end
-local slot = math.max(now, nxt)
-redis.call('SET', KEYS[1], slot + interval, 'PX', 60000)
-return slot - now
-"""
-
-
-class RedisLimiter:
-    """The same slot scheme kept in Redis, so every replica draws from one budget."""
-
-    def __init__(self, redis: Any, rate: float, key: str = "delivery:next_slot") -> None:
-        self.redis = redis
-        self.key = key
-        self.interval_us = int(1_000_000 / (rate * RATE_MARGIN))
-        self._script = redis.register_script(_REDIS_SLOT)
-
-    async def acquire(self) -> None:
-        wait_us = int(await self._script(keys=[self.key], args=[self.interval_us, 0]))
-        if wait_us > 0:
-            await asyncio.sleep(wait_us / 1_000_000)
-
-    async def pause(self, seconds: float) -> None:
-        await self._script(keys=[self.key], args=[self.interval_us, int(seconds * 1_000_000)])
-
-
-class ChatGate:
-    """One message per second per chat: each chat's next slot, reserved like the bucket's."""
-
-    def __init__(self, interval: float = PER_CHAT_INTERVAL) -> None:
-        self.interval = interval
-        self._next: dict[int, float] = {}
-
-    async def wait(self, chat_id: int) -> None:
-        now = time.monotonic()
-        slot = max(now, self._next.get(chat_id, 0.0))
-        self._next[chat_id] = slot + self.interval
-        if len(self._next) > 10_000:
-            self._next = {c: t for c, t in self._next.items() if t > now}
-        if slot > now:
-            await asyncio.sleep(slot - now)
 
 
 # --- rendering -------------------------------------------------------------------------------
@@ -336,11 +251,16 @@ class DeliveryEngine:
         redis: Any = None,
         progress_interval: float = 3.0,
         notifier: Notifier | None = None,
+        instance_id: str | None = None,
+        stale_after: float = STALE_AFTER_SECONDS,
     ) -> None:
         self.session_factory = session_factory
         self.policy = policy
         self.clock = clock
-        self.store = DeliveryStore(session_factory, policy, clock)
+        self.store = DeliveryStore(session_factory, policy, clock, instance_id)
+        self.instances = Instances(
+            session_factory, clock, self.store.instance_id, timedelta(seconds=stale_after)
+        )
         self.translator = translator or default_translator()
         self.renderer = Renderer(self.translator, policy)
         self.notifier: Notifier = notifier or BotNotifier(bot)
@@ -350,18 +270,35 @@ class DeliveryEngine:
         self.concurrency = concurrency
         self.progress_interval = progress_interval
         self._touched: set[int] = set()
-        self._outcomes: list[DeliveryOutcome] = []
-        self._progress_at = 0.0
         self._lock = asyncio.Lock()
         self._stopping = False
+        self._round: Round | None = None
         self.retry_after_count = 0
 
+    @property
+    def instance_id(self) -> str:
+        return self.store.instance_id
+
     async def start(self) -> None:
-        """At start-up: rows left in flight by a previous run past their lease are re-queued."""
-        await self.store.recover_stale()
+        """At start-up: this instance's heartbeat, and rows held by dead instances taken
+        back (on SQLite, where one process owns the outbox, every other instance's)."""
+        await self.instances.beat()
+        await self.instances.take_back(at_start=True)
+
+    async def heartbeat(self) -> None:
+        """Every second or so, whatever the round is doing: this instance is alive, and
+        rows of instances that stopped beating are taken back."""
+        await self.instances.beat()
+        await self.instances.take_back()
+
+    async def retire(self) -> None:
+        """At a clean stop, after the last round: this instance's heartbeat row goes."""
+        await self.instances.retire()
 
     def stop(self) -> None:
         self._stopping = True
+        if self._round is not None:
+            self._round.changed.set()
 
     @property
     def busy(self) -> bool:
@@ -370,10 +307,10 @@ class DeliveryEngine:
     async def tick(self) -> int:
         """Drains every due row; a tick that finds another still running returns at once.
 
-        Rows are claimed ahead while earlier ones are still sending (a refill whenever half
-        the batch is done), so the limiter never idles between batches. Outcomes are written
-        in groups; a row whose outcome is not yet written when the process dies is the
-        in-flight window described in docs/delivery.md.
+        Rows are claimed ahead of the senders, sent by `concurrency` workers through the
+        limiter, and their outcomes written in groups by a writer of their own
+        (bot/delivery_round.py). A row whose outcome is not yet written when the process
+        dies is the in-flight window described in docs/delivery.md.
         """
         if self._lock.locked():
             return 0
@@ -383,48 +320,43 @@ class DeliveryEngine:
 
     async def _drain(self) -> int:
         async with self._lock:
-            await self.store.recover_stale()
-            gate = asyncio.Semaphore(self.concurrency)
-            tasks: set[asyncio.Task[None]] = set()
-            total = 0
-            drained = False
+            if not self.instances.registered:
+                await self.instances.beat()
+            await self.instances.take_back()
+            writer = OutcomeWriter(self.store)
+            self._round = Round(
+                self.store,
+                self._send,
+                writer,
+                batch=self.batch,
+                concurrency=self.concurrency,
+                stopping=lambda: self._stopping,
+                sent=self._sent,
+            )
+            tasks = [asyncio.create_task(writer.run()), asyncio.create_task(self._progress())]
             try:
-                while not self._stopping:
-                    if not drained and len(tasks) <= self.batch // 2:
-                        rows = await self.store.claim(self.batch - len(tasks))
-                        drained = not rows
-                        total += len(rows)
-                        for row in rows:
-                            tasks.add(asyncio.create_task(self._one(row, gate)))
-                    if not tasks:
-                        break
-                    _, tasks = await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
-                    if not tasks:
-                        drained = False  # one more look for rows that fell due meanwhile
-                    await self._flush(force=False)
-                    await self._report_progress(force=False)
-                if tasks:
-                    await asyncio.wait(tasks)
+                total = await self._round.run()
+                await writer.flush()
             finally:
                 # Cancelled (shutdown or a test's simulated crash): nothing sends after this.
+                self._round = None
                 for task in tasks:
                     task.cancel()
-            await self._flush(force=True)
-            await self._report_progress(force=True)
+                await asyncio.gather(*tasks, return_exceptions=True)
+            await self._report_progress()
             return total
 
-    async def _one(self, row: Claimed, gate: asyncio.Semaphore) -> None:
-        async with gate:
-            outcome = await self._send(row)
-        self._outcomes.append(outcome)
+    def _sent(self, row: Claimed) -> None:
         if row.ref_type == BROADCAST_REF and row.ref_id is not None:
             self._touched.add(row.ref_id)
 
-    async def _flush(self, *, force: bool) -> None:
-        if not self._outcomes or (not force and len(self._outcomes) < self.concurrency):
-            return
-        chunk, self._outcomes = self._outcomes, []
-        await self.store.record(chunk)
+    async def _progress(self) -> None:
+        """Broadcast progress, in a task of its own: its edit waits for a permit like any
+        send, and nothing else waits for it."""
+        while True:
+            await asyncio.sleep(max(self.progress_interval, 0.05))
+            with contextlib.suppress(Exception):
+                await self._report_progress()
 
     async def _send(self, row: Claimed) -> DeliveryOutcome:
         try:
@@ -445,66 +377,73 @@ class DeliveryEngine:
                 log.warning("retry after %ss on outbox id=%s", exc.retry_after, row.id)
                 await self.limiter.pause(float(exc.retry_after))
                 continue
-            except TelegramForbiddenError:
-                return DeliveryOutcome(row.id, row.token, Result.BLOCKED, user_id=row.user_id)
-            except TelegramBadRequest as exc:
-                return DeliveryOutcome(row.id, row.token, Result.FAILED, error=exc.message)
-            except (
-                TelegramNetworkError,
-                TelegramServerError,
-                ClientDecodeError,  # a proxy's HTML error page where JSON was expected
-                TimeoutError,
-            ) as exc:
-                return DeliveryOutcome(
-                    row.id,
-                    row.token,
-                    Result.RETRY,
-                    error=f"{type(exc).__name__}: {exc}"[:300],
-                    attempts=row.attempts,
-                )
-            except TelegramAPIError as exc:  # any other refusal (404, 409, 413, a migrated chat)
-                return DeliveryOutcome(row.id, row.token, Result.FAILED, error=exc.message[:300])
             except Exception as exc:
-                # Without an outcome the row would sit "sending" until its lease runs out.
-                log.exception("outbox row send raised id=%s", row.id)
-                return DeliveryOutcome(
-                    row.id,
-                    row.token,
-                    Result.RETRY,
-                    error=f"{type(exc).__name__}"[:300],
-                    attempts=row.attempts,
-                )
+                return _failure(row, exc)
             return DeliveryOutcome(row.id, row.token, Result.SENT, message_id=message_id)
         return DeliveryOutcome(
             row.id, row.token, Result.RETRY, error="retry after", attempts=row.attempts
         )
 
-    async def _report_progress(self, *, force: bool) -> None:
-        now = time.monotonic()
-        if not self._touched or (not force and now - self._progress_at < self.progress_interval):
-            return
-        self._progress_at = now
-        await self._flush(force=True)  # the figures must include what was just sent
-        touched, self._touched = self._touched, set()
-        for broadcast_id in sorted(touched):
-            async with self.session_factory() as session:
-                service = BroadcastService(session, self.policy, self.clock)
-                progress = await service.note_sending(broadcast_id)
-                if progress.author_chat_id is None:
-                    continue
-                t = self.translator.bind(progress.author_locale)
-                text = render_progress(progress, t)
-                try:
-                    await self.limiter.acquire()
-                    shown = await self.notifier.show(
-                        progress.author_chat_id,
-                        progress.message_id,
-                        text,
-                        progress_markup(progress, t),
-                    )
-                except Exception:
-                    # Progress is a courtesy; the broadcast itself goes on regardless.
-                    log.warning("progress update failed broadcast=%s", broadcast_id, exc_info=True)
-                    continue
-                if shown is not None and shown != progress.message_id:
-                    await service.attach_progress_message(broadcast_id, shown)
+    async def _report_progress(self) -> None:
+        left = sorted(self._touched)
+        self._touched.clear()
+        try:
+            while left:
+                await self._show_progress(left[0])
+                left.pop(0)
+        except BaseException:
+            # Interrupted (the round ended, the database hiccuped): shown next time.
+            self._touched.update(left)
+            raise
+
+    async def _show_progress(self, broadcast_id: int) -> None:
+        async with self.session_factory() as session:
+            service = BroadcastService(session, self.policy, self.clock)
+            progress = await service.note_sending(broadcast_id)
+            if progress.author_chat_id is None:
+                return
+            t = self.translator.bind(progress.author_locale)
+            text = render_progress(progress, t)
+            try:
+                await self.limiter.acquire()
+                shown = await self.notifier.show(
+                    progress.author_chat_id,
+                    progress.message_id,
+                    text,
+                    progress_markup(progress, t),
+                )
+            except Exception:
+                # Progress is a courtesy; the broadcast itself goes on regardless.
+                log.warning("progress update failed broadcast=%s", broadcast_id, exc_info=True)
+                return
+            if shown is not None and shown != progress.message_id:
+                await service.attach_progress_message(broadcast_id, shown)
+
+
+def _failure(row: Claimed, exc: Exception) -> DeliveryOutcome:
+    """What Telegram's refusal (or anything else that went wrong) means for the row."""
+    if isinstance(exc, TelegramForbiddenError):
+        return DeliveryOutcome(row.id, row.token, Result.BLOCKED, user_id=row.user_id)
+    if isinstance(exc, TelegramBadRequest):
+        return DeliveryOutcome(row.id, row.token, Result.FAILED, error=exc.message)
+    if isinstance(
+        exc,
+        TelegramNetworkError
+        | TelegramServerError
+        | ClientDecodeError  # a proxy's HTML error page where JSON was expected
+        | TimeoutError,
+    ):
+        return DeliveryOutcome(
+            row.id,
+            row.token,
+            Result.RETRY,
+            error=f"{type(exc).__name__}: {exc}"[:300],
+            attempts=row.attempts,
+        )
+    if isinstance(exc, TelegramAPIError):  # any other refusal (404, 409, 413, a migrated chat)
+        return DeliveryOutcome(row.id, row.token, Result.FAILED, error=exc.message[:300])
+    # Without an outcome the row would sit "sending" until its lease runs out.
+    log.error("outbox row send raised id=%s", row.id, exc_info=exc)
+    return DeliveryOutcome(
+        row.id, row.token, Result.RETRY, error=f"{type(exc).__name__}"[:300], attempts=row.attempts
+    )

@@ -36,6 +36,7 @@ class Runtime:
 
 
 _RUNTIMES: dict[str, Runtime] = {}
+HEARTBEAT_JOB = "delivery-heartbeat"
 
 
 async def delivery_tick(key: str) -> None:
@@ -50,6 +51,18 @@ async def delivery_tick(key: str) -> None:
         return
     if sent:
         log.debug("delivery tick handled %s rows", sent)
+
+
+async def delivery_heartbeat(key: str) -> None:
+    runtime = _RUNTIMES.get(key)
+    if runtime is None:
+        return
+    try:
+        await runtime.engine.heartbeat()
+    except Exception:
+        # A database that is briefly out of reach: the next beat tries again. Beats missed
+        # for DELIVERY_STALE_SECONDS let other instances take this one's rows back.
+        log.warning("delivery heartbeat failed", exc_info=True)
 
 
 async def daily_digest(key: str) -> None:
@@ -116,6 +129,7 @@ class Scheduler:
             concurrency=settings.delivery_concurrency,
             clock=clock,
             redis=redis,
+            stale_after=settings.delivery_stale_seconds,
         )
         self.runtime = Runtime(engine, session_factory, policy, clock, bot)
         self.key = f"runtime-{id(self)}"
@@ -161,6 +175,16 @@ class Scheduler:
             max_instances=2,
             coalesce=True,
         )
+        self.scheduler.add_job(
+            delivery_heartbeat,
+            "interval",
+            # A few beats within the stale limit, so one late beat never looks like a death.
+            seconds=min(1.0, self.settings.delivery_stale_seconds / 4),
+            args=[self.key],
+            id=HEARTBEAT_JOB,
+            max_instances=1,
+            coalesce=True,
+        )
         digest = self.settings.digest_time
         self.scheduler.add_job(
             daily_digest,
@@ -196,7 +220,11 @@ class Scheduler:
         """Stops taking new work and lets the round in progress record its outcomes."""
         self.engine.stop()
         if self.scheduler.running:
-            self.scheduler.pause()
+            # The heartbeat goes on while the round finishes: other instances must not take
+            # back rows whose sends are still under way.
+            for job in self.scheduler.get_jobs():
+                if job.id != HEARTBEAT_JOB:
+                    job.pause()
         # Shutting APScheduler down cancels the jobs still running, which would cut the round
         # short: messages already accepted by Telegram but not yet recorded would stay
         # "sending" and go out a second time after the next start. So the round ends first.
@@ -204,6 +232,13 @@ class Scheduler:
             if not self.engine.busy:
                 break
             await asyncio.sleep(0.1)
+        if self.scheduler.running:
+            self.scheduler.pause()
+        if not self.engine.busy:
+            try:
+                await self.engine.retire()
+            except Exception:
+                log.warning("delivery instance not retired", exc_info=True)
         if self.scheduler.running:
             self.scheduler.shutdown(wait=False)
         _RUNTIMES.pop(self.key, None)

@@ -5,7 +5,7 @@ from db.models.consultations import ConsultBooking, ConsultSlot, ConsultWaiter
 from db.models.events import Event, Registration
 from db.models.library import ChannelPost, Material
 from db.models.mentoring import MentoringMeeting, MentoringStep, Mentorship
-from db.models.outbox import OutboxMessage
+from db.models.outbox import DeliveryInstance, OutboxMessage
 from db.models.schools import School
 from db.models.surveys import Survey, SurveyAnswer, SurveyParticipation, SurveyResponse
 from db.models.users import Consent, User, UserRole, UserSubject
@@ -17,6 +17,7 @@ __all__ = [
     "ConsultBooking",
     "ConsultSlot",
     "ConsultWaiter",
+    "DeliveryInstance",
     "Event",
     "Material",
     "MentoringMeeting",

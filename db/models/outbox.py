@@ -37,6 +37,8 @@ class OutboxMessage(TimestampMixin, Base):
     last_error: Mapped[str | None] = mapped_column(String(300))
     claimed_at: Mapped[datetime | None]
     claim_token: Mapped[str | None] = mapped_column(String(36))
+    # The delivery instance (process) holding the claim: its heartbeat says whether it lives.
+    claimed_by: Mapped[str | None] = mapped_column(String(36))
     sent_at: Mapped[datetime | None]
     telegram_message_id: Mapped[int | None] = mapped_column(BigInteger)
     ref_type: Mapped[str | None] = mapped_column(String(32))
@@ -48,3 +50,14 @@ class OutboxMessage(TimestampMixin, Base):
     buttons: Mapped[list[Any]] = mapped_column(JSON, default=list)
     attachment: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     dedupe_key: Mapped[str | None] = mapped_column(String(120), unique=True)
+
+
+class DeliveryInstance(Base):
+    """One running delivery engine (a bot process) and its heartbeat. Rows of `outbox` in
+    "sending" whose instance stopped beating are taken back by a live one within seconds."""
+
+    __tablename__ = "delivery_instances"
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    started_at: Mapped[datetime]
+    heartbeat_at: Mapped[datetime]

@@ -2,20 +2,34 @@
 and the daily staff digest. Plain rows in, plain dataclasses out; Telegram lives in bot/.
 
 Promise: a row is sent at most once, except a row whose send was in flight when its worker
-died (claimed, handed to Telegram, outcome not yet written). Such a row stays "sending"; once
-its lease has run out it is made pending again and sent once more. See docs/delivery.md.
+died (claimed, handed to Telegram, outcome not yet written). Such a row stays "sending" until
+a live instance takes it back (services/delivery/instances.py) and sends it once more. See
+docs/delivery.md.
 """
 
 from __future__ import annotations
 
+import functools
 import logging
 import uuid
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, time, timedelta
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import and_, func, or_, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Row,
+    Select,
+    Table,
+    Update,
+    and_,
+    bindparam,
+    func,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from db.enums import OutboxState, Role
@@ -26,7 +40,6 @@ from services.delivery.outbox import Button, OutboxService, decode_args, has_cha
 
 log = logging.getLogger(__name__)
 
-LEASE = timedelta(minutes=5)
 MAX_ATTEMPTS = 5
 REASON_EXPIRED = "expired"
 REASON_BLOCKED = "blocked"
@@ -95,79 +108,191 @@ def retry_delay(attempts: int) -> timedelta:
     return timedelta(seconds=min(2**attempts, 300))
 
 
-def _claimed(message: OutboxMessage, token: str, chat_id: int, locale: str) -> Claimed:
-    return Claimed(
-        id=message.id,
-        token=token,
-        chat_id=chat_id,
-        user_id=message.user_id,
-        locale=locale,
-        kind=message.kind,
-        template=message.template,
-        args=decode_args(message.args or {}),
-        body=message.body,
-        buttons=[[Button.from_json(b) for b in row] for row in message.buttons or []],
-        attachment=message.attachment,
-        ref_type=message.ref_type,
-        ref_id=message.ref_id,
-        attempts=message.attempts,
+_OUTBOX = cast(Table, OutboxMessage.__table__)
+_USERS = cast(Table, User.__table__)
+# Expired rows are never claimed (the claim skips them); marking and logging them is
+# housekeeping done every so often rather than in every claim.
+EXPIRY_EVERY = timedelta(seconds=10)
+
+
+@functools.cache
+def _claim_stmt(postgres: bool) -> Update:
+    """Marks the next due rows as this worker's in one statement; their ids never travel."""
+    t = _OUTBOX
+    now = bindparam("b_now", type_=t.c.due_at.type)
+    due = (
+        select(t.c.id)
+        .where(
+            t.c.state == OutboxState.PENDING.value,
+            t.c.due_at <= now,
+            or_(t.c.expires_at.is_(None), t.c.expires_at >= now),
+        )
+        .order_by(t.c.priority, t.c.due_at, t.c.id)
+        .limit(bindparam("b_limit"))
+    )
+    if postgres:
+        # Workers of other replicas claim at the same time: each skips the rows another
+        # has locked rather than waiting for them, so no row goes to two workers.
+        due = due.with_for_update(skip_locked=True)
+    return (
+        update(t)
+        .where(t.c.id.in_(due))
+        .values(
+            state=OutboxState.SENDING.value,
+            claim_token=bindparam("b_token"),
+            claimed_by=bindparam("b_me"),
+            claimed_at=now,
+            attempts=t.c.attempts + 1,
+        )
     )
 
 
+@functools.cache
+def _claimed_stmt() -> Select[Any]:
+    t, u = _OUTBOX, _USERS
+    return (
+        select(
+            t.c.id,
+            t.c.user_id,
+            t.c.chat_id,
+            t.c.kind,
+            t.c.template,
+            t.c.args,
+            t.c.body,
+            t.c.buttons,
+            t.c.attachment,
+            t.c.ref_type,
+            t.c.ref_id,
+            t.c.attempts,
+            u.c.locale,
+            u.c.telegram_id,
+            u.c.forgotten_at,
+            u.c.is_reachable,
+        )
+        .select_from(t.outerjoin(u, u.c.id == t.c.user_id))
+        # "sending" first: the state index finds the few claimed rows among all ever sent.
+        .where(t.c.state == OutboxState.SENDING.value, t.c.claim_token == bindparam("b_token"))
+        .order_by(t.c.priority, t.c.due_at, t.c.id)
+    )
+
+
+def _mine(state: OutboxState = OutboxState.SENDING) -> ColumnElement[bool]:
+    return and_(
+        _OUTBOX.c.id == bindparam("b_id"),
+        _OUTBOX.c.claim_token == bindparam("b_token"),
+        _OUTBOX.c.state == state.value,
+    )
+
+
+@functools.cache
+def _outcome_stmts() -> dict[str, Update]:
+    """One statement per kind of outcome, each run once per group with every row's values."""
+    t = _OUTBOX
+    return {
+        Result.SENT: update(t)
+        .where(_mine())
+        .values(
+            state=OutboxState.SENT.value,
+            sent_at=bindparam("b_now", type_=t.c.sent_at.type),
+            telegram_message_id=bindparam("b_mid"),
+            last_error=None,
+        ),
+        Result.BLOCKED: update(t)
+        .where(_mine())
+        .values(state=OutboxState.SKIPPED.value, last_error=REASON_BLOCKED),
+        Result.RETRY: update(t)
+        .where(_mine())
+        .values(
+            state=OutboxState.PENDING.value,
+            due_at=bindparam("b_due", type_=t.c.due_at.type),
+            last_error=bindparam("b_error"),
+        ),
+        Result.FAILED: update(t)
+        .where(_mine())
+        .values(state=OutboxState.FAILED.value, last_error=bindparam("b_error")),
+    }
+
+
+@functools.cache
+def _release_stmt() -> Update:
+    # Claimed, never handed to Telegram: back to the queue as if never claimed.
+    return (
+        update(_OUTBOX)
+        .where(_mine())
+        .values(
+            state=OutboxState.PENDING.value,
+            claim_token=None,
+            claimed_by=None,
+            attempts=_OUTBOX.c.attempts - 1,
+        )
+    )
+
+
+@functools.cache
+def _unreachable_user_stmt() -> Update:
+    return update(_USERS).where(_USERS.c.id == bindparam("b_uid")).values(is_reachable=False)
+
+
+def _outcome_params(outcome: DeliveryOutcome, now: datetime) -> tuple[str, dict[str, Any]]:
+    params: dict[str, Any] = {"b_id": outcome.row_id, "b_token": outcome.token}
+    result = outcome.result
+    if result == Result.SENT:
+        params.update(b_now=now, b_mid=outcome.message_id)
+    elif result == Result.RETRY and outcome.attempts < MAX_ATTEMPTS:
+        params.update(b_due=now + retry_delay(outcome.attempts), b_error=_error(outcome))
+    elif result in (Result.RETRY, Result.FAILED):
+        result = Result.FAILED
+        params.update(b_error=_error(outcome))
+    return result, params
+
+
+def _error(outcome: DeliveryOutcome) -> str:
+    return (outcome.error or "")[:300]
+
+
 class DeliveryStore:
-    """Owns its sessions: the engine calls it from many tasks, each call one short transaction."""
+    """Owns its sessions: the engine calls it from many tasks, each call one short transaction.
+
+    Statements are Core, built once, and write a whole group of rows each: at Telegram's paid
+    limit (1,000 messages a second) building ORM objects and one UPDATE per message cost more
+    than the sending itself (docs/benchmarks.md).
+    """
 
     def __init__(
-        self, session_factory: async_sessionmaker[AsyncSession], policy: Policy, clock: Clock
+        self,
+        session_factory: async_sessionmaker[AsyncSession],
+        policy: Policy,
+        clock: Clock,
+        instance_id: str | None = None,
     ) -> None:
         self.session_factory = session_factory
         self.policy = policy
         self.clock = clock
-
-    async def recover_stale(self, lease: timedelta = LEASE) -> int:
-        """Rows left "sending" by a worker that died are made pending again (sent once more)."""
-        now = self.clock()
-        async with self.session_factory() as session, write_tx(session):
-            ids = list(
-                (
-                    await session.execute(
-                        select(OutboxMessage.id).where(
-                            OutboxMessage.state == OutboxState.SENDING.value,
-                            OutboxMessage.claimed_at < now - lease,
-                        )
-                    )
-                ).scalars()
-            )
-            if ids:
-                await session.execute(
-                    update(OutboxMessage)
-                    .where(
-                        OutboxMessage.id.in_(ids),
-                        OutboxMessage.state == OutboxState.SENDING.value,
-                    )
-                    .values(state=OutboxState.PENDING.value, claim_token=None, due_at=now)
-                )
-        for row_id in ids:
-            log.warning("outbox row re-queued after a lost claim id=%s", row_id)
-        return len(ids)
+        self.instance_id = instance_id or str(uuid.uuid4())
+        self._expiry_due: datetime | None = None
 
     async def claim(self, limit: int) -> list[Claimed]:
         """Takes up to `limit` due rows for this worker; another worker never gets the same."""
         now = self.clock()
         token = str(uuid.uuid4())
         async with self.session_factory() as session, write_tx(session):
-            await self._expire(session, now)
+            conn = await session.connection()
+            if self._expiry_due is None or now >= self._expiry_due:
+                await self._expire(session, now)
+                self._expiry_due = now + EXPIRY_EVERY
             if in_quiet_hours(now, self.policy):
                 await self._defer_quiet(session, now)
-            ids = await self._due_ids(session, now, limit)
-            if not ids:
+            postgres = dialect_name(session) == "postgresql"
+            params = {"b_now": now, "b_limit": limit, "b_token": token, "b_me": self.instance_id}
+            marked = await conn.execute(_claim_stmt(postgres), params)
+            if not getattr(marked, "rowcount", 1):
                 return []
-            await self._mark_sending(session, ids, token, now)
-            claimed, unreachable = await self._load_claimed(session, ids, token)
+            rows = (await conn.execute(_claimed_stmt(), {"b_token": token})).all()
+            claimed, unreachable = self._claimed(rows, token)
             if unreachable:
-                await session.execute(
-                    update(OutboxMessage)
-                    .where(OutboxMessage.id.in_(unreachable))
+                await conn.execute(
+                    update(_OUTBOX)
+                    .where(_OUTBOX.c.id.in_(unreachable))
                     .values(
                         state=OutboxState.SKIPPED.value,
                         last_error=REASON_NO_RECIPIENT,
@@ -184,63 +309,39 @@ class DeliveryStore:
             )
         return claimed
 
-    @staticmethod
-    async def _due_ids(session: AsyncSession, now: datetime, limit: int) -> list[int]:
-        stmt = (
-            select(OutboxMessage.id)
-            .where(
-                OutboxMessage.state == OutboxState.PENDING.value,
-                OutboxMessage.due_at <= now,
-            )
-            .order_by(OutboxMessage.priority, OutboxMessage.due_at, OutboxMessage.id)
-            .limit(limit)
-        )
-        if dialect_name(session) == "postgresql":
-            # Workers of other replicas claim at the same time: each skips the rows another
-            # has locked rather than waiting for them, so no row goes to two workers.
-            stmt = stmt.with_for_update(skip_locked=True)
-        return list((await session.execute(stmt)).scalars())
-
-    @staticmethod
-    async def _mark_sending(
-        session: AsyncSession, ids: list[int], token: str, now: datetime
-    ) -> None:
-        await session.execute(
-            update(OutboxMessage)
-            .where(OutboxMessage.id.in_(ids))
-            .values(
-                state=OutboxState.SENDING.value,
-                claim_token=token,
-                claimed_at=now,
-                attempts=OutboxMessage.attempts + 1,
-            )
-        )
-
-    async def _load_claimed(
-        self, session: AsyncSession, ids: list[int], token: str
-    ) -> tuple[list[Claimed], list[int]]:
+    def _claimed(self, rows: Sequence[Row[Any]], token: str) -> tuple[list[Claimed], list[int]]:
         """The claimed rows ready to send, and the ids of those nobody can receive."""
-        rows = (
-            await session.execute(
-                select(OutboxMessage, User)
-                .outerjoin(User, User.id == OutboxMessage.user_id)
-                .where(OutboxMessage.id.in_(ids))
-                .order_by(OutboxMessage.priority, OutboxMessage.due_at, OutboxMessage.id)
-            )
-        ).all()
         claimed: list[Claimed] = []
         unreachable: list[int] = []
-        for message, user in rows:
-            chat_id = message.chat_id
-            locale = self.policy.default_locale
-            if user is not None:
-                locale = user.locale
-                if user.forgotten_at is None and user.is_reachable and user.telegram_id:
-                    chat_id = user.telegram_id
+        default_locale = self.policy.default_locale
+        for row in rows:
+            chat_id = row.chat_id
+            locale = default_locale
+            if row.user_id is not None and row.locale is not None:
+                locale = row.locale
+                if row.forgotten_at is None and row.is_reachable and row.telegram_id:
+                    chat_id = row.telegram_id
             if chat_id is None:
-                unreachable.append(message.id)
+                unreachable.append(row.id)
                 continue
-            claimed.append(_claimed(message, token, chat_id, locale))
+            claimed.append(
+                Claimed(
+                    id=row.id,
+                    token=token,
+                    chat_id=chat_id,
+                    user_id=row.user_id,
+                    locale=locale,
+                    kind=row.kind,
+                    template=row.template,
+                    args=decode_args(row.args) if row.args else {},
+                    body=row.body,
+                    buttons=[[Button.from_json(b) for b in line] for line in row.buttons or []],
+                    attachment=row.attachment,
+                    ref_type=row.ref_type,
+                    ref_id=row.ref_id,
+                    attempts=row.attempts,
+                )
+            )
         return claimed, unreachable
 
     async def _expire(self, session: AsyncSession, now: datetime) -> None:
@@ -280,55 +381,39 @@ class DeliveryStore:
         )
 
     async def record(self, outcomes: Sequence[DeliveryOutcome]) -> None:
-        """Writes a group of outcomes in one transaction; each only if its claim still holds."""
+        """Writes a group of outcomes in one transaction, one statement per kind of outcome;
+        each row only if its claim still holds (a worker that lost its claim cannot overwrite
+        a newer outcome)."""
         if not outcomes:
             return
         now = self.clock()
+        groups: dict[str, list[dict[str, Any]]] = {}
+        for outcome in outcomes:
+            result, params = _outcome_params(outcome, now)
+            groups.setdefault(result, []).append(params)
+        blocked = [{"b_uid": o.user_id} for o in outcomes if o.result == Result.BLOCKED]
+        statements = _outcome_stmts()
         async with self.session_factory() as session, write_tx(session):
-            for outcome in outcomes:
-                mine = and_(
-                    OutboxMessage.id == outcome.row_id,
-                    OutboxMessage.claim_token == outcome.token,
-                    OutboxMessage.state == OutboxState.SENDING.value,
-                )
-                values: dict[str, Any]
-                if outcome.result == Result.SENT:
-                    values = {
-                        "state": OutboxState.SENT.value,
-                        "sent_at": now,
-                        "telegram_message_id": outcome.message_id,
-                        "last_error": None,
-                    }
-                elif outcome.result == Result.BLOCKED:
-                    values = {"state": OutboxState.SKIPPED.value, "last_error": REASON_BLOCKED}
-                    if outcome.user_id is not None:
-                        await session.execute(
-                            update(User)
-                            .where(User.id == outcome.user_id)
-                            .values(is_reachable=False)
-                        )
-                elif outcome.result == Result.RETRY and outcome.attempts < MAX_ATTEMPTS:
-                    values = {
-                        "state": OutboxState.PENDING.value,
-                        "due_at": now + retry_delay(outcome.attempts),
-                        "last_error": (outcome.error or "")[:300],
-                    }
-                else:
-                    values = {
-                        "state": OutboxState.FAILED.value,
-                        "last_error": (outcome.error or "")[:300],
-                    }
-                await session.execute(
-                    update(OutboxMessage)
-                    .where(mine)
-                    .values(**values)
-                    .execution_options(synchronize_session=False)
-                )
+            conn = await session.connection()
+            for result, rows in groups.items():
+                await conn.execute(statements[result], rows)
+            blocked = [p for p in blocked if p["b_uid"] is not None]
+            if blocked:
+                await conn.execute(_unreachable_user_stmt(), blocked)
         for outcome in outcomes:
             if outcome.result == Result.BLOCKED:
                 log.info("recipient blocked the bot user_id=%s", outcome.user_id)
             elif outcome.result != Result.SENT:
                 log.warning("outbox row %s id=%s", outcome.result, outcome.row_id)
+
+    async def release(self, rows: Sequence[Claimed]) -> None:
+        """Claimed rows this worker will not send after all (it is stopping) go back to the
+        queue at once, as if never claimed."""
+        if not rows:
+            return
+        params = [{"b_id": row.id, "b_token": row.token} for row in rows]
+        async with self.session_factory() as session, write_tx(session):
+            await (await session.connection()).execute(_release_stmt(), params)
 
     async def states(self) -> dict[str, int]:
         async with self.session_factory() as session:
