@@ -64,6 +64,7 @@ class FakeBotApi:
         app = web.Application()
         app.router.add_post("/bot{token}/{method}", self._handle)
         app.router.add_get("/stats", self._stats)
+        app.router.add_post("/reset", self._reset)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", self.port)
@@ -82,6 +83,10 @@ class FakeBotApi:
         self._window.clear()
         self._last_per_chat.clear()
         self.too_many = 0
+
+    async def _reset(self, request: web.Request) -> web.Response:
+        self.reset()
+        return _ok(True)
 
     async def _stats(self, request: web.Request) -> web.Response:
         return web.json_response(
@@ -183,6 +188,14 @@ class Served:
             http.get(f"http://127.0.0.1:{self.port}/stats") as response,
         ):
             return dict(await response.json())
+
+    async def reset(self) -> None:
+        """Forgets every send so far: the next measurement starts from an empty window."""
+        async with (
+            ClientSession() as http,
+            http.post(f"http://127.0.0.1:{self.port}/reset") as response,
+        ):
+            await response.read()
 
 
 async def _serve(limit: float, retry_after: int) -> None:

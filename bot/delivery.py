@@ -16,6 +16,7 @@ import asyncio
 import base64
 import contextlib
 import logging
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -55,6 +56,7 @@ CAPTION_LIMIT = 1024
 MAX_RETRY_AFTER_ROUNDS = 5
 # A heartbeat older than this marks its instance dead: its claimed rows are taken back.
 STALE_AFTER_SECONDS = 5.0
+CLAIM_AHEAD_SECONDS = 0.1
 assert _RESPONSE_TYPES  # built at import, kept for the process's life (bot/api_types.py)
 
 
@@ -267,6 +269,10 @@ class DeliveryEngine:
         self.limiter: Limiter = RedisLimiter(redis, rate) if redis else LocalLimiter(rate)
         self.chats = ChatGate()
         self.batch = batch
+        # Rows kept claimed ahead of the senders: at least half a batch, and about a tenth
+        # of a second of sending at the configured rate, so a claim that waits for a busy
+        # database or event loop never leaves the senders idle (at most four batches).
+        self.claim_ahead = max(batch // 2, min(4 * batch, math.ceil(rate * CLAIM_AHEAD_SECONDS)))
         self.concurrency = concurrency
         self.progress_interval = progress_interval
         self._touched: set[int] = set()
@@ -329,14 +335,16 @@ class DeliveryEngine:
                 self._send,
                 writer,
                 batch=self.batch,
+                ahead=self.claim_ahead,
                 concurrency=self.concurrency,
                 stopping=lambda: self._stopping,
                 sent=self._sent,
             )
             tasks = [asyncio.create_task(writer.run()), asyncio.create_task(self._progress())]
             try:
-                total = await self._round.run()
-                await writer.flush()
+                async with self.store.holding():
+                    total = await self._round.run()
+                    await writer.flush()
             finally:
                 # Cancelled (shutdown or a test's simulated crash): nothing sends after this.
                 self._round = None
@@ -368,14 +376,17 @@ class DeliveryEngine:
             )
         for _ in range(MAX_RETRY_AFTER_ROUNDS):
             await self.chats.wait(row.chat_id)
-            await self.limiter.acquire()
             try:
+                await self.limiter.acquire()  # Redis out of reach fails here: retried later
                 message_id = await self.notifier.deliver(row.chat_id, rendered)
             except TelegramRetryAfter as exc:
                 # Telegram asks everyone to wait: the whole engine pauses, nobody is failed.
                 self.retry_after_count += 1
                 log.warning("retry after %ss on outbox id=%s", exc.retry_after, row.id)
-                await self.limiter.pause(float(exc.retry_after))
+                try:
+                    await self.limiter.pause(float(exc.retry_after))
+                except Exception:  # the shared limiter out of reach: this sender waits alone
+                    await asyncio.sleep(float(exc.retry_after))
                 continue
             except Exception as exc:
                 return _failure(row, exc)

@@ -1,8 +1,8 @@
 """One round of the delivery engine: claimed rows flow through a queue to a fixed set of
 sending workers, and their outcomes to a writer of their own.
 
-Three things run side by side and never wait for each other: the claimer keeps up to a
-batch of rows claimed ahead of the senders (claiming again when half is gone), the senders
+Three things run side by side and never wait for each other: the claimer keeps rows
+claimed ahead of the senders (a batch at a time, claiming again when `ahead` are left), the senders
 (`DELIVERY_CONCURRENCY` of them) each send one row at a time through the limiter, and the
 writer records outcomes in groups, every few hundredths of a second, whatever the limiter
 is doing. So a send never waits for the database, and an outcome never waits for a permit.
@@ -96,6 +96,7 @@ class Round:
         writer: OutcomeWriter,
         *,
         batch: int,
+        ahead: int,
         concurrency: int,
         stopping: Callable[[], bool],
         sent: Callable[[Claimed], None],
@@ -104,6 +105,7 @@ class Round:
         self.send = send
         self.writer = writer
         self.batch = batch
+        self.ahead = ahead
         self.concurrency = concurrency
         self.stopping = stopping
         self.sent = sent
@@ -127,7 +129,8 @@ class Round:
     async def _claim_while_due(self) -> int:
         total = 0
         while not self.stopping():
-            want = self.batch - self.queue.qsize()
+            # Claimed again when `ahead` rows are left, up to twice that (or a batch).
+            want = max(self.batch, 2 * self.ahead) - self.queue.qsize()
             rows = await self.store.claim(want)
             for row in rows:
                 self.queue.put_nowait(row)
@@ -139,7 +142,7 @@ class Round:
                 if not rows:
                     break
                 continue
-            await self._until(lambda: self.queue.qsize() <= self.batch // 2)
+            await self._until(lambda: self.queue.qsize() <= self.ahead)
         return total
 
     async def _until(self, ready: Callable[[], bool], *, or_stopping: bool = True) -> None:

@@ -20,7 +20,7 @@ from bot.config import Settings
 from bot.delivery import DeliveryEngine
 from services.consultations.retention import purge_expired_comments
 from services.context import Clock, Policy, system_clock
-from services.delivery.engine import enqueue_digest
+from services.delivery.digest import enqueue_digest
 from services.events.jobs import events_maintenance
 
 log = logging.getLogger(__name__)

@@ -9,11 +9,12 @@ docs/delivery.md.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import logging
 import uuid
-from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import AsyncIterator, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
 from typing import Any, cast
 
@@ -30,13 +31,13 @@ from sqlalchemy import (
     select,
     update,
 )
-from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, AsyncSession, async_sessionmaker
 
-from db.enums import OutboxState, Role
-from db.models import OutboxMessage, User, UserRole
-from db.tx import dialect_name, write_tx
+from db.enums import OutboxState
+from db.models import OutboxMessage, User
+from db.tx import write_tx
 from services.context import Clock, Policy
-from services.delivery.outbox import Button, OutboxService, decode_args, has_chat
+from services.delivery.outbox import Button, decode_args
 
 log = logging.getLogger(__name__)
 
@@ -115,9 +116,7 @@ _USERS = cast(Table, User.__table__)
 EXPIRY_EVERY = timedelta(seconds=10)
 
 
-@functools.cache
-def _claim_stmt(postgres: bool) -> Update:
-    """Marks the next due rows as this worker's in one statement; their ids never travel."""
+def _due(postgres: bool) -> Select[Any]:
     t = _OUTBOX
     now = bindparam("b_now", type_=t.c.due_at.type)
     due = (
@@ -134,16 +133,73 @@ def _claim_stmt(postgres: bool) -> Update:
         # Workers of other replicas claim at the same time: each skips the rows another
         # has locked rather than waiting for them, so no row goes to two workers.
         due = due.with_for_update(skip_locked=True)
+    return due
+
+
+def _mark_claimed(postgres: bool) -> Update:
+    t = _OUTBOX
     return (
         update(t)
-        .where(t.c.id.in_(due))
+        .where(t.c.id.in_(_due(postgres)))
         .values(
             state=OutboxState.SENDING.value,
             claim_token=bindparam("b_token"),
             claimed_by=bindparam("b_me"),
-            claimed_at=now,
+            claimed_at=bindparam("b_now", type_=t.c.claimed_at.type),
             attempts=t.c.attempts + 1,
         )
+    )
+
+
+@functools.cache
+def _claim_stmt() -> Update:
+    """SQLite: marks the next due rows as this worker's in one statement (their ids never
+    travel); `_claimed_stmt` then reads them by the claim's token."""
+    return _mark_claimed(postgres=False)
+
+
+_CLAIMED_COLUMNS = (
+    "id",
+    "user_id",
+    "chat_id",
+    "kind",
+    "template",
+    "args",
+    "body",
+    "buttons",
+    "attachment",
+    "ref_type",
+    "ref_id",
+    "attempts",
+)
+_USER_COLUMNS = ("locale", "telegram_id", "forgotten_at", "is_reachable")
+
+
+@functools.cache
+def _claim_returning_stmt() -> Select[Any]:
+    """PostgreSQL: marks the next due rows and returns them with their people, in one
+    statement (a data-modifying WITH)."""
+    t, u = _OUTBOX, _USERS
+    marked = (
+        _mark_claimed(postgres=True)
+        .returning(*(t.c[name] for name in _CLAIMED_COLUMNS), t.c.priority, t.c.due_at)
+        .cte("claimed")
+    )
+    return (
+        select(
+            *(marked.c[name] for name in _CLAIMED_COLUMNS),
+            *(u.c[name] for name in _USER_COLUMNS),
+        )
+        .select_from(marked.outerjoin(u, u.c.id == marked.c.user_id))
+        .order_by(marked.c.priority, marked.c.due_at, marked.c.id)
+    )
+
+
+def _skip_stmt(ids: list[int]) -> Update:
+    return (
+        update(_OUTBOX)
+        .where(_OUTBOX.c.id.in_(ids))
+        .values(state=OutboxState.SKIPPED.value, last_error=REASON_NO_RECIPIENT, claim_token=None)
     )
 
 
@@ -151,24 +207,7 @@ def _claim_stmt(postgres: bool) -> Update:
 def _claimed_stmt() -> Select[Any]:
     t, u = _OUTBOX, _USERS
     return (
-        select(
-            t.c.id,
-            t.c.user_id,
-            t.c.chat_id,
-            t.c.kind,
-            t.c.template,
-            t.c.args,
-            t.c.body,
-            t.c.buttons,
-            t.c.attachment,
-            t.c.ref_type,
-            t.c.ref_id,
-            t.c.attempts,
-            u.c.locale,
-            u.c.telegram_id,
-            u.c.forgotten_at,
-            u.c.is_reachable,
-        )
+        select(*(t.c[name] for name in _CLAIMED_COLUMNS), *(u.c[name] for name in _USER_COLUMNS))
         .select_from(t.outerjoin(u, u.c.id == t.c.user_id))
         # "sending" first: the state index finds the few claimed rows among all ever sent.
         .where(t.c.state == OutboxState.SENDING.value, t.c.claim_token == bindparam("b_token"))
@@ -270,35 +309,34 @@ class DeliveryStore:
         self.clock = clock
         self.instance_id = instance_id or str(uuid.uuid4())
         self._expiry_due: datetime | None = None
+        self._bind: AsyncEngine = session_factory.kw["bind"]
+        self._postgres = self._bind.dialect.name == "postgresql"
+        self._connections: dict[str, AsyncConnection] = {}
+        self._holding = False
 
     async def claim(self, limit: int) -> list[Claimed]:
         """Takes up to `limit` due rows for this worker; another worker never gets the same."""
         now = self.clock()
         token = str(uuid.uuid4())
-        async with self.session_factory() as session, write_tx(session):
-            conn = await session.connection()
-            if self._expiry_due is None or now >= self._expiry_due:
-                await self._expire(session, now)
-                self._expiry_due = now + EXPIRY_EVERY
-            if in_quiet_hours(now, self.policy):
-                await self._defer_quiet(session, now)
-            postgres = dialect_name(session) == "postgresql"
-            params = {"b_now": now, "b_limit": limit, "b_token": token, "b_me": self.instance_id}
-            marked = await conn.execute(_claim_stmt(postgres), params)
-            if not getattr(marked, "rowcount", 1):
-                return []
-            rows = (await conn.execute(_claimed_stmt(), {"b_token": token})).all()
-            claimed, unreachable = self._claimed(rows, token)
-            if unreachable:
-                await conn.execute(
-                    update(_OUTBOX)
-                    .where(_OUTBOX.c.id.in_(unreachable))
-                    .values(
-                        state=OutboxState.SKIPPED.value,
-                        last_error=REASON_NO_RECIPIENT,
-                        claim_token=None,
-                    )
-                )
+        params = {"b_now": now, "b_limit": limit, "b_token": token, "b_me": self.instance_id}
+        if self._postgres:
+            await self._housekeeping(now)
+            async with self._held("claim") as conn:
+                rows = (await conn.execute(_claim_returning_stmt(), params)).all()
+                claimed, unreachable = self._claimed(rows, token)
+                if unreachable:
+                    await conn.execute(_skip_stmt(unreachable))
+        else:
+            async with self.session_factory() as session, write_tx(session):
+                await self._housekeeping(now, session)
+                conn = await session.connection()
+                marked = await conn.execute(_claim_stmt(), params)
+                if not getattr(marked, "rowcount", 1):
+                    return []
+                rows = (await conn.execute(_claimed_stmt(), {"b_token": token})).all()
+                claimed, unreachable = self._claimed(rows, token)
+                if unreachable:
+                    await conn.execute(_skip_stmt(unreachable))
         if unreachable:
             # One line per round: bulk rows for people without a chat are not queued any
             # more, but a person may forget or block the bot between queueing and sending.
@@ -308,6 +346,62 @@ class DeliveryStore:
                 unreachable[0],
             )
         return claimed
+
+    async def _housekeeping(self, now: datetime, session: AsyncSession | None = None) -> None:
+        """Expired rows marked (every few seconds) and, in quiet hours, ordinary rows moved
+        to the morning, before rows are claimed."""
+        expire = self._expiry_due is None or now >= self._expiry_due
+        quiet = in_quiet_hours(now, self.policy)
+        if not expire and not quiet:
+            return
+        if session is None:
+            async with self.session_factory() as own, write_tx(own):
+                await self._housekeeping(now, own)
+            return
+        if expire:
+            await self._expire(session, now)
+            self._expiry_due = now + EXPIRY_EVERY
+        if quiet:
+            await self._defer_quiet(session, now)
+
+    @contextlib.asynccontextmanager
+    async def _held(self, purpose: str) -> AsyncIterator[AsyncConnection]:
+        """PostgreSQL: one of the store's own connections, in autocommit and kept for the
+        round (`close`). Each statement is atomic on its own, so a claim is one round trip
+        and a group of outcomes one more: no pool ping, BEGIN or COMMIT around them, each of
+        which waits for a turn of a busy event loop."""
+        if not self._holding:
+            async with self._bind.connect() as own:
+                await own.execution_options(isolation_level="AUTOCOMMIT")
+                yield own
+            return
+        conn = self._connections.get(purpose)
+        if conn is None or conn.closed or conn.invalidated:
+            conn = await self._bind.connect()
+            await conn.execution_options(isolation_level="AUTOCOMMIT")
+            self._connections[purpose] = conn
+        try:
+            yield conn
+            await conn.commit()
+        except Exception:
+            # A dropped connection or a refused statement: the next call starts afresh.
+            self._connections.pop(purpose, None)
+            with contextlib.suppress(Exception):
+                await conn.close()
+            raise
+
+    @contextlib.asynccontextmanager
+    async def holding(self) -> AsyncIterator[None]:
+        """A round of the engine: connections are kept between calls until it ends."""
+        self._holding = True
+        try:
+            yield
+        finally:
+            self._holding = False
+            held, self._connections = self._connections, {}
+            for conn in held.values():
+                with contextlib.suppress(Exception):
+                    await conn.close()
 
     def _claimed(self, rows: Sequence[Row[Any]], token: str) -> tuple[list[Claimed], list[int]]:
         """The claimed rows ready to send, and the ids of those nobody can receive."""
@@ -393,11 +487,10 @@ class DeliveryStore:
             groups.setdefault(result, []).append(params)
         blocked = [{"b_uid": o.user_id} for o in outcomes if o.result == Result.BLOCKED]
         statements = _outcome_stmts()
-        async with self.session_factory() as session, write_tx(session):
-            conn = await session.connection()
+        blocked = [p for p in blocked if p["b_uid"] is not None]
+        async with self._writing("record") as conn:
             for result, rows in groups.items():
                 await conn.execute(statements[result], rows)
-            blocked = [p for p in blocked if p["b_uid"] is not None]
             if blocked:
                 await conn.execute(_unreachable_user_stmt(), blocked)
         for outcome in outcomes:
@@ -412,8 +505,20 @@ class DeliveryStore:
         if not rows:
             return
         params = [{"b_id": row.id, "b_token": row.token} for row in rows]
+        async with self._writing("record") as conn:
+            await conn.execute(_release_stmt(), params)
+
+    @contextlib.asynccontextmanager
+    async def _writing(self, purpose: str) -> AsyncIterator[AsyncConnection]:
+        """Where a group of outcomes is written: a held autocommit connection on PostgreSQL
+        (each row's update stands on its own), a write transaction on SQLite (the process's
+        writer turn, BEGIN IMMEDIATE)."""
+        if self._postgres:
+            async with self._held(purpose) as conn:
+                yield conn
+            return
         async with self.session_factory() as session, write_tx(session):
-            await (await session.connection()).execute(_release_stmt(), params)
+            yield await session.connection()
 
     async def states(self) -> dict[str, int]:
         async with self.session_factory() as session:
@@ -421,116 +526,3 @@ class DeliveryStore:
                 select(OutboxMessage.state, func.count()).group_by(OutboxMessage.state)
             )
             return {state: int(count) for state, count in rows.all()}
-
-
-# --- the daily digest ------------------------------------------------------------------------
-
-DigestPart = tuple[str, dict[str, Any]]
-DigestSection = Callable[[AsyncSession, datetime, Policy], Awaitable[list[DigestPart]]]
-# Capabilities append sections (tomorrow's events, new registrations); each returns locale
-# keys with JSON-safe arguments, rendered in each recipient's language when sent.
-DIGEST_SECTIONS: list[DigestSection] = []
-
-
-@dataclass(frozen=True, slots=True)
-class DigestFigures:
-    new_by_role: dict[str, int] = field(default_factory=dict)
-    failed: int = 0
-    blocked: int = 0
-
-
-async def digest_figures(session: AsyncSession, now: datetime) -> DigestFigures:
-    since = now - timedelta(hours=24)
-    roles = await session.execute(
-        select(UserRole.role, func.count(func.distinct(UserRole.user_id)))
-        .join(User, User.id == UserRole.user_id)
-        .where(User.created_at >= since, User.forgotten_at.is_(None))
-        .group_by(UserRole.role)
-    )
-    outcomes = await session.execute(
-        select(OutboxMessage.state, OutboxMessage.last_error, func.count())
-        .where(
-            OutboxMessage.claimed_at >= since,
-            or_(
-                OutboxMessage.state == OutboxState.FAILED.value,
-                and_(
-                    OutboxMessage.state == OutboxState.SKIPPED.value,
-                    OutboxMessage.last_error == REASON_BLOCKED,
-                ),
-            ),
-        )
-        .group_by(OutboxMessage.state, OutboxMessage.last_error)
-    )
-    failed = blocked = 0
-    for state, _error, count in outcomes.all():
-        if state == OutboxState.FAILED.value:
-            failed += int(count)
-        else:
-            blocked += int(count)
-    return DigestFigures({role: int(n) for role, n in roles.all()}, failed, blocked)
-
-
-async def enqueue_digest(
-    session_factory: async_sessionmaker[AsyncSession], policy: Policy, clock: Clock
-) -> int:
-    """One digest per methodist and admin per local day; a second run the same day adds none."""
-    now = clock()
-    day = now.astimezone(policy.timezone).date().isoformat()
-    async with session_factory() as session, write_tx(session):
-        figures = await digest_figures(session, now)
-        parts: list[DigestPart] = [
-            (
-                "digest-new-people",
-                {
-                    "teachers": figures.new_by_role.get(Role.TEACHER.value, 0),
-                    "parents": figures.new_by_role.get(Role.PARENT.value, 0),
-                },
-            ),
-            ("digest-failures", {"failed": figures.failed, "blocked": figures.blocked}),
-        ]
-        for section in DIGEST_SECTIONS:
-            parts.extend(await section(session, now, policy))
-        staff = select(UserRole.user_id).where(
-            UserRole.role.in_([Role.METHODIST.value, Role.ADMIN.value])
-        )
-        recipients = set(
-            (
-                await session.execute(
-                    select(User.id).where(
-                        or_(
-                            User.id.in_(staff),
-                            User.telegram_id.in_(list(policy.admin_telegram_ids) or [0]),
-                        ),
-                        has_chat(),
-                    )
-                )
-            ).scalars()
-        )
-        already = set(
-            (
-                await session.execute(
-                    select(OutboxMessage.user_id).where(
-                        OutboxMessage.dedupe_key.in_(
-                            [f"digest:{day}:{user_id}" for user_id in recipients] or [""]
-                        )
-                    )
-                )
-            ).scalars()
-        )
-        outbox = OutboxService(session, clock)
-        created = 0
-        for user_id in sorted(recipients - already):
-            outbox.enqueue(
-                user_id=user_id,
-                kind="digest",
-                template="digest-title",
-                args={
-                    "day": now.astimezone(policy.timezone).strftime("%d.%m.%Y"),
-                    PARTS_ARG: [[key, args] for key, args in parts],
-                },
-                expires_at=now + timedelta(hours=20),
-                dedupe_key=f"digest:{day}:{user_id}",
-            )
-            created += 1
-    log.info("daily digest queued for %s staff", created)
-    return created

@@ -20,7 +20,7 @@ from bot.factory import Database
 from db.enums import OutboxState, Priority, Role
 from db.models import OutboxMessage, User
 from services.context import Policy
-from services.delivery.engine import enqueue_digest
+from services.delivery.digest import enqueue_digest
 from services.delivery.outbox import OutboxService
 from tests.delivery.test_delivery_support import (
     TG_BASE,

@@ -13,7 +13,7 @@ from sqlalchemy import select, update
 from bot.demo import DEMO_TELEGRAM_ID_BASE, seed_demo_data
 from db.models import OutboxMessage, User
 from services.container import Services
-from services.delivery.engine import enqueue_digest
+from services.delivery.digest import enqueue_digest
 from services.events.types import EventAudience
 from tests.delivery.test_delivery_support import make_bot, make_engine
 from tests.support.events_support import add_people, create_event, draft, run, staff_actor
