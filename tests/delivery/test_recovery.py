@@ -188,7 +188,9 @@ async def test_a_clean_stop_gives_back_claimed_rows_that_were_not_sent(
     engine = make_engine(bot, database.session_factory, policy, clock, rate=10.0)
     await engine.start()
     task = asyncio.create_task(engine.tick())
-    while sum(per_chat(api).values()) < 3:
+    for _ in range(500):
+        if sum(per_chat(api).values()) >= 3:
+            break
         await asyncio.sleep(0.02)
     engine.stop()
     await asyncio.wait_for(task, 10)
