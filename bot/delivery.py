@@ -289,6 +289,7 @@ class DeliveryEngine:
         """At start-up: this instance's heartbeat, and rows held by dead instances taken
         back (on SQLite, where one process owns the outbox, every other instance's)."""
         await self.instances.beat()
+        log.info("delivery instance %s started", self.instance_id)
         await self.instances.take_back(at_start=True)
 
     async def heartbeat(self) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
 from aiogram import Bot
@@ -174,6 +175,9 @@ class Scheduler:
             # saves APScheduler's "skipped" warning every second during a long broadcast.
             max_instances=2,
             coalesce=True,
+            # The first round at once: after a restart, what the dead process had claimed
+            # (taken back just above) goes without waiting for the first interval.
+            next_run_time=datetime.now(UTC),
         )
         self.scheduler.add_job(
             delivery_heartbeat,

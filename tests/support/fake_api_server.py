@@ -85,6 +85,8 @@ class Recorded:
     params: dict[str, Any]
     files: dict[str, bytes] = field(default_factory=dict)
     result: Any = None
+    # When the request arrived (time.monotonic): what benchmarks time sends by.
+    at: float = field(default_factory=time.monotonic)
 
     @property
     def chat_id(self) -> int | None:
