@@ -39,7 +39,7 @@ from aiogram.enums import ParseMode
 from sqlalchemy import event, make_url
 
 from bench.fake_bot_api import Served
-from bench.updates import throwaway_database
+from bench.mix import throwaway_database
 from bot.delivery import DeliveryEngine
 from bot.factory import Database
 from db import migrate

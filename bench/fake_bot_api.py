@@ -157,9 +157,10 @@ class Served:
     """The server in a process of its own, as Telegram is: arrival times measured there do not
     depend on the client's event loop or the GIL. Figures are read back over HTTP."""
 
-    def __init__(self, limit: float, retry_after: int = 1) -> None:
+    def __init__(self, limit: float, retry_after: int = 1, per_chat_interval: float = 1.0) -> None:
         self.limit = limit
         self.retry_after = retry_after
+        self.per_chat_interval = per_chat_interval
         self.process: subprocess.Popen[str] | None = None
         self.port = 0
 
@@ -169,7 +170,14 @@ class Served:
 
     def __enter__(self) -> Served:
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "bench.fake_bot_api", str(self.limit), str(self.retry_after)],
+            [
+                sys.executable,
+                "-m",
+                "bench.fake_bot_api",
+                str(self.limit),
+                str(self.retry_after),
+                str(self.per_chat_interval),
+            ],
             stdout=subprocess.PIPE,
             text=True,
         )
@@ -198,12 +206,12 @@ class Served:
             await response.read()
 
 
-async def _serve(limit: float, retry_after: int) -> None:
-    api = FakeBotApi(limit=limit, retry_after=retry_after)
+async def _serve(limit: float, retry_after: int, per_chat_interval: float) -> None:
+    api = FakeBotApi(limit=limit, retry_after=retry_after, per_chat_interval=per_chat_interval)
     await api.__aenter__()
     print(api.port, flush=True)
     await asyncio.Event().wait()
 
 
 if __name__ == "__main__":
-    asyncio.run(_serve(float(sys.argv[1]), int(sys.argv[2])))
+    asyncio.run(_serve(float(sys.argv[1]), int(sys.argv[2]), float(sys.argv[3])))

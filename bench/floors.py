@@ -35,7 +35,7 @@ from aiogram.types import Message
 from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
-from bench.updates import (
+from bench.mix import (
     TEACHERS,
     CountingSession,
     FixedClock,

@@ -38,7 +38,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
-from bench.updates import throwaway_database
+from bench.mix import throwaway_database
 from bot.factory import Database
 from db import migrate
 from db.enums import Role
