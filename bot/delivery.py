@@ -36,7 +36,7 @@ from aiogram.types import BufferedInputFile, InlineKeyboardButton, InlineKeyboar
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.api_types import KEPT as _RESPONSE_TYPES
-from bot.delivery_round import OutcomeWriter, Round
+from bot.delivery_round import OutcomeWriter, Round, write_every
 from bot.rate_limits import ChatGate, Limiter, LocalLimiter, RedisLimiter
 from bot.resilience import engine_requests
 from handlers.broadcasts.keyboards import progress_markup
@@ -266,6 +266,7 @@ class DeliveryEngine:
         self.translator = translator or default_translator()
         self.renderer = Renderer(self.translator, policy)
         self.notifier: Notifier = notifier or BotNotifier(bot)
+        self.rate = rate
         self.limiter: Limiter = RedisLimiter(redis, rate) if redis else LocalLimiter(rate)
         self.chats = ChatGate()
         self.batch = batch
@@ -330,7 +331,7 @@ class DeliveryEngine:
             if not self.instances.registered:
                 await self.instances.beat()
             await self.instances.take_back()
-            writer = OutcomeWriter(self.store)
+            writer = OutcomeWriter(self.store, write_every(self.rate, self.concurrency))
             self._round = Round(
                 self.store,
                 self._send,

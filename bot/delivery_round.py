@@ -1,11 +1,11 @@
 """One round of the delivery engine: claimed rows flow through a queue to a fixed set of
 sending workers, and their outcomes to a writer of their own.
 
-Three things run side by side and never wait for each other: the claimer keeps rows
-claimed ahead of the senders (a batch at a time, claiming again when `ahead` are left), the senders
+Three things run side by side and never wait for each other: the claimer keeps rows claimed
+ahead of the senders (claiming again when `ahead` are left), the senders
 (`DELIVERY_CONCURRENCY` of them) each send one row at a time through the limiter, and the
-writer records outcomes in groups, every few hundredths of a second, whatever the limiter
-is doing. So a send never waits for the database, and an outcome never waits for a permit.
+writer records outcomes in groups, every 20 to 250 ms, whatever the limiter is doing. So a
+send never waits for the database, and an outcome never waits for a permit.
 """
 
 from __future__ import annotations
@@ -18,9 +18,20 @@ from services.delivery.engine import Claimed, DeliveryOutcome, DeliveryStore
 
 log = logging.getLogger(__name__)
 
-# Outcomes are written at most this often: a group of rows per statement at high rates,
-# each outcome within this long of its send at low ones.
-WRITE_EVERY = 0.02
+# Outcomes are written in groups of about half DELIVERY_CONCURRENCY, and at least this often
+# and at most this often (seconds): at 1,000 a second every 20 ms, at 30 a second every
+# 250 ms, each outcome within that long of its send.
+WRITE_EVERY_MIN = 0.02
+WRITE_EVERY_MAX = 0.25
+
+
+def write_every(rate: float, concurrency: int) -> float:
+    """Seconds between two groups of outcomes: few write transactions at low rates (each
+    takes SQLite's writer turn, which people's own taps wait for), few rows unwritten at a
+    crash at high ones."""
+    return min(WRITE_EVERY_MAX, max(WRITE_EVERY_MIN, concurrency / 2 / rate))
+
+
 # Seconds between attempts when the database refuses a group of outcomes (a restart, a lock).
 WRITE_RETRY = 1.0
 # Past this many failed attempts in a row a group is given up and logged: its rows stay
@@ -31,7 +42,7 @@ WRITE_ATTEMPTS = 30
 class OutcomeWriter:
     """Writes outcomes as they come, in groups; the senders only append to a list."""
 
-    def __init__(self, store: DeliveryStore, every: float = WRITE_EVERY) -> None:
+    def __init__(self, store: DeliveryStore, every: float = WRITE_EVERY_MIN) -> None:
         self.store = store
         self.every = every
         self.pending: list[DeliveryOutcome] = []
