@@ -52,7 +52,9 @@ class LocalLimiter:
         self.rate = rate * RATE_MARGIN
         self.capacity = bucket_size(rate)
         self.handout = max(1, int(self.capacity / 2))
-        self._tokens = self.capacity
+        # One permit to begin with, not a bucketful: the first sends of a broadcast open new
+        # connections and reach Telegram late and bunched with the next ones.
+        self._tokens = 1.0
         self._stamp = time.monotonic()
         self._paused_until = 0.0
         self._waiters: deque[asyncio.Future[None]] = deque()
@@ -138,7 +140,7 @@ local now = tonumber(t[1]) * 1000000 + tonumber(t[2])
 local state = redis.call('HMGET', KEYS[1], 'tokens', 'stamp', 'paused')
 local rate = tonumber(ARGV[1])
 local capacity = tonumber(ARGV[2])
-local tokens = tonumber(state[1] or ARGV[2])
+local tokens = tonumber(state[1] or 1)
 local stamp = tonumber(state[2] or now)
 local paused = tonumber(state[3] or 0)
 local pause = tonumber(ARGV[4])
