@@ -92,10 +92,9 @@ async def open_event_card(
 
 async def my_events(message: Message, svc: Services, actor: Actor, t: Text) -> None:
     need_user(actor)
-    # Mentoring (issue 17) is one line here, pointing to its own screen.
-    mentorships = await svc.mentoring.count_mine(actor)
-    if mentorships:
-        await send(message, t("mentoring-my-line", count=mentorships))
+    # What other features add to /my (mentoring), worded here, handed in by the container.
+    for section in await svc.events.my_sections(actor):
+        await send(message, "\n".join(t.phrase(line) for line in section.lines))
     mine = await svc.events.my_events(actor)
     if not mine.upcoming and not mine.past:
         await send(message, t("events-my-empty"))

@@ -53,7 +53,8 @@ async def indicators_screen(
 ) -> tuple[str, InlineKeyboardMarkup]:
     scope = await svc.reports.scope(actor)
     indicators = await svc.reports.indicators(actor, period)
-    text = render_indicators(period, scope.school_name, indicators, t)
+    meetings = await svc.reports.meetings(actor, period)
+    text = render_indicators(period, scope.school_name, indicators, t, meetings)
     return text, report_keyboard(ReportView.INDICATORS, period, t, _picker_periods(svc))
 
 

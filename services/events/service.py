@@ -35,7 +35,7 @@ from services.events.types import (
     RegistrationOutcome,
     StaffScope,
 )
-from services.hooks import EventPublishedHook
+from services.hooks import EventPublishedHook, MySection, MySectionPort
 
 
 class EventService:
@@ -46,12 +46,14 @@ class EventService:
         clock: Clock,
         outbox: OutboxService,
         on_published: Sequence[EventPublishedHook] = (),
+        my_sections: Sequence[MySectionPort] = (),
     ) -> None:
         self.session = session
         self.policy = policy
         self.clock = clock
         self.outbox = outbox
         self.ctx = EventContext(session, policy, clock, outbox, tuple(on_published))
+        self._my_sections = tuple(my_sections)
 
     # ---- authoring: drafts, proposals, approval ---------------------------------------------
 
@@ -99,6 +101,11 @@ class EventService:
 
     async def my_events(self, actor: Actor) -> MyEvents:
         return await catalog.my_events(self.ctx, actor)
+
+    async def my_sections(self, actor: Actor) -> list[MySection]:
+        """What the other features add to /my (handed in by the container)."""
+        found = [await port(actor) for port in self._my_sections]
+        return [section for section in found if section is not None]
 
     async def staff_events(
         self, actor: Actor, scope: StaffScope = StaffScope.UPCOMING, month: int = 0, page: int = 0

@@ -1,8 +1,9 @@
 """/forget: what mentoring keeps of a person who withdrew consent (anonymous counts only).
 
-Their open mentorships end (nobody would come), the notes of their meetings, their
-the mentor's conclusion and typed steps go, and the rows lose the link to them (the
-levels of a self-assessment stay, unlinked, for the difficulty-change figure)."""
+Their open mentorships end (nobody would come; a hand-over waiting for them too), the notes
+of their meetings (a group meeting's note in every member's copy), their conclusions and
+typed steps go, and the rows lose the link to them (the levels of a self-assessment stay,
+unlinked, for the difficulty-change figure)."""
 
 from __future__ import annotations
 
@@ -47,9 +48,26 @@ async def forget_mentoring(session: AsyncSession, user_id: int) -> None:
         )
         .execution_options(synchronize_session=False)
     )
+    # A hand-over of a mentorship that has just ended has nothing left to take over.
+    await session.execute(
+        update(Mentorship)
+        .where(Mentorship.replaces_id.in_(pair_ids), Mentorship.status == Status.PROPOSED.value)
+        .values(status=Status.DECLINED.value, place=None)
+        .execution_options(synchronize_session=False)
+    )
+    # A group meeting's note is erased in every member's copy: it was written about the
+    # whole group, the person included.
+    shared = select(MentoringMeeting.shared_id).where(
+        MentoringMeeting.mentorship_id.in_(pair_ids), MentoringMeeting.shared_id.is_not(None)
+    )
     await session.execute(
         update(MentoringMeeting)
-        .where(MentoringMeeting.mentorship_id.in_(pair_ids))
+        .where(
+            or_(
+                MentoringMeeting.mentorship_id.in_(pair_ids),
+                MentoringMeeting.shared_id.in_(shared),
+            )
+        )
         .values(note=None)
         .execution_options(synchronize_session=False)
     )

@@ -3,7 +3,7 @@ the open requests and the teachers a methodist may find a mentor for."""
 
 from __future__ import annotations
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import or_, select
 
 from db.enums import Role
 from db.models import MentoringMeeting, MentoringStep, Mentorship, School, User, UserRole
@@ -64,7 +64,9 @@ async def _meetings(ctx: MentoringContext, pair_id: int, notes: bool) -> tuple[M
         .order_by(MentoringMeeting.held_at)
     )
     return tuple(
-        MeetingView(m.id, m.held_at, MeetingFormat(m.format), m.note if notes else None)
+        MeetingView(
+            m.id, m.held_at, MeetingFormat(m.format), m.note if notes else None, bool(m.shared_id)
+        )
         for m in rows
     )
 
@@ -93,6 +95,8 @@ async def view_of(ctx: MentoringContext, actor: Actor, pair: Mentorship) -> Ment
         notes_visible=notes,
         started_at=pair.started_at,
         ended_at=pair.ended_at,
+        group_id=pair.group_id if pair.form == Form.GROUP.value else None,
+        replaces_id=pair.replaces_id,
     )
 
 
@@ -115,21 +119,6 @@ async def mine(ctx: MentoringContext, actor: Actor) -> list[MentorshipView]:
         .limit(20)
     )
     return [await view_of(ctx, actor, pair) for pair in rows]
-
-
-async def count_mine(ctx: MentoringContext, actor: Actor) -> int:
-    """How many open mentorships the person is in (as mentor or mentee), for /my."""
-    if actor.user_id is None:
-        return 0
-    count = await ctx.session.scalar(
-        select(func.count())
-        .select_from(Mentorship)
-        .where(
-            or_(Mentorship.mentor_id == actor.user_id, Mentorship.mentee_id == actor.user_id),
-            Mentorship.status.in_([s.value for s in OPEN_STATUSES]),
-        )
-    )
-    return int(count or 0)
 
 
 def _school_filter(actor: Actor) -> int | None:

@@ -44,6 +44,7 @@ class Section(StrEnum):
     DIFFICULTIES = "difficulties"
     CONSULTATIONS = "consultations"
     LIBRARY = "library"
+    MENTORING_MEETINGS = "mentoring_meetings"
 
 
 class Kind(StrEnum):
@@ -260,6 +261,33 @@ def library_table(data: ReportData, t: Text) -> Table:
     return Table("reports-sheet-library", columns, rows)
 
 
+def meetings_table(data: ReportData, t: Text) -> Table:
+    """Mentoring meetings per pair, each month of the period and the period as a whole, by
+    school category; a category of fewer than 5 pairs shows dashes."""
+    columns = (
+        Column("reports-col-month", Kind.TEXT, 16),
+        Column("reports-col-category", Kind.TEXT, 18),
+        Column("reports-col-meetings", Kind.INT, 12),
+        Column("reports-col-pair-months", Kind.INT, 16),
+        Column("reports-col-meetings-per-pair", Kind.DECIMAL, 16),
+    )
+    rows = []
+    for row in data.meetings:
+        month = f"{row.month:%m.%Y}" if row.month else t("reports-meetings-whole-period")
+        for category in IndicatorCategory:
+            ratio = row.get(category)
+            rows.append(
+                [
+                    month,
+                    t(f"reports-category-{category.value}"),
+                    "—" if ratio.hidden else ratio.numerator,
+                    "—" if ratio.hidden else ratio.denominator,
+                    _share(ratio),
+                ]
+            )
+    return Table("reports-sheet-mentoring-meetings", columns, rows)
+
+
 TABLES: dict[Section, Callable[[ReportData, Text], Table]] = {
     Section.EVENTS: events_table,
     Section.PARTICIPANTS: participants_table,
@@ -268,6 +296,7 @@ TABLES: dict[Section, Callable[[ReportData, Text], Table]] = {
     Section.DIFFICULTIES: difficulties_table,
     Section.CONSULTATIONS: consultations_table,
     Section.LIBRARY: library_table,
+    Section.MENTORING_MEETINGS: meetings_table,
 }
 
 
