@@ -198,7 +198,7 @@ def _months(period: Period, zone: tzinfo, now: datetime) -> list[tuple[date, dat
             return found
         following = (day + timedelta(days=32)).replace(day=1)
         end = datetime.combine(following, time(0), tzinfo=zone).astimezone(UTC)
-        found.append((day, max(start, period.start), min(end, period.end, now)))
+        found.append((day, max(start, period.start), min(end, period.end)))
         day = following
 
 
@@ -216,6 +216,7 @@ async def meetings_by_month(
                 MentoringMeeting.mentorship_id.in_([pair.id for pair in pairs]),
                 MentoringMeeting.held_at >= months[0][1],
                 MentoringMeeting.held_at < months[-1][2],
+                MentoringMeeting.held_at <= now,
             )
         )
         for pair_id, moment in rows.all():
