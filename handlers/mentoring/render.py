@@ -97,12 +97,14 @@ def _progress(view: MentorshipView, t: Text, zone: ZoneInfo, now: datetime) -> l
     lines = []
     if view.steps:
         lines.append(t("mentoring-card-progress", done=view.confirmed, total=len(view.steps)))
-    step = view.next_step
+    # What comes next only while the pairing goes on.
+    step = view.next_step if view.status == Status.ACTIVE else None
     if step is not None:
         lines.append(
             t("mentoring-card-next-step", step=step_text(step, t), due=day(step.due_at, zone))
         )
-    last, planned = view.last_meeting(now), view.next_meeting(now)
+    last = view.last_meeting(now)
+    planned = view.next_meeting(now) if view.status == Status.ACTIVE else None
     if last is not None:
         lines.append(_meeting("mentoring-card-last-meeting", last, t, zone))
     if planned is not None:
@@ -143,12 +145,13 @@ def meeting_line(meeting: MeetingView, notes: bool, t: Text, zone: ZoneInfo, now
         marks.append(t("mentoring-meeting-group"))
     if meeting.held_at > now:
         marks.append(t("mentoring-meeting-planned"))
+    if notes and meeting.note:
+        marks.append(meeting.note)
     return t(
         "mentoring-meeting-line",
         date=day(meeting.held_at, zone),
         format=t(f"mentoring-format-{meeting.format.value}"),
-        marks=" ".join(marks),
-        note=meeting.note if notes and meeting.note else "",
+        extra=" ".join(marks),
     )
 
 

@@ -144,5 +144,8 @@ async def decline(ctx: MentoringContext, actor: Actor, pair_id: int, reason: str
         else:
             pair.status = Status.DECLINED.value
         pair.place = None
-        notices.tell(ctx, told, f"mentoring-notice-declined-{side.value}", pair.id)
+        template = f"mentoring-notice-declined-{side.value}"
+        if pair.replaces_id is not None:
+            template = "mentoring-notice-hand-over-declined"  # the pairing goes on as it was
+        notices.tell(ctx, told, template, pair.id)
     log.info("mentoring declined pair=%s side=%s", pair_id, side)

@@ -7,9 +7,9 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from sqlalchemy import select, update
+from sqlalchemy import delete, select, update
 
-from db.models import MentoringStep, Mentorship
+from db.models import MentoringMeeting, MentoringStep, Mentorship
 from db.tx import write_tx
 from services.context import Actor
 from services.errors import Conflict, InvalidInput
@@ -28,7 +28,8 @@ async def close(
     ctx: MentoringContext, pair: Mentorship, early_reason: str | None, by: int | None
 ) -> None:
     """Ends an active mentorship inside the caller's transaction: the mentor's place is
-    freed, the plan's reminders and a pending hand-over go, both sides are told."""
+    freed, the plan's reminders, meetings planned ahead and a pending hand-over go, both
+    sides are told."""
     if pair.status != Status.ACTIVE.value:
         raise Conflict("mentoring-error-not-active")
     pair.status = (Status.ENDED_EARLY if early_reason else Status.FINISHED).value
@@ -41,6 +42,12 @@ async def close(
     )
     for step_id in step_ids:
         await reminders.cancel_step(ctx, step_id)
+    # Meetings planned for days still to come will not be held.
+    await ctx.session.execute(
+        delete(MentoringMeeting)
+        .where(MentoringMeeting.mentorship_id == pair.id, MentoringMeeting.held_at > ctx.now())
+        .execution_options(synchronize_session=False)
+    )
     # A hand-over still waiting for the new mentor has nothing left to take over.
     await ctx.session.execute(
         update(Mentorship)

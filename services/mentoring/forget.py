@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import delete, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.enums import OutboxState
@@ -45,6 +45,15 @@ async def forget_mentoring(session: AsyncSession, user_id: int) -> None:
             place=None,
             end_reason=None,
             ended_at=datetime.now(UTC),
+        )
+        .execution_options(synchronize_session=False)
+    )
+    # Meetings planned ahead for the pairings that have just ended will not be held.
+    await session.execute(
+        delete(MentoringMeeting)
+        .where(
+            MentoringMeeting.mentorship_id.in_(pair_ids),
+            MentoringMeeting.held_at > datetime.now(UTC),
         )
         .execution_options(synchronize_session=False)
     )

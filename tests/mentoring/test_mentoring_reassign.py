@@ -150,10 +150,11 @@ async def test_a_declined_hand_over_leaves_the_pair_as_it_was(harness: BotHarnes
         assert view.status == Status.ACTIVE and view.mentor_id == people[OLD].user_id
         declined = await svc.mentoring.mentorship(people[METHODIST].actor(), offer)
         assert declined.status == Status.DECLINED  # not back to the methodists' requests
-        # Another one may be asked now.
+        # Another one may be asked now; the mentee heard the pairing goes on as it was.
         await svc.mentoring.hand_over(people[METHODIST].actor(), pair, people[THIRD].user_id)
     finally:
         await svc.session.close()
+    assert ("mentoring-notice-hand-over-declined", True) in await _told(harness, people[MENTEE])
 
 
 async def test_a_hand_over_needs_a_free_place(harness: BotHarness) -> None:
