@@ -37,6 +37,7 @@ class RegAct(StrEnum):
     YES = "y"
     NO = "n"
     SCORE = "s"
+    ASK_SCORE = "a"
     SKIP_COMMENT = "k"
 
 

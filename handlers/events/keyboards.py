@@ -371,10 +371,27 @@ def drafts_keyboard(page: EventPage, zone: ZoneInfo) -> InlineKeyboardMarkup:
 
 
 def past_events_keyboard(events: tuple[EventView, ...], t: Text) -> InlineKeyboardMarkup:
-    """The certificates of the past events the person attended, one tap each."""
+    """The certificates of the past events the person attended, one tap each, and a way to
+    rate one not rated yet (the message asking for it may be long gone or not sent yet)."""
     builder = Keyboard()
     for event in events:
-        if event.mine is not None and event.mine.attended:
-            label = t("events-my-certificate", title=event.title[:40])
-            builder.row(button(label, _card(EventCardAct.CERTIFICATE, event.id)))
+        mine = event.mine
+        if mine is None or not mine.attended:
+            continue
+        label = t("events-my-certificate", title=event.title[:40])
+        builder.row(button(label, _card(EventCardAct.CERTIFICATE, event.id)))
+        if not mine.feedback_score:
+            ask = RegCD(act=RegAct.ASK_SCORE, registration=mine.registration_id)
+            builder.row(button(t("events-my-rate", title=event.title[:40]), ask))
+    return builder.as_markup()
+
+
+def score_keyboard(registration: int) -> InlineKeyboardMarkup:
+    builder = Keyboard()
+    for score in range(1, 6):
+        builder.button(
+            text=str(score),
+            callback_data=RegCD(act=RegAct.SCORE, registration=registration, score=score),
+        )
+    builder.adjust(5)
     return builder.as_markup()

@@ -17,6 +17,7 @@ from handlers.events.catalog import need_user
 from handlers.events.keyboards import (
     cancel_registration_keyboard,
     card_keyboard,
+    score_keyboard,
     skip_comment_keyboard,
 )
 from handlers.events.render import (
@@ -146,6 +147,15 @@ async def cannot_come(
     await send(query, t("events-cancelled-mine", title=event.title))
 
 
+async def ask_score(
+    query: CallbackQuery, callback_data: RegCD, svc: Services, actor: Actor, t: Text
+) -> None:
+    need_user(actor)
+    registration = callback_data.registration
+    title = await svc.events.rating_title(actor, registration)
+    await send(query, t("events-feedback-ask", title=title), score_keyboard(registration))
+
+
 async def rate(
     query: CallbackQuery,
     callback_data: RegCD,
@@ -218,5 +228,6 @@ def create_router() -> Router:
     router.callback_query.register(will_come, RegCD.filter(F.act == RegAct.YES))
     router.callback_query.register(cannot_come, RegCD.filter(F.act == RegAct.NO))
     router.callback_query.register(rate, RegCD.filter(F.act == RegAct.SCORE))
+    router.callback_query.register(ask_score, RegCD.filter(F.act == RegAct.ASK_SCORE))
     router.callback_query.register(skip_comment, RegCD.filter(F.act == RegAct.SKIP_COMMENT))
     return router

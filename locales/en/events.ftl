@@ -348,7 +348,8 @@ events-my-past-item = 🗓 <b>{ $date }</b> · { $title }
 events-my-attended = ✅ you attended
 events-my-absent = ▫️ attendance not marked, no certificate
 events-my-rated = your rating { $score }
-events-my-not-rated = waiting for your rating (the buttons are in the message after the event)
+events-my-not-rated = waiting for your rating (the ⭐ button below)
+events-my-rate = ⭐ Rate: { $title }
 events-my-certificate = 📜 Certificate: { $title }
 
 ## Cancelling one's own registration

@@ -362,7 +362,8 @@ events-my-past-item = 🗓 <b>{ $date }</b> · { $title }
 events-my-attended = ✅ вы были
 events-my-absent = ▫️ присутствие не отмечено, сертификата нет
 events-my-rated = ваша оценка { $score }
-events-my-not-rated = ждём вашу оценку (кнопки — в сообщении после мероприятия)
+events-my-not-rated = ждём вашу оценку (кнопка ⭐ ниже)
+events-my-rate = ⭐ Оценить: { $title }
 events-my-certificate = 📜 Сертификат: { $title }
 
 ## Cancelling one's own registration

@@ -163,6 +163,9 @@ class EventService:
     async def finish_ended(self, now: datetime | None = None) -> int:
         return await feedback.finish_ended(self.ctx, now)
 
+    async def rating_title(self, actor: Actor, registration_id: int) -> str:
+        return await feedback.rating_title(self.ctx, actor, registration_id)
+
     async def rate(self, actor: Actor, registration_id: int, score: int) -> str:
         return await feedback.rate(self.ctx, actor, registration_id, score)
 

@@ -9,6 +9,7 @@ from dataclasses import replace
 from datetime import timedelta
 from typing import Any
 
+from aiogram.types import InlineKeyboardMarkup
 from icalendar import Calendar
 
 from handlers.event_card import EventCardAct, EventCardCD
@@ -128,6 +129,15 @@ async def _after_the_end(
     assert "Предстоящих записей нет" in my[0]
     assert "Прошедшее мероприятие" in my[1] and "вы были" in my[1] and "ждём вашу оценку" in my[1]
     assert harness.find_button(came, "Сертификат: Семинар")
+    # The rating can be given from /my too (the message asking for it may be long gone).
+    await harness.press(came, "Оценить: Семинар")
+    assert "Оцените, пожалуйста" in harness.last_text(came)
+    await harness.press(came, "4")
+    rated = await harness.send(came, "/my")
+    assert "ваша оценка 4" in texts(rated)[1]
+    markups = [r.reply_markup for r in rated if isinstance(r.reply_markup, InlineKeyboardMarkup)]
+    labels = [b.text for markup in markups for row in markup.inline_keyboard for b in row]
+    assert labels and not any("Оценить" in label for label in labels)
     five = REG_BUTTONS["event_feedback"](feedback[0].buttons[0][4]["p"]).pack()
     await harness.callback(came, five)
     assert "ваша оценка 5" in texts(await harness.send(came, "/my"))[1]
