@@ -111,6 +111,8 @@ class Nav(IntEnum):
     DONE = 3
     PUBLISH = 4
     DRAFT = 5
+    # Its own value, so that a second tap on the subjects' "Done" cannot also pass the schools.
+    SCHOOLS_DONE = 6
 
 
 class EventWizardCD(CallbackData, prefix="evw"):

@@ -207,10 +207,10 @@ def choices_keyboard(field: WizField, t: Text) -> InlineKeyboardMarkup:
     return builder.as_markup()
 
 
-def _back_and_done(builder: Keyboard, t: Text) -> None:
+def _back_and_done(builder: Keyboard, t: Text, done: Nav) -> None:
     builder.row(
         button(t("events-wiz-back"), _wiz(WizField.NAV, Nav.BACK)),
-        button(t("events-wiz-subjects-done"), _wiz(WizField.NAV, Nav.DONE)),
+        button(t("events-wiz-subjects-done"), _wiz(WizField.NAV, done)),
     )
 
 
@@ -222,7 +222,7 @@ def subjects_keyboard(chosen: set[str], t: Text) -> InlineKeyboardMarkup:
             text=mark + t(f"subject-{subject.value}"), callback_data=_wiz(WizField.SUBJECT, index)
         )
     builder.adjust(2)
-    _back_and_done(builder, t)
+    _back_and_done(builder, t, Nav.DONE)
     return builder.as_markup()
 
 
@@ -238,7 +238,7 @@ def schools_keyboard(page: SchoolPage, chosen: set[int], t: Text) -> InlineKeybo
         pages.append(button("▶️", _wiz(WizField.SCHOOL_PAGE, page.page + 1)))
     if pages:
         builder.row(*pages)
-    _back_and_done(builder, t)
+    _back_and_done(builder, t, Nav.SCHOOLS_DONE)
     return builder.as_markup()
 
 
