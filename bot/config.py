@@ -51,7 +51,7 @@ class Settings(BaseSettings):
     webhook_port: int = 8080
 
     migrate_on_start: bool = True
-    consent_version: str = "2026-11"
+    consent_version: str = "2026-11-30"
     log_level: str = "INFO"
 
     broadcast_rate: float = Field(default=25.0, gt=0, le=1000)
