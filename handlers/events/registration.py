@@ -135,16 +135,19 @@ async def will_come(
     query: CallbackQuery, callback_data: RegCD, svc: Services, actor: Actor, t: Text
 ) -> None:
     need_user(actor)
-    event = await svc.events.attend_answer(actor, callback_data.registration, True)
+    event = await svc.events.registration_card(actor, callback_data.registration)
     await send(query, t("events-will-come-thanks", title=event.title))
 
 
 async def cannot_come(
     query: CallbackQuery, callback_data: RegCD, svc: Services, actor: Actor, t: Text
 ) -> None:
+    """A reminder's "cannot come" asks first, as the card's cancel does: a thumb slipping on a
+    phone must not give the seat away. What would happen to the seat is said on the way."""
     need_user(actor)
-    event = await svc.events.attend_answer(actor, callback_data.registration, False)
-    await send(query, t("events-cancelled-mine", title=event.title))
+    event = await svc.events.registration_card(actor, callback_data.registration)
+    outlook = await svc.events.cancel_outlook(actor, event.id)
+    await send(query, cancel_outlook_text(outlook, t), cancel_registration_keyboard(event, t))
 
 
 async def ask_score(

@@ -121,8 +121,8 @@ class EventService:
     async def cancel_registration(self, actor: Actor, event_id: int) -> None:
         await registration.cancel_registration(self.ctx, actor, event_id)
 
-    async def attend_answer(self, actor: Actor, registration_id: int, coming: bool) -> EventView:
-        return await registration.attend_answer(self.ctx, actor, registration_id, coming)
+    async def registration_card(self, actor: Actor, registration_id: int) -> EventView:
+        return await registration.registration_card(self.ctx, actor, registration_id)
 
     async def take_offer(self, actor: Actor, registration_id: int) -> RegistrationOutcome:
         return await offers.take_offer(self.ctx, actor, registration_id)
