@@ -56,6 +56,12 @@ class RegCD(CallbackData, prefix="evr"):
     score: int = 0
 
 
+class MyPastCD(CallbackData, prefix="evy"):
+    """A page of the past events in /my, newest first."""
+
+    page: int
+
+
 class ListCD(CallbackData, prefix="evl"):
     """A page of /events; filters are 1-based indexes into the vocabularies, 0 for any."""
 

@@ -13,7 +13,7 @@ from aiogram.types import CallbackQuery, Message
 
 from handlers import deep_links, my_sections
 from handlers.event_card import EventCardAct, EventCardCD
-from handlers.events.callbacks import FilterCD, ListCD, filters_of
+from handlers.events.callbacks import FilterCD, ListCD, MyPastCD, filters_of
 from handlers.events.keyboards import (
     card_keyboard,
     filter_keyboard,
@@ -106,7 +106,16 @@ async def my_events(message: Message, svc: Services, actor: Actor, t: Text) -> N
     for event in mine.upcoming:
         await send(message, card_text(event, t, zone), card_keyboard(event, t))
     if mine.past:
-        await send(message, my_past_text(mine.past, t, zone), past_events_keyboard(mine.past, t))
+        await send(message, my_past_text(mine, t, zone), past_events_keyboard(mine, t))
+
+
+async def my_past_page(
+    query: CallbackQuery, callback_data: MyPastCD, svc: Services, actor: Actor, t: Text
+) -> None:
+    need_user(actor)
+    mine = await svc.events.my_events(actor, callback_data.page)
+    zone = svc.policy.timezone
+    await show(query, my_past_text(mine, t, zone), past_events_keyboard(mine, t))
 
 
 BUTTON_ACTIONS: dict[str, Callable[[Mapping[str, Any]], CallbackData]] = {
@@ -124,6 +133,7 @@ def create_router() -> Router:
     router.message.register(events_command, MenuButton("menu-events"))
     router.message.register(my_events, Command("my"))
     router.message.register(my_events, MenuButton("menu-my"))
+    router.callback_query.register(my_past_page, MyPastCD.filter())
     router.callback_query.register(events_page, ListCD.filter())
     router.callback_query.register(events_filter, FilterCD.filter())
     router.callback_query.register(open_card, EventCardCD.filter(F.act == EventCardAct.OPEN))

@@ -23,6 +23,7 @@ from handlers.events.callbacks import (
     FilterCD,
     ListCD,
     MarkCD,
+    MyPastCD,
     Nav,
     RegAct,
     RegCD,
@@ -38,6 +39,7 @@ from services.events.types import (
     EventPhase,
     EventStatus,
     EventView,
+    MyEvents,
     Participants,
     RegStatus,
     StaffScope,
@@ -370,19 +372,27 @@ def drafts_keyboard(page: EventPage, zone: ZoneInfo) -> InlineKeyboardMarkup:
     return builder.as_markup()
 
 
-def past_events_keyboard(events: tuple[EventView, ...], t: Text) -> InlineKeyboardMarkup:
-    """The certificates of the past events the person attended, one tap each, and a way to
-    rate one not rated yet (the message asking for it may be long gone or not sent yet)."""
+def past_events_keyboard(mine: MyEvents, t: Text) -> InlineKeyboardMarkup:
+    """The certificates of the past events the person attended, one tap each, a way to rate
+    one not rated yet (the message asking for it may be long gone or not sent yet), and the
+    older pages."""
     builder = Keyboard()
-    for event in events:
-        mine = event.mine
-        if mine is None or not mine.attended:
+    for event in mine.past:
+        status = event.mine
+        if status is None or not status.attended:
             continue
         label = t("events-my-certificate", title=event.title[:40])
         builder.row(button(label, _card(EventCardAct.CERTIFICATE, event.id)))
-        if not mine.feedback_score:
-            ask = RegCD(act=RegAct.ASK_SCORE, registration=mine.registration_id)
+        if not status.feedback_score:
+            ask = RegCD(act=RegAct.ASK_SCORE, registration=status.registration_id)
             builder.row(button(t("events-my-rate", title=event.title[:40]), ask))
+    pages = []
+    if mine.past_page > 0:
+        pages.append(button(t("events-my-newer"), MyPastCD(page=mine.past_page - 1)))
+    if mine.past_page + 1 < mine.past_pages:
+        pages.append(button(t("events-my-older"), MyPastCD(page=mine.past_page + 1)))
+    if pages:
+        builder.row(*pages)
     return builder.as_markup()
 
 

@@ -343,6 +343,9 @@ events-my-past-title = { $count ->
     [one] Past event:
    *[other] Past events (the last { $count }):
 }
+events-my-past-pages = Past events: { $count } (page { $page } of { $pages }), newest first:
+events-my-newer = ◀️ Newer
+events-my-older = Older ▶️
 events-my-past-item = 🗓 <b>{ $date }</b> · { $title }
     { $state }
 events-my-attended = ✅ you attended

@@ -357,6 +357,9 @@ events-my-past-title = { $count ->
     [one] Прошедшее мероприятие:
    *[other] Прошедшие мероприятия (последние { $count }):
 }
+events-my-past-pages = Прошедшие мероприятия: { $count } (страница { $page } из { $pages }), сначала недавние:
+events-my-newer = ◀️ Недавние
+events-my-older = Раньше ▶️
 events-my-past-item = 🗓 <b>{ $date }</b> · { $title }
     { $state }
 events-my-attended = ✅ вы были

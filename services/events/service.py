@@ -97,8 +97,8 @@ class EventService:
     ) -> EventPage:
         return await catalog.upcoming(self.ctx, actor, filters, page)
 
-    async def my_events(self, actor: Actor) -> MyEvents:
-        return await catalog.my_events(self.ctx, actor)
+    async def my_events(self, actor: Actor, past_page: int = 0) -> MyEvents:
+        return await catalog.my_events(self.ctx, actor, past_page)
 
     async def staff_events(
         self, actor: Actor, scope: StaffScope = StaffScope.UPCOMING, month: int = 0, page: int = 0

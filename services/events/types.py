@@ -168,7 +168,10 @@ class EventPage:
 @dataclass(frozen=True, slots=True)
 class MyEvents:
     upcoming: tuple[EventView, ...]
-    past: tuple[EventView, ...]
+    past: tuple[EventView, ...]  # one page, newest first
+    past_total: int = 0
+    past_page: int = 0
+    past_pages: int = 1
 
 
 @dataclass(frozen=True, slots=True)
