@@ -19,6 +19,7 @@
   var dash = { kind: "month", first: null, last: null };
   var staff = { scope: "upcoming", month: 0, page: 0 };
   var firstScreenMarked = false;
+  var early = null; // the first month's events, asked for before api/me answers
 
   // ---- small helpers ----------------------------------------------------------------------
 
@@ -50,7 +51,7 @@
   }
 
   function show(nodes) {
-    screen.replaceChildren.apply(screen, [].concat(nodes));
+    screen.replaceChildren.apply(screen, [].concat(nodes).filter(Boolean));
     window.scrollTo(0, 0);
   }
 
@@ -240,8 +241,11 @@
       cal.day = me.today;
     }
     var head = calendarHead();
+    var query = calendarQuery();
     show([head, el("div", { className: "loading" }, el("span"), el("span"), el("span"))]);
-    api(calendarQuery()).then(function (data) {
+    var ready = early && early.query === query ? early.answer : api(query);
+    early = null;
+    ready.then(function (data) {
       var body = cal.view === "week" ? weekBody(data.events) : monthBody(data.events);
       show([head].concat(body));
       if (!firstScreenMarked) {
@@ -594,16 +598,17 @@
 
   function pairBars(young, risk) {
     if (!young.length) return el("p", { className: "hint", text: s["no-data"] });
-    var w = 340, row = 58;
+    var w = 340, row = 64;
     var chart = svg("svg", { viewBox: "0 0 " + w + " " + young.length * row, class: "chart", role: "img", id: "chart-mentoring" });
     young.forEach(function (r, i) {
       var y = i * row;
       chart.appendChild(svg("text", { x: 0, y: y + 14 }, r.label));
-      [[r, "c1", 20], [risk[i], "c5", 38]].forEach(function (b) {
+      [[r, "c1", 32], [risk[i], "c5", 52]].forEach(function (b) {
         var ratio = b[0] || { share: null, hidden: false, numerator: 0, denominator: 0 };
         var v = ratio.hidden || ratio.share === null ? 0 : ratio.share;
-        chart.appendChild(svg("rect", { x: 0, y: y + b[2] - 10, width: Math.max((w - 150) * v, 1), height: 12, class: b[1] }));
-        chart.appendChild(svg("text", { x: (w - 150) * v + 6, y: y + b[2], class: "muted" }, percent(ratio)));
+        var width = (w - 170) * v;
+        chart.appendChild(svg("rect", { x: 0, y: y + b[2] - 11, width: Math.max(width, 2), height: 13, class: b[1] }));
+        chart.appendChild(svg("text", { x: width + 6, y: y + b[2], class: "muted" }, percent(ratio)));
       });
     });
     return chart;
@@ -816,6 +821,14 @@
       if (tg.onEvent) tg.onEvent("themeChanged", applyTheme);
       if (tg.BackButton) tg.BackButton.onClick(onBack);
     }
+    // The first month is asked for together with api/me, from the phone's own date; the
+    // rare guess that misses the server's day (around midnight) is simply asked again.
+    var local = new Date();
+    var guess = new Date(Date.UTC(local.getFullYear(), local.getMonth(), local.getDate()));
+    cal.cursor = guess;
+    early = { query: calendarQuery(), answer: api(calendarQuery()) };
+    early.answer.catch(function () {});
+    cal.cursor = null;
     api("api/me").then(function (data) {
       me = data;
       s = data.strings;
