@@ -30,6 +30,7 @@ from tests.support.events_support import METHODIST, create_event, draft
 from tests.support.harness import BotHarness
 
 CHROMIUM = Path("/usr/bin/chromium")
+EXECUTABLE = str(CHROMIUM) if CHROMIUM.exists() else shutil.which("chromium")
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 PHONE = {"width": 390, "height": 844}
 # A mid-range phone on 4G: the CPU four times slower than this machine's, 40 ms round trips.
@@ -64,11 +65,11 @@ playwright_api = pytest.importorskip(
 
 @pytest.fixture
 async def browser() -> AsyncIterator[Any]:
-    if not CHROMIUM.exists() and shutil.which("chromium") is None:
+    if EXECUTABLE is None:
         pytest.skip("Debian's chromium is not installed (apt-get install -y chromium)")
     async with playwright_api.async_playwright() as playwright:
         launched = await playwright.chromium.launch(
-            executable_path=str(CHROMIUM if CHROMIUM.exists() else shutil.which("chromium")),
+            executable_path=EXECUTABLE,
             headless=True,
             args=["--no-sandbox"],
         )
