@@ -11,7 +11,7 @@ from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 
-from handlers import deep_links
+from handlers import deep_links, my_sections
 from handlers.event_card import EventCardAct, EventCardCD
 from handlers.events.callbacks import FilterCD, ListCD, filters_of
 from handlers.events.keyboards import (
@@ -96,13 +96,11 @@ async def open_event_card(
 
 async def my_events(message: Message, svc: Services, actor: Actor, t: Text) -> None:
     need_user(actor)
-    # Mentoring (issue 17) is one line here, pointing to its own screen.
-    mentorships = await svc.mentoring.count_mine(actor)
-    if mentorships:
-        await send(message, t("mentoring-my-line", count=mentorships))
+    elsewhere = await my_sections.show_sections(message, svc, actor, t)
     mine = await svc.events.my_events(actor)
     if not mine.upcoming and not mine.past:
-        await send(message, t("events-my-empty"))
+        if not elsewhere:
+            await send(message, t("events-my-empty"))
         return
     zone = svc.policy.timezone
     if mine.upcoming:

@@ -12,11 +12,12 @@ from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 
+from handlers import my_sections
 from handlers.mentoring.callbacks import MAct, MentorCD
 from handlers.mentoring.keyboards import ask_keyboard, card_keyboard, home_keyboard, open_keyboard
 from handlers.mentoring.render import card_text, home_text
 from handlers.menu import MenuButton
-from handlers.messages import show
+from handlers.messages import send, show
 from services.container import Services
 from services.context import Actor
 from services.enums import Role
@@ -101,7 +102,19 @@ BUTTON_ACTIONS: dict[str, Callable[[Mapping[str, Any]], CallbackData]] = {
 }
 
 
+async def my_mentoring_section(message: Message, svc: Services, actor: Actor, t: Text) -> bool:
+    """/my: a line pointing to /mentoring when the person mentors or is mentored."""
+    if not actor.is_registered:
+        return False
+    mentorships = await svc.mentoring.count_mine(actor)
+    if not mentorships:
+        return False
+    await send(message, t("mentoring-my-line", count=mentorships))
+    return True
+
+
 def create_router() -> Router:
+    my_sections.register("mentoring", my_mentoring_section)
     router = Router(name=__name__)
     router.message.register(mentoring_command, Command("mentoring"), StateFilter("*"))
     router.message.register(mentoring_command, MenuButton("menu-mentoring"), StateFilter("*"))
