@@ -100,9 +100,7 @@ async def test_webhook_mode_serves_the_app_beside_the_webhook(
     assert "Traceback" not in process.log()
 
 
-async def test_without_webapp_url_no_button_and_no_server(
-    harness: BotHarness, tmp_path: Path
-) -> None:
+async def test_without_webapp_url_events_has_no_app_button(harness: BotHarness) -> None:
     await harness.send(610_400, "/events")
     sent = harness.chat_requests(610_400)
     markups = [getattr(r, "reply_markup", None) for r in sent]
