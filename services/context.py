@@ -82,6 +82,8 @@ class Policy:
     consult: ConsultPolicy = field(default_factory=ConsultPolicy)
     # How many mentees one mentor may have at once (proposed or active).
     mentor_max_mentees: int = 3
+    # The Mini App's public address ("" when it is not served): screens add a button to it.
+    webapp_url: str = ""
 
 
 Clock = Callable[[], datetime]

@@ -23,6 +23,7 @@ from handlers.events.keyboards import (
 from handlers.events.render import card_text, list_text, my_past_text
 from handlers.menu import MenuButton
 from handlers.messages import send, show
+from handlers.webapp_button import with_webapp_button
 from services.container import Services
 from services.context import Actor
 from services.errors import NeedsOnboarding
@@ -38,7 +39,10 @@ async def _show_page(
     event: Message | CallbackQuery, data: ListCD, svc: Services, actor: Actor, t: Text
 ) -> None:
     page = await svc.events.upcoming(actor, filters_of(data), data.page)
-    await show(event, list_text(page, t, svc.policy.timezone), list_keyboard(page, data, t))
+    markup = with_webapp_button(
+        list_keyboard(page, data, t), svc.policy.webapp_url, t("miniapp-open-calendar")
+    )
+    await show(event, list_text(page, t, svc.policy.timezone), markup)
 
 
 async def events_command(message: Message, svc: Services, actor: Actor, t: Text) -> None:

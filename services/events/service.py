@@ -13,6 +13,7 @@ from services.delivery.outbox import OutboxService
 from services.events import (
     attendance,
     authoring,
+    calendar,
     catalog,
     editing,
     feedback,
@@ -23,6 +24,7 @@ from services.events import (
 from services.events.shared import EventContext
 from services.events.types import (
     NO_FILTERS,
+    CalendarFilters,
     CancelOutlook,
     Change,
     EventDraft,
@@ -110,6 +112,11 @@ class EventService:
     def this_month(self) -> int:
         return catalog.this_month(self.ctx)
 
+    async def calendar(
+        self, actor: Actor, start: datetime, end: datetime, filters: CalendarFilters
+    ) -> tuple[EventView, ...]:
+        return await calendar.calendar(self.ctx, actor, start, end, filters)
+
     # ---- registration and the waiting list --------------------------------------------------
 
     async def register(self, actor: Actor, event_id: int) -> RegistrationOutcome:
@@ -151,6 +158,11 @@ class EventService:
 
     async def checkin(self, actor: Actor, code: str) -> EventView:
         return await attendance.checkin(self.ctx, actor, code)
+
+    def attendance_open(self, event: EventView) -> bool:
+        """Whether staff may mark attendance of the event now (the same window as in chat)."""
+        window = rules.attendance_window_of(event.starts_at, event.ends_at, self.policy)
+        return window.holds(self.clock())
 
     async def has_open_checkin(self) -> bool:
         return await attendance.has_open_checkin(self.ctx)

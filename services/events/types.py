@@ -119,6 +119,17 @@ NO_FILTERS = EventFilters()
 
 
 @dataclass(frozen=True, slots=True)
+class CalendarFilters:
+    """The Mini App calendar's filters; `mine`: only events the person is on (any list)."""
+
+    type: EventType | None = None
+    topic: Topic | None = None
+    format: EventFormat | None = None
+    audience: EventAudience | None = None
+    mine: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class MyStatus:
     status: RegStatus
     registration_id: int
