@@ -78,6 +78,9 @@ def period_json(period: ReportPeriod, t: Text) -> dict[str, Any]:
 
 
 def ratio_json(ratio: Ratio) -> dict[str, Any]:
+    if ratio.hidden:
+        # A group too small to show is not sent at all: the page is not where it gets hidden.
+        return {"numerator": None, "denominator": None, "share": None, "hidden": True}
     return {
         "numerator": ratio.numerator,
         "denominator": ratio.denominator,

@@ -258,3 +258,16 @@ async def test_mentoring_plans_as_checklists_with_progress(
     assert me["mentoring"] is False
     status, _others = await server.get_json("api/mentoring", init_data(PARENT, now=now))
     assert status == 403
+
+
+def test_a_group_too_small_to_show_leaves_the_server_without_its_figures() -> None:
+    from handlers.miniapp.dashboard import ratio_json
+    from services.reports.indicators import Ratio
+
+    assert ratio_json(Ratio(2, 3, hidden=True)) == {
+        "numerator": None,
+        "denominator": None,
+        "share": None,
+        "hidden": True,
+    }
+    assert ratio_json(Ratio(2, 8))["numerator"] == 2
