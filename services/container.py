@@ -11,7 +11,7 @@ from services.broadcasts.forget import forget_broadcasts
 from services.broadcasts.service import BroadcastService
 from services.consultations.forget import forget_consultations
 from services.consultations.service import ConsultationService
-from services.context import Actor, Clock, Policy, system_clock
+from services.context import Clock, Policy, system_clock
 from services.delivery.outbox import OutboxService
 from services.enums import Topic
 from services.events.forget import forget_event_feedback, forget_event_registrations
@@ -23,7 +23,6 @@ from services.events.on_topics import (
     upcoming_on_topics,
 )
 from services.events.service import EventService
-from services.hooks import MySection
 from services.library.forget import forget_materials
 from services.library.scope import EventPeople, PostedEvent, PublicEvent
 from services.library.service import LibraryService
@@ -100,12 +99,7 @@ class Services:
             self.clock,
             self.outbox,
             on_published=(self.surveys.offer_published_event,),
-            # /my shows the person's mentoring too, worded by the events screen.
-            my_sections=(self._mentoring_section,),
         )
-
-    async def _mentoring_section(self, actor: Actor) -> MySection | None:
-        return await self.mentoring.my_section(actor)
 
     @cached_property
     def schools(self) -> SchoolService:

@@ -10,9 +10,6 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from services.context import Actor
-from services.i18n import Phrase
-
 
 @dataclass(frozen=True, slots=True)
 class PublishedEvent:
@@ -27,16 +24,3 @@ class PublishedEvent:
 # Called inside the publishing transaction: what a listener enqueues is sent only if the
 # publication commits.
 EventPublishedHook = Callable[[PublishedEvent], Awaitable[object]]
-
-
-@dataclass(frozen=True, slots=True)
-class MySection:
-    """A block of a person's /my that another feature fills (mentoring: each pairing with its
-    plan's progress, next step and next meeting). The lines are worded by the screen in the
-    person's language."""
-
-    lines: tuple[Phrase, ...]
-
-
-# The person's section of one feature, or None when that feature has nothing of theirs.
-MySectionPort = Callable[[Actor], Awaitable[MySection | None]]

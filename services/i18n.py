@@ -5,7 +5,6 @@ from __future__ import annotations
 import html
 import logging
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import lru_cache, partial
 from pathlib import Path
@@ -115,16 +114,6 @@ class Raw:
         self.html = html_text
 
 
-@dataclass(frozen=True, slots=True)
-class Phrase:
-    """A locale key and its arguments, worded later in the reader's language: what a service
-    hands over when another feature's screen shows its lines. An argument that is a Phrase
-    itself is worded first (a step's name inside the line about the step)."""
-
-    key: str
-    args: Mapping[str, Any] = field(default_factory=dict)
-
-
 class Text:
     """A translator bound to one person's language: `t("key", name=...)`."""
 
@@ -136,13 +125,6 @@ class Text:
 
     def __call__(self, key: str, /, **args: Any) -> str:
         return self.translator.get(self.locale, key, **args)
-
-    def phrase(self, phrase: Phrase) -> str:
-        args = {
-            name: Raw(self.phrase(value)) if isinstance(value, Phrase) else value
-            for name, value in phrase.args.items()
-        }
-        return self(phrase.key, **args)
 
 
 @lru_cache(maxsize=1)

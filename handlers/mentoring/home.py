@@ -12,12 +12,13 @@ from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 
+from handlers import my_sections
 from handlers.mentoring.callbacks import MAct, MentorCD
 from handlers.mentoring.keyboards import ask_keyboard, card_keyboard, home_keyboard, open_keyboard
-from handlers.mentoring.render import card_text, home_text
+from handlers.mentoring.render import card_text, home_text, my_text
 from handlers.mentoring.states import TYPED_STEPS
 from handlers.menu import MenuButton
-from handlers.messages import show
+from handlers.messages import send, show
 from services.container import Services
 from services.context import Actor
 from services.enums import Role
@@ -107,7 +108,19 @@ BUTTON_ACTIONS: dict[str, Callable[[Mapping[str, Any]], CallbackData]] = {
 }
 
 
+async def my_mentoring_section(message: Message, svc: Services, actor: Actor, t: Text) -> bool:
+    """/my: each open pairing with the plan's progress, the next step and the next meeting."""
+    if not actor.is_registered:
+        return False
+    views = await svc.mentoring.open_pairings(actor)
+    if not views:
+        return False
+    await send(message, my_text(views, actor.user_id, t, svc.policy.timezone, svc.clock()))
+    return True
+
+
 def create_router() -> Router:
+    my_sections.register("mentoring", my_mentoring_section)
     router = Router(name=__name__)
     router.message.register(mentoring_command, Command("mentoring"), StateFilter("*"))
     router.message.register(mentoring_command, MenuButton("menu-mentoring"), StateFilter("*"))

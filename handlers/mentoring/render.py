@@ -6,7 +6,6 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from services.i18n import Text
-from services.mentoring.summary import step_phrase
 from services.mentoring.types import (
     Candidate,
     GroupView,
@@ -32,7 +31,14 @@ def side_of(view: MentorshipView, user_id: int | None) -> Side | None:
 
 
 def step_text(step: StepView, t: Text) -> str:
-    return t.phrase(step_phrase(step))
+    if step.title:
+        return step.title
+    name = t(f"mentoring-step-{step.kind.value}")
+    return (
+        t("mentoring-step-on-topic", step=name, topic=t(f"topic-{step.topic}"))
+        if step.topic
+        else name
+    )
 
 
 def step_mark(step: StepView) -> str:
@@ -222,4 +228,49 @@ def suggestions_text(found: list[Candidate], t: Text) -> str:
                 limit=c.limit,
             )
         )
+    return "\n".join(lines)
+
+
+MY_SHOWN = 5  # pairings listed in /my; a mentor of a bigger group finds the rest in /mentoring
+
+
+def _my_pairing(
+    view: MentorshipView, user_id: int | None, t: Text, zone: ZoneInfo, now: datetime
+) -> list[str]:
+    status = t(f"mentoring-status-{view.status.value}")
+    if view.mentor_id is not None and view.mentor_id == user_id:
+        lines = [t("mentoring-my-as-mentor", name=view.mentee_name, status=status)]
+    elif view.status == Status.REQUESTED:
+        lines = [t("mentoring-my-requested")]
+    else:
+        lines = [t("mentoring-my-as-mentee", name=view.mentor_name, status=status)]
+    if view.status != Status.ACTIVE:
+        return lines
+    lines.append(t("mentoring-my-progress", done=view.confirmed, total=len(view.steps)))
+    step = view.next_step
+    if step is not None:
+        lines.append(
+            t("mentoring-my-next-step", step=step_text(step, t), due=day(step.due_at, zone))
+        )
+    planned, last = view.next_meeting(now), view.last_meeting(now)
+    if planned is not None:
+        lines.append(_meeting("mentoring-my-next-meeting", planned, t, zone))
+    elif last is not None:
+        lines.append(t("mentoring-my-no-meeting-last", date=day(last.held_at, zone)))
+    else:
+        lines.append(t("mentoring-my-no-meeting"))
+    return lines
+
+
+def my_text(
+    views: list[MentorshipView], user_id: int | None, t: Text, zone: ZoneInfo, now: datetime
+) -> str:
+    """The person's open pairings in /my: the plan's progress, the next step, the next
+    meeting (or when the last one was)."""
+    lines = [t("mentoring-my-title")]
+    for view in views[:MY_SHOWN]:
+        lines += _my_pairing(view, user_id, t, zone, now)
+    if len(views) > MY_SHOWN:
+        lines.append(t("mentoring-my-more", count=len(views) - MY_SHOWN))
+    lines.append(t("mentoring-my-open"))
     return "\n".join(lines)

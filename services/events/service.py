@@ -13,6 +13,7 @@ from services.delivery.outbox import OutboxService
 from services.events import (
     attendance,
     authoring,
+    calendar,
     catalog,
     editing,
     feedback,
@@ -23,6 +24,7 @@ from services.events import (
 from services.events.shared import EventContext
 from services.events.types import (
     NO_FILTERS,
+    CalendarFilters,
     CancelOutlook,
     Change,
     EventDraft,
@@ -35,7 +37,7 @@ from services.events.types import (
     RegistrationOutcome,
     StaffScope,
 )
-from services.hooks import EventPublishedHook, MySection, MySectionPort
+from services.hooks import EventPublishedHook
 
 
 class EventService:
@@ -46,14 +48,12 @@ class EventService:
         clock: Clock,
         outbox: OutboxService,
         on_published: Sequence[EventPublishedHook] = (),
-        my_sections: Sequence[MySectionPort] = (),
     ) -> None:
         self.session = session
         self.policy = policy
         self.clock = clock
         self.outbox = outbox
         self.ctx = EventContext(session, policy, clock, outbox, tuple(on_published))
-        self._my_sections = tuple(my_sections)
 
     # ---- authoring: drafts, proposals, approval ---------------------------------------------
 
@@ -99,13 +99,8 @@ class EventService:
     ) -> EventPage:
         return await catalog.upcoming(self.ctx, actor, filters, page)
 
-    async def my_events(self, actor: Actor) -> MyEvents:
-        return await catalog.my_events(self.ctx, actor)
-
-    async def my_sections(self, actor: Actor) -> list[MySection]:
-        """What the other features add to /my (handed in by the container)."""
-        found = [await port(actor) for port in self._my_sections]
-        return [section for section in found if section is not None]
+    async def my_events(self, actor: Actor, past_page: int = 0) -> MyEvents:
+        return await catalog.my_events(self.ctx, actor, past_page)
 
     async def staff_events(
         self, actor: Actor, scope: StaffScope = StaffScope.UPCOMING, month: int = 0, page: int = 0
@@ -116,6 +111,11 @@ class EventService:
 
     def this_month(self) -> int:
         return catalog.this_month(self.ctx)
+
+    async def calendar(
+        self, actor: Actor, start: datetime, end: datetime, filters: CalendarFilters
+    ) -> tuple[EventView, ...]:
+        return await calendar.calendar(self.ctx, actor, start, end, filters)
 
     # ---- registration and the waiting list --------------------------------------------------
 
@@ -128,8 +128,8 @@ class EventService:
     async def cancel_registration(self, actor: Actor, event_id: int) -> None:
         await registration.cancel_registration(self.ctx, actor, event_id)
 
-    async def attend_answer(self, actor: Actor, registration_id: int, coming: bool) -> EventView:
-        return await registration.attend_answer(self.ctx, actor, registration_id, coming)
+    async def registration_card(self, actor: Actor, registration_id: int) -> EventView:
+        return await registration.registration_card(self.ctx, actor, registration_id)
 
     async def take_offer(self, actor: Actor, registration_id: int) -> RegistrationOutcome:
         return await offers.take_offer(self.ctx, actor, registration_id)
@@ -159,6 +159,11 @@ class EventService:
     async def checkin(self, actor: Actor, code: str) -> EventView:
         return await attendance.checkin(self.ctx, actor, code)
 
+    def attendance_open(self, event: EventView) -> bool:
+        """Whether staff may mark attendance of the event now (the same window as in chat)."""
+        window = rules.attendance_window_of(event.starts_at, event.ends_at, self.policy)
+        return window.holds(self.clock())
+
     async def has_open_checkin(self) -> bool:
         return await attendance.has_open_checkin(self.ctx)
 
@@ -169,6 +174,9 @@ class EventService:
 
     async def finish_ended(self, now: datetime | None = None) -> int:
         return await feedback.finish_ended(self.ctx, now)
+
+    async def rating_title(self, actor: Actor, registration_id: int) -> str:
+        return await feedback.rating_title(self.ctx, actor, registration_id)
 
     async def rate(self, actor: Actor, registration_id: int, score: int) -> str:
         return await feedback.rate(self.ctx, actor, registration_id, score)

@@ -10,7 +10,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from services.context import Actor, Clock, Policy
 from services.dates import read_day
 from services.delivery.outbox import OutboxService
-from services.hooks import MySection
 from services.i18n import Text
 from services.mentoring import (
     agreement,
@@ -62,9 +61,12 @@ class MentoringService:
     async def mine(self, actor: Actor) -> list[MentorshipView]:
         return await views.mine(self.ctx, actor)
 
-    async def my_section(self, actor: Actor) -> MySection | None:
-        """The person's mentoring for /my (handed to events by the container)."""
-        return await summary.my_section(self.ctx, actor)
+    async def count_mine(self, actor: Actor) -> int:
+        return await views.count_mine(self.ctx, actor)
+
+    async def open_pairings(self, actor: Actor) -> list[MentorshipView]:
+        """The person's open pairings, for /my (none for those mentoring is not for)."""
+        return await summary.open_pairings(self.ctx, actor)
 
     async def mentorship(self, actor: Actor, pair_id: int) -> MentorshipView:
         return await views.mentorship(self.ctx, actor, pair_id)

@@ -3,7 +3,7 @@ the open requests and the teachers a methodist may find a mentor for."""
 
 from __future__ import annotations
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 
 from db.enums import Role
 from db.models import MentoringMeeting, MentoringStep, Mentorship, School, User, UserRole
@@ -119,6 +119,21 @@ async def mine(ctx: MentoringContext, actor: Actor) -> list[MentorshipView]:
         .limit(20)
     )
     return [await view_of(ctx, actor, pair) for pair in rows]
+
+
+async def count_mine(ctx: MentoringContext, actor: Actor) -> int:
+    """How many open mentorships the person is in (as mentor or mentee)."""
+    if actor.user_id is None:
+        return 0
+    count = await ctx.session.scalar(
+        select(func.count())
+        .select_from(Mentorship)
+        .where(
+            or_(Mentorship.mentor_id == actor.user_id, Mentorship.mentee_id == actor.user_id),
+            Mentorship.status.in_([s.value for s in OPEN_STATUSES]),
+        )
+    )
+    return int(count or 0)
 
 
 def _school_filter(actor: Actor) -> int | None:

@@ -26,6 +26,8 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from services.i18n import Text
 from services.reports.data import ReportData
 from services.reports.indicators import IndicatorCategory, Ratio
+from services.reports.period import ReportPeriod
+from services.reports.scope import Scope
 
 # Excel refuses sheet titles longer than this.
 SHEET_TITLE_MAX = 31
@@ -485,9 +487,14 @@ def build_csv(data: ReportData, section: Section, t: Text, zone: ZoneInfo) -> by
 
 
 def file_stem(data: ReportData, suffix: str = "") -> str:
-    stem = f"report_{data.period.first:%Y%m%d}-{data.period.last:%Y%m%d}"
-    if data.scope.school_id is not None:
-        stem += f"_school{data.scope.school_id}"
+    return stem_of(data.period, data.scope, suffix)
+
+
+def stem_of(period: ReportPeriod, scope: Scope, suffix: str = "") -> str:
+    """The name of a report file, known before its data is read (the Mini App's download)."""
+    stem = f"report_{period.first:%Y%m%d}-{period.last:%Y%m%d}"
+    if scope.school_id is not None:
+        stem += f"_school{scope.school_id}"
     return stem + (f"_{suffix}" if suffix else "")
 
 
