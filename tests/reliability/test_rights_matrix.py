@@ -224,6 +224,7 @@ BUTTONS: dict[str, frozenset[str]] = {
     "lbe": STAFF,
     "mtc": ALL,
     "mte": ALL,
+    "evy": REGISTERED,  # a page of one's own past events in /my
 }
 
 # What a refusal may say: no right, not onboarded, not yours (indistinguishable from absent),
