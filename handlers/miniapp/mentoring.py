@@ -48,7 +48,10 @@ def pair_json(view: MentorshipView, actor: Actor, t: Text, zone: ZoneInfo) -> di
     side = _side(view, actor.user_id)
     active = view.status == Status.ACTIVE
     other = view.mentee_name if side == Side.MENTOR else view.mentor_name
+    # Named as the chat's card names them: "Наставник: …" to the mentee, and the other way.
+    heading = "mentoring-card-mentee" if side == Side.MENTOR else "mentoring-card-mentor"
     return {
+        "title": plain(t(heading, name=other or "—")),
         "id": view.id,
         "side": None if side is None else side.value,
         "side_label": plain(t(f"mentoring-side-{side.value}")) if side else "",

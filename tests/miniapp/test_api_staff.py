@@ -237,6 +237,7 @@ async def test_mentoring_plans_as_checklists_with_progress(
     assert status == 200
     [plan] = plans["pairs"]
     assert plan["side"] == "mentee" and plan["other"] == f"Учитель {SECOND_TEACHER}"
+    assert plan["title"] == f"Наставник: Учитель {SECOND_TEACHER}"
     assert plan["total"] >= 3 and plan["done"] == 0
     first = plan["steps"][0]
     assert first["can_mark"] and not first["can_confirm"] and first["text"]

@@ -773,8 +773,8 @@
       var bar = el("div", { className: "progress" }, el("div"));
       bar.firstChild.style.width = share + "%";
       return el("div", { className: "card", "data-pair": String(p.id) },
-        el("h2", { text: (p.side_label ? p.side_label + ": " : "") + p.other }),
-        el("p", { className: "hint", text: p.status_label }),
+        el("h2", { text: p.title }),
+        el("p", { className: "hint", text: (p.side_label ? p.side_label + " · " : "") + p.status_label }),
         el("p", { text: s.progress + ": " + p.done + " / " + p.total }), bar,
         el("ul", { className: "steps" }, p.steps.map(function (step) {
           var act = null;
