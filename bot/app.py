@@ -16,8 +16,11 @@ from aiohttp import web
 from bot.config import Settings
 from bot.factory import Database, create_bot, create_dispatcher, policy_from
 from bot.scheduler import Scheduler
+from bot.webapp import miniapp_config, serve, set_menu_button
 from db import migrate
 from handlers.commands_menu import set_default_commands
+from handlers.miniapp.app import mount
+from handlers.miniapp.config import MiniAppConfig
 from services.context import Clock, system_clock
 from services.i18n import default_translator
 
@@ -30,6 +33,18 @@ class App:
     database: Database
     bot: Bot
     dispatcher: Dispatcher
+    clock: Clock = system_clock
+
+    def miniapp(self) -> MiniAppConfig:
+        d = self.dispatcher
+        return miniapp_config(
+            self.settings,
+            self.bot,
+            self.database.session_factory,
+            d["policy"],
+            d["translator"],
+            self.clock,
+        )
 
 
 async def build_app(settings: Settings, clock: Clock = system_clock) -> App:
@@ -44,7 +59,7 @@ async def build_app(settings: Settings, clock: Clock = system_clock) -> App:
     me = await bot.get_me()
     policy = policy_from(settings, bot_username=me.username or "")
     dispatcher = create_dispatcher(settings, database.session_factory, policy=policy, clock=clock)
-    app = App(settings, database, bot, dispatcher)
+    app = App(settings, database, bot, dispatcher, clock)
     # Registered before _on_shutdown, so the engine finishes its round before the pool closes.
     dispatcher["scheduler"] = Scheduler.from_settings(
         settings, bot, database.session_factory, policy, clock=clock
@@ -75,11 +90,15 @@ async def _stop_scheduler(scheduler: Scheduler) -> None:
     await scheduler.stop()
 
 
-async def _on_startup(bot: Bot) -> None:
+async def _on_startup(bot: Bot, settings: Settings) -> None:
     try:
         await set_default_commands(bot, default_translator())
     except TelegramAPIError:
         log.warning("could not set the default command menu", exc_info=True)
+    if settings.webapp_url:
+        await set_menu_button(
+            bot, settings.webapp_url, default_translator(), settings.default_locale
+        )
     log.info("bot started as id=%s", bot.id)
 
 
@@ -90,6 +109,9 @@ async def _on_shutdown(app: App) -> None:
 
 async def run_polling(settings: Settings) -> None:
     app = await build_app(settings)
+    miniapp = None
+    if settings.webapp_url:
+        miniapp = await serve(app.miniapp(), settings.webapp_host, settings.webapp_port)
     try:
         await app.bot.delete_webhook(drop_pending_updates=False)
         await app.dispatcher.start_polling(
@@ -98,6 +120,8 @@ async def run_polling(settings: Settings) -> None:
             allowed_updates=app.dispatcher.resolve_used_update_types(),
         )
     finally:
+        if miniapp is not None:
+            await miniapp.cleanup()
         await app.bot.session.close()
 
 
@@ -119,6 +143,8 @@ def webhook_application(app: App) -> web.Application:
     SimpleRequestHandler(app.dispatcher, app.bot, secret_token=secret).register(
         web_app, path=settings.webhook_path
     )
+    if settings.webapp_url:
+        mount(web_app, app.miniapp())
     setup_application(web_app, app.dispatcher, bot=app.bot, app=app)
     return web_app
 

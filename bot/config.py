@@ -50,8 +50,20 @@ class Settings(BaseSettings):
     webhook_host: str = "0.0.0.0"
     webhook_port: int = 8080
 
+    # The Mini App (calendar and staff dashboard): the public HTTPS address a reverse proxy
+    # serves it at; without it there is no Mini App and no button for it.
+    webapp_url: str | None = None
+    # Polling mode only: where the Mini App's own small server listens (webhook mode serves
+    # it from the webhook's server).
+    webapp_host: str = "0.0.0.0"
+    webapp_port: int = Field(default=8081, ge=1, le=65535)
+    # How old a Mini App's signed launch data may be before its calls are refused.
+    webapp_auth_max_age_hours: float = Field(default=24.0, gt=0, le=24 * 30)
+    # Telegram's web-app script the page loads; tests point it at a local copy (no internet).
+    webapp_script_url: str = "https://telegram.org/js/telegram-web-app.js"
+
     migrate_on_start: bool = True
-    consent_version: str = "2026-11"
+    consent_version: str = "2026-11-30"
     log_level: str = "INFO"
 
     broadcast_rate: float = Field(default=25.0, gt=0, le=1000)
@@ -150,6 +162,17 @@ class Settings(BaseSettings):
         ):
             raise ValueError("DATABASE_URL must be sqlite+aiosqlite:///... or postgresql://...")
         return value
+
+    @field_validator("webapp_url")
+    @classmethod
+    def _webapp_https(cls, value: str | None) -> str | None:
+        if value is None or not value.strip():
+            return None
+        value = value.strip()
+        # Telegram opens Mini Apps only over HTTPS.
+        if not value.startswith("https://") or " " in value:
+            raise ValueError("WEBAPP_URL must be the public https:// address of the Mini App")
+        return value if value.endswith("/") else value + "/"
 
     @model_validator(mode="after")
     def _webhook_needs_secret(self) -> Settings:

@@ -50,6 +50,7 @@ def policy_from(settings: Settings, bot_username: str = "") -> Policy:
             comment_retention_days=settings.consult_comment_retention_days,
         ),
         mentor_max_mentees=settings.mentor_max_mentees,
+        webapp_url=settings.webapp_url or "",
     )
 
 

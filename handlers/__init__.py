@@ -42,9 +42,12 @@ from handlers.library import search as library_search
 from handlers.library import submit as library_submit
 from handlers.mentoring import arranging as mentoring_arranging
 from handlers.mentoring import ending as mentoring_ending
+from handlers.mentoring import group as mentoring_group
 from handlers.mentoring import home as mentoring_home
 from handlers.mentoring import meetings as mentoring_meetings
 from handlers.mentoring import plan as mentoring_plan
+from handlers.mentoring import reassign as mentoring_reassign
+from handlers.menu import LeaveStepsOnMenuTap
 from handlers.people import admin_roles as people_admin_roles
 from handlers.people import admin_schools as people_admin_schools
 from handlers.people import forget as people_forget
@@ -104,6 +107,8 @@ FEATURES = (
     mentoring_plan,
     mentoring_meetings,
     mentoring_ending,
+    mentoring_group,
+    mentoring_reassign,
     library_broadcast,
     library_browse,
     library_card,
@@ -117,9 +122,19 @@ FEATURES = (
 )
 
 
+def steps_left_on_menu() -> set[str]:
+    """The typed steps a main-menu tap leaves: each feature's `LEAVE_ON_MENU` state groups."""
+    found: set[str] = set()
+    for feature in FEATURES:
+        for group in getattr(feature, "LEAVE_ON_MENU", ()):
+            found.update(group.__all_states_names__)
+    return found
+
+
 def build_root_router() -> Router:
     root = Router(name="root")
     root.callback_query.outer_middleware(RefuseOutOfRangeIds())
+    root.message.outer_middleware(LeaveStepsOnMenuTap(steps_left_on_menu()))
     root.message.outer_middleware(LoadDateReader())
     for feature in FEATURES:
         root.include_router(feature.create_router())

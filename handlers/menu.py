@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
+from functools import cache
+from typing import Any
 
-from aiogram import Router
+from aiogram import BaseMiddleware, Router
 from aiogram.filters import Command, Filter
-from aiogram.types import KeyboardButton, Message, ReplyKeyboardMarkup
+from aiogram.fsm.context import FSMContext
+from aiogram.types import KeyboardButton, Message, ReplyKeyboardMarkup, TelegramObject
 
 from services.context import Actor
 from services.enums import Role
@@ -75,6 +79,58 @@ class MenuButton(Filter):
 
     async def __call__(self, message: Message) -> bool:
         return message.text in self.texts
+
+
+@cache
+def menu_texts() -> frozenset[str]:
+    """Every main-menu button's text, in every language."""
+    translator = default_translator()
+    return frozenset(
+        translator.get(locale, item.key) for item in MENU_ITEMS for locale in ("ru", "en")
+    )
+
+
+class NotMenuButton(Filter):
+    """Lets through what is not a main-menu button: a menu tap is never a typed answer."""
+
+    async def __call__(self, message: Message) -> bool:
+        return message.text not in menu_texts()
+
+
+class LeaveStepsOnMenuTap(BaseMiddleware):
+    """A main-menu button, or a command other than /cancel, sent while one of `states` waits
+    for a typed answer leaves that step before any handler sees it: the step never takes the
+    button's text as its answer, and what was tapped opens as it would outside the step.
+    Features name their steps in `LEAVE_ON_MENU` (collected in handlers/__init__.py)."""
+
+    def __init__(self, states: Iterable[str]) -> None:
+        self.states = frozenset(states)
+
+    async def __call__(
+        self,
+        handler: Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]],
+        event: TelegramObject,
+        data: dict[str, Any],
+    ) -> Any:
+        if (
+            isinstance(event, Message)
+            and data.get("raw_state") in self.states
+            and _leaves_a_step(event.text)
+        ):
+            state = data.get("state")
+            if isinstance(state, FSMContext):
+                await state.clear()
+            data["raw_state"] = None  # the state filters below see the step left
+        return await handler(event, data)
+
+
+def _leaves_a_step(text: str | None) -> bool:
+    if not text:
+        return False
+    if text.startswith("/"):
+        # /cancel says what it cancelled, so it still finds the step.
+        return text.split(maxsplit=1)[0].split("@")[0] != "/cancel"
+    return text in menu_texts()
 
 
 async def show_menu(message: Message, actor: Actor, t: Text) -> None:

@@ -47,7 +47,7 @@ def forget_hooks(
         forget_consultations,
         forget_broadcasts,
         forget_event_feedback,
-        forget_mentoring,
+        partial(forget_mentoring, clock=clock),
         forget_materials,
         # Seats of events still to come go to the waiting list, as a cancellation does.
         partial(forget_event_registrations, policy or Policy(), clock),

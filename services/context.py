@@ -68,7 +68,7 @@ class Policy:
     timezone: ZoneInfo = field(default_factory=lambda: ZoneInfo("Europe/Moscow"))
     admin_telegram_ids: frozenset[int] = frozenset()
     default_locale: str = "ru"
-    consent_version: str = "2026-11"
+    consent_version: str = "2026-11-30"
     centre_name: str = ""
     bot_username: str = ""
     reminder_offsets_hours: tuple[float, ...] = (24.0, 1.0)
@@ -82,6 +82,8 @@ class Policy:
     consult: ConsultPolicy = field(default_factory=ConsultPolicy)
     # How many mentees one mentor may have at once (proposed or active).
     mentor_max_mentees: int = 3
+    # The Mini App's public address ("" when it is not served): screens add a button to it.
+    webapp_url: str = ""
 
 
 Clock = Callable[[], datetime]

@@ -45,6 +45,9 @@ class Mentorship(TimestampMixin, Base):
     methodist_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     form: Mapped[str] = mapped_column(String(16), default="individual")
     group_id: Mapped[int | None]
+    # A proposal to hand an active mentorship over to another mentor: the one it takes over
+    # (its plan and meetings continue with the new mentor once they agree).
+    replaces_id: Mapped[int | None]
     status: Mapped[str] = mapped_column(String(16), index=True)
     place: Mapped[int | None]
     # Why the mentee asks (young specialist, serious difficulty), when it came as a request.
@@ -83,8 +86,11 @@ class MentoringStep(Base):
 
 
 class MentoringMeeting(Base):
-    """A meeting either side logged. The note is personal text: the pair, the responsible
-    methodist and admins see it, /forget erases it."""
+    """A meeting either side logged. The note is personal text: the pair (the group), the
+    responsible methodist and admins see it, /forget erases it.
+
+    A group meeting is logged once and stored once per member's mentorship, so each member's
+    plan screen and figures count it; the copies share `shared_id` (the first copy's id)."""
 
     __tablename__ = "mentoring_meetings"
 
@@ -96,3 +102,4 @@ class MentoringMeeting(Base):
     format: Mapped[str] = mapped_column(String(16))
     note: Mapped[str | None] = mapped_column(String(1000))
     logged_by: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    shared_id: Mapped[int | None] = mapped_column(index=True)

@@ -8,8 +8,9 @@ from typing import Any
 
 from aiogram import F, Router
 from aiogram.filters.callback_data import CallbackData
-from aiogram.types import CallbackQuery
+from aiogram.types import CallbackQuery, Message
 
+from handlers import my_sections
 from handlers.consultations.booking import need_user, show_home
 from handlers.consultations.callbacks import CAct, ConsultCD
 from handlers.consultations.keyboards import (
@@ -94,6 +95,7 @@ BUTTON_ACTIONS: dict[str, Callable[[Mapping[str, Any]], CallbackData]] = {
 
 
 def create_router() -> Router:
+    my_sections.register("consultations", my_bookings_section)
     router = Router(name=__name__)
     router.callback_query.register(on_mine, ConsultCD.filter(F.act == CAct.MINE))
     router.callback_query.register(on_booking, ConsultCD.filter(F.act == CAct.BOOKING))
@@ -101,3 +103,18 @@ def create_router() -> Router:
     router.callback_query.register(on_cancel_yes, ConsultCD.filter(F.act == CAct.CANCEL_YES))
     router.callback_query.register(on_reschedule, ConsultCD.filter(F.act == CAct.RESCHEDULE))
     return router
+
+
+async def my_bookings_section(message: Message, svc: Services, actor: Actor, t: Text) -> bool:
+    """/my: upcoming bookings, each a button to its card (cancel, move)."""
+    if not actor.is_registered:
+        return False
+    bookings = await svc.consultations.upcoming_bookings(actor)
+    if not bookings:
+        return False
+    await send(
+        message,
+        t("consult-mine", count=len(bookings)),
+        my_bookings_keyboard(bookings, svc.policy.timezone, t),
+    )
+    return True

@@ -37,6 +37,7 @@ class RegAct(StrEnum):
     YES = "y"
     NO = "n"
     SCORE = "s"
+    ASK_SCORE = "a"
     SKIP_COMMENT = "k"
 
 
@@ -53,6 +54,12 @@ class RegCD(CallbackData, prefix="evr"):
     act: RegAct
     registration: int
     score: int = 0
+
+
+class MyPastCD(CallbackData, prefix="evy"):
+    """A page of the past events in /my, newest first."""
+
+    page: int
 
 
 class ListCD(CallbackData, prefix="evl"):
@@ -110,6 +117,8 @@ class Nav(IntEnum):
     DONE = 3
     PUBLISH = 4
     DRAFT = 5
+    # Its own value, so that a second tap on the subjects' "Done" cannot also pass the schools.
+    SCHOOLS_DONE = 6
 
 
 class EventWizardCD(CallbackData, prefix="evw"):

@@ -11,9 +11,9 @@ from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 
-from handlers import deep_links
+from handlers import deep_links, my_sections
 from handlers.event_card import EventCardAct, EventCardCD
-from handlers.events.callbacks import FilterCD, ListCD, filters_of
+from handlers.events.callbacks import FilterCD, ListCD, MyPastCD, filters_of
 from handlers.events.keyboards import (
     card_keyboard,
     filter_keyboard,
@@ -23,6 +23,7 @@ from handlers.events.keyboards import (
 from handlers.events.render import card_text, list_text, my_past_text
 from handlers.menu import MenuButton
 from handlers.messages import send, show
+from handlers.webapp_button import with_webapp_button
 from services.container import Services
 from services.context import Actor
 from services.errors import NeedsOnboarding
@@ -38,7 +39,10 @@ async def _show_page(
     event: Message | CallbackQuery, data: ListCD, svc: Services, actor: Actor, t: Text
 ) -> None:
     page = await svc.events.upcoming(actor, filters_of(data), data.page)
-    await show(event, list_text(page, t, svc.policy.timezone), list_keyboard(page, data, t))
+    markup = with_webapp_button(
+        list_keyboard(page, data, t), svc.policy.webapp_url, t("miniapp-open-calendar")
+    )
+    await show(event, list_text(page, t, svc.policy.timezone), markup)
 
 
 async def events_command(message: Message, svc: Services, actor: Actor, t: Text) -> None:
@@ -92,13 +96,11 @@ async def open_event_card(
 
 async def my_events(message: Message, svc: Services, actor: Actor, t: Text) -> None:
     need_user(actor)
-    # Mentoring (issue 17) is one line here, pointing to its own screen.
-    mentorships = await svc.mentoring.count_mine(actor)
-    if mentorships:
-        await send(message, t("mentoring-my-line", count=mentorships))
+    elsewhere = await my_sections.show_sections(message, svc, actor, t)
     mine = await svc.events.my_events(actor)
     if not mine.upcoming and not mine.past:
-        await send(message, t("events-my-empty"))
+        if not elsewhere:
+            await send(message, t("events-my-empty"))
         return
     zone = svc.policy.timezone
     if mine.upcoming:
@@ -108,7 +110,16 @@ async def my_events(message: Message, svc: Services, actor: Actor, t: Text) -> N
     for event in mine.upcoming:
         await send(message, card_text(event, t, zone), card_keyboard(event, t))
     if mine.past:
-        await send(message, my_past_text(mine.past, t, zone), past_events_keyboard(mine.past, t))
+        await send(message, my_past_text(mine, t, zone), past_events_keyboard(mine, t))
+
+
+async def my_past_page(
+    query: CallbackQuery, callback_data: MyPastCD, svc: Services, actor: Actor, t: Text
+) -> None:
+    need_user(actor)
+    mine = await svc.events.my_events(actor, callback_data.page)
+    zone = svc.policy.timezone
+    await show(query, my_past_text(mine, t, zone), past_events_keyboard(mine, t))
 
 
 BUTTON_ACTIONS: dict[str, Callable[[Mapping[str, Any]], CallbackData]] = {
@@ -126,6 +137,7 @@ def create_router() -> Router:
     router.message.register(events_command, MenuButton("menu-events"))
     router.message.register(my_events, Command("my"))
     router.message.register(my_events, MenuButton("menu-my"))
+    router.callback_query.register(my_past_page, MyPastCD.filter())
     router.callback_query.register(events_page, ListCD.filter())
     router.callback_query.register(events_filter, FilterCD.filter())
     router.callback_query.register(open_card, EventCardCD.filter(F.act == EventCardAct.OPEN))

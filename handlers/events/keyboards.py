@@ -23,6 +23,7 @@ from handlers.events.callbacks import (
     FilterCD,
     ListCD,
     MarkCD,
+    MyPastCD,
     Nav,
     RegAct,
     RegCD,
@@ -38,6 +39,7 @@ from services.events.types import (
     EventPhase,
     EventStatus,
     EventView,
+    MyEvents,
     Participants,
     RegStatus,
     StaffScope,
@@ -207,10 +209,10 @@ def choices_keyboard(field: WizField, t: Text) -> InlineKeyboardMarkup:
     return builder.as_markup()
 
 
-def _back_and_done(builder: Keyboard, t: Text) -> None:
+def _back_and_done(builder: Keyboard, t: Text, done: Nav) -> None:
     builder.row(
         button(t("events-wiz-back"), _wiz(WizField.NAV, Nav.BACK)),
-        button(t("events-wiz-subjects-done"), _wiz(WizField.NAV, Nav.DONE)),
+        button(t("events-wiz-subjects-done"), _wiz(WizField.NAV, done)),
     )
 
 
@@ -222,7 +224,7 @@ def subjects_keyboard(chosen: set[str], t: Text) -> InlineKeyboardMarkup:
             text=mark + t(f"subject-{subject.value}"), callback_data=_wiz(WizField.SUBJECT, index)
         )
     builder.adjust(2)
-    _back_and_done(builder, t)
+    _back_and_done(builder, t, Nav.DONE)
     return builder.as_markup()
 
 
@@ -238,7 +240,7 @@ def schools_keyboard(page: SchoolPage, chosen: set[int], t: Text) -> InlineKeybo
         pages.append(button("▶️", _wiz(WizField.SCHOOL_PAGE, page.page + 1)))
     if pages:
         builder.row(*pages)
-    _back_and_done(builder, t)
+    _back_and_done(builder, t, Nav.SCHOOLS_DONE)
     return builder.as_markup()
 
 
@@ -370,11 +372,36 @@ def drafts_keyboard(page: EventPage, zone: ZoneInfo) -> InlineKeyboardMarkup:
     return builder.as_markup()
 
 
-def past_events_keyboard(events: tuple[EventView, ...], t: Text) -> InlineKeyboardMarkup:
-    """The certificates of the past events the person attended, one tap each."""
+def past_events_keyboard(mine: MyEvents, t: Text) -> InlineKeyboardMarkup:
+    """The certificates of the past events the person attended, one tap each, a way to rate
+    one not rated yet (the message asking for it may be long gone or not sent yet), and the
+    older pages."""
     builder = Keyboard()
-    for event in events:
-        if event.mine is not None and event.mine.attended:
-            label = t("events-my-certificate", title=event.title[:40])
-            builder.row(button(label, _card(EventCardAct.CERTIFICATE, event.id)))
+    for event in mine.past:
+        status = event.mine
+        if status is None or not status.attended:
+            continue
+        label = t("events-my-certificate", title=event.title[:40])
+        builder.row(button(label, _card(EventCardAct.CERTIFICATE, event.id)))
+        if not status.feedback_score:
+            ask = RegCD(act=RegAct.ASK_SCORE, registration=status.registration_id)
+            builder.row(button(t("events-my-rate", title=event.title[:40]), ask))
+    pages = []
+    if mine.past_page > 0:
+        pages.append(button(t("events-my-newer"), MyPastCD(page=mine.past_page - 1)))
+    if mine.past_page + 1 < mine.past_pages:
+        pages.append(button(t("events-my-older"), MyPastCD(page=mine.past_page + 1)))
+    if pages:
+        builder.row(*pages)
+    return builder.as_markup()
+
+
+def score_keyboard(registration: int) -> InlineKeyboardMarkup:
+    builder = Keyboard()
+    for score in range(1, 6):
+        builder.button(
+            text=str(score),
+            callback_data=RegCD(act=RegAct.SCORE, registration=registration, score=score),
+        )
+    builder.adjust(5)
     return builder.as_markup()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from aiogram import F, Router
+from aiogram import Bot, F, Router
 from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.context import FSMContext
 from aiogram.types import BufferedInputFile, CallbackQuery, Message
@@ -17,6 +17,7 @@ from handlers.events.catalog import need_user
 from handlers.events.keyboards import (
     cancel_registration_keyboard,
     card_keyboard,
+    score_keyboard,
     skip_comment_keyboard,
 )
 from handlers.events.render import (
@@ -37,25 +38,34 @@ from services.i18n import Text
 async def _confirm(
     query: CallbackQuery, outcome: RegistrationOutcome, svc: Services, t: Text
 ) -> None:
+    assert query.bot is not None
+    await confirm_in_chat(query.bot, query.from_user.id, outcome, svc, t)
+
+
+async def confirm_in_chat(
+    bot: Bot, chat_id: int, outcome: RegistrationOutcome, svc: Services, t: Text
+) -> None:
+    """The registration's answer in the chat: from a tap here, or from the Mini App (the bot's
+    composition root hands this function to it)."""
     event = outcome.event
     zone = svc.policy.timezone
     if outcome.status == RegStatus.REGISTERED:
-        await send(query, registered_text(outcome, t, zone), card_keyboard(event, t))
-        if not outcome.already:
-            await _send_ics(query, event, svc, t)
+        text = registered_text(outcome, t, zone)
     elif outcome.status == RegStatus.WAITLISTED:
-        await send(query, waitlisted_text(outcome, t), card_keyboard(event, t))
+        text = waitlisted_text(outcome, t)
     else:
-        await send(query, card_text(event, t, zone), card_keyboard(event, t))
+        text = card_text(event, t, zone)
+    await bot.send_message(chat_id, text, reply_markup=card_keyboard(event, t))
+    if outcome.status == RegStatus.REGISTERED and not outcome.already:
+        await _send_ics(bot, chat_id, event, svc, t)
 
 
-async def _send_ics(query: CallbackQuery, event: EventView, svc: Services, t: Text) -> None:
-    assert query.bot is not None
+async def _send_ics(bot: Bot, chat_id: int, event: EventView, svc: Services, t: Text) -> None:
     data = ics_bytes(
         event, svc.policy.timezone, t, now=svc.clock(), with_link=event.link is not None
     )
-    await query.bot.send_document(
-        query.from_user.id,
+    await bot.send_document(
+        chat_id,
         BufferedInputFile(
             data, filename=file_name(event.title, event.starts_at, svc.policy.timezone, "ics")
         ),
@@ -95,7 +105,8 @@ async def send_ics(
 ) -> None:
     need_user(actor)
     event = await svc.events.card(actor, callback_data.event_id)
-    await _send_ics(query, event, svc, t)
+    assert query.bot is not None
+    await _send_ics(query.bot, query.from_user.id, event, svc, t)
 
 
 async def send_certificate(
@@ -134,16 +145,28 @@ async def will_come(
     query: CallbackQuery, callback_data: RegCD, svc: Services, actor: Actor, t: Text
 ) -> None:
     need_user(actor)
-    event = await svc.events.attend_answer(actor, callback_data.registration, True)
+    event = await svc.events.registration_card(actor, callback_data.registration)
     await send(query, t("events-will-come-thanks", title=event.title))
 
 
 async def cannot_come(
     query: CallbackQuery, callback_data: RegCD, svc: Services, actor: Actor, t: Text
 ) -> None:
+    """A reminder's "cannot come" asks first, as the card's cancel does: a thumb slipping on a
+    phone must not give the seat away. What would happen to the seat is said on the way."""
     need_user(actor)
-    event = await svc.events.attend_answer(actor, callback_data.registration, False)
-    await send(query, t("events-cancelled-mine", title=event.title))
+    event = await svc.events.registration_card(actor, callback_data.registration)
+    outlook = await svc.events.cancel_outlook(actor, event.id)
+    await send(query, cancel_outlook_text(outlook, t), cancel_registration_keyboard(event, t))
+
+
+async def ask_score(
+    query: CallbackQuery, callback_data: RegCD, svc: Services, actor: Actor, t: Text
+) -> None:
+    need_user(actor)
+    registration = callback_data.registration
+    title = await svc.events.rating_title(actor, registration)
+    await send(query, t("events-feedback-ask", title=title), score_keyboard(registration))
 
 
 async def rate(
@@ -218,5 +241,6 @@ def create_router() -> Router:
     router.callback_query.register(will_come, RegCD.filter(F.act == RegAct.YES))
     router.callback_query.register(cannot_come, RegCD.filter(F.act == RegAct.NO))
     router.callback_query.register(rate, RegCD.filter(F.act == RegAct.SCORE))
+    router.callback_query.register(ask_score, RegCD.filter(F.act == RegAct.ASK_SCORE))
     router.callback_query.register(skip_comment, RegCD.filter(F.act == RegAct.SKIP_COMMENT))
     return router

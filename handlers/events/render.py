@@ -13,6 +13,7 @@ from services.events.types import (
     EventStatus,
     EventSummary,
     EventView,
+    MyEvents,
     Participants,
     RegistrationOutcome,
     RegStatus,
@@ -193,10 +194,17 @@ def _past_line(event: EventView, t: Text, zone: ZoneInfo) -> str:
     return t("events-my-past-item", date=f"{start:%d.%m.%Y}", title=event.title, state=state)
 
 
-def my_past_text(events: tuple[EventView, ...], t: Text, zone: ZoneInfo) -> str:
-    lines = [t("events-my-past-title", count=len(events))]
-    lines.extend(_past_line(event, t, zone) for event in events)
-    return "\n\n".join(lines)
+def my_past_text(mine: MyEvents, t: Text, zone: ZoneInfo) -> str:
+    if mine.past_pages > 1:
+        title = t(
+            "events-my-past-pages",
+            count=mine.past_total,
+            page=mine.past_page + 1,
+            pages=mine.past_pages,
+        )
+    else:
+        title = t("events-my-past-title", count=len(mine.past))
+    return "\n\n".join([title, *(_past_line(event, t, zone) for event in mine.past)])
 
 
 def staff_list_text(page: EventPage, scope: StaffScope, month: int, t: Text) -> str:

@@ -400,10 +400,11 @@ async def skip(query: CallbackQuery, state: FSMContext, svc: Services, t: Text) 
     await _advance(query, state, svc, t, step, data)
 
 
-async def done(query: CallbackQuery, state: FSMContext, svc: Services, t: Text) -> None:
-    found = await _on_step(
-        query, state, t, lambda step: step in (EventForm.subjects, EventForm.schools)
-    )
+async def done(
+    query: CallbackQuery, callback_data: EventWizardCD, state: FSMContext, svc: Services, t: Text
+) -> None:
+    belongs = EventForm.subjects if callback_data.index == Nav.DONE else EventForm.schools
+    found = await _on_step(query, state, t, lambda step: step == belongs)
     if found is not None:
         await _advance(query, state, svc, t, *found)
 
@@ -453,7 +454,7 @@ def create_router() -> Router:
     nav = F.field == WizField.NAV
     router.callback_query.register(back, button(nav & (F.index == Nav.BACK)))
     router.callback_query.register(skip, button(nav & (F.index == Nav.SKIP)))
-    router.callback_query.register(done, button(nav & (F.index == Nav.DONE)))
+    router.callback_query.register(done, button(nav & F.index.in_({Nav.DONE, Nav.SCHOOLS_DONE})))
     router.callback_query.register(save, button(nav & F.index.in_({Nav.PUBLISH, Nav.DRAFT})))
     router.callback_query.register(unknown_nav, button())
     router.callback_query.register(start_confirmed, EventForm.start, WhenCD.filter())

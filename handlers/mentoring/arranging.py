@@ -60,11 +60,13 @@ async def on_accept(
     query: CallbackQuery, callback_data: MentorCD, svc: Services, actor: Actor, t: Text
 ) -> None:
     need_user(actor)
-    status = await svc.mentoring.accept(actor, callback_data.pair)
-    await query.answer(
-        t("mentoring-started") if status == Status.ACTIVE else t("mentoring-accepted")
-    )
-    await show_card(query, svc, actor, t, callback_data.pair)
+    status, pair_id = await svc.mentoring.accept_pair(actor, callback_data.pair)
+    if pair_id != callback_data.pair:
+        answer = t("mentoring-handed-over")  # the mentorship it took over goes on
+    else:
+        answer = t("mentoring-started") if status == Status.ACTIVE else t("mentoring-accepted")
+    await query.answer(answer)
+    await show_card(query, svc, actor, t, pair_id)
 
 
 async def on_decline(

@@ -33,6 +33,14 @@ class MAct(StrEnum):
     ASSESS = "assess"
     CONCLUDE = "conclude"
     PAPER = "paper"
+    MEET_AHEAD = "meet_ahead"  # plan a meeting for a day still to come
+    GROUP = "group"  # `pair` holds the group's id
+    GROUP_MEET = "group_meet"
+    GROUP_ADD = "group_add"
+    GROUP_PICK = "group_pick"
+    REASSIGN = "reassign"  # other mentors for an active pair
+    HAND_OVER = "hand_over"  # the pair goes on with `mentor`, its plan kept
+    REPLACE = "replace"  # the pair ends early, a new one is proposed with `mentor`
 
 
 class MentorCD(CallbackData, prefix="mnt"):

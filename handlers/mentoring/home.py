@@ -12,11 +12,13 @@ from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 
+from handlers import my_sections
 from handlers.mentoring.callbacks import MAct, MentorCD
 from handlers.mentoring.keyboards import ask_keyboard, card_keyboard, home_keyboard, open_keyboard
-from handlers.mentoring.render import card_text, home_text
+from handlers.mentoring.render import card_text, home_text, my_text
+from handlers.mentoring.states import TYPED_STEPS
 from handlers.menu import MenuButton
-from handlers.messages import show
+from handlers.messages import send, show
 from services.container import Services
 from services.context import Actor
 from services.enums import Role
@@ -40,7 +42,8 @@ async def show_home(event: Message | CallbackQuery, svc: Services, actor: Actor,
     text = home_text(views, actor.user_id, t, staff=is_staff(actor))
     if may_ask:
         text += "\n\n" + t("mentoring-ask-hint")
-    await show(event, text, home_keyboard(views, t, may_ask=may_ask, staff=is_staff(actor)))
+    markup = home_keyboard(views, actor.user_id, t, may_ask=may_ask, staff=is_staff(actor))
+    await show(event, text, markup)
 
 
 async def mentoring_command(
@@ -62,8 +65,9 @@ async def show_card(
 ) -> None:
     view = await svc.mentoring.mentorship(actor, pair_id)
     arranger = actor.has(Role.METHODIST, Role.ADMIN)
-    markup = card_keyboard(view, actor.user_id, t, arranger=arranger)
-    await show(event, card_text(view, t, svc.policy.timezone), markup)
+    # The service let the actor see the card: a coordinator only for their school's mentee.
+    markup = card_keyboard(view, actor.user_id, t, arranger=arranger, staff=is_staff(actor))
+    await show(event, card_text(view, t, svc.policy.timezone, svc.clock()), markup)
 
 
 async def on_open(
@@ -96,12 +100,27 @@ async def on_ask_yes(query: CallbackQuery, svc: Services, actor: Actor, t: Text)
     await show(query, t("mentoring-asked"), open_keyboard(pair_id, t))
 
 
+# A main-menu tap (or a command) in any of these steps leaves it (handlers/menu.py).
+LEAVE_ON_MENU = TYPED_STEPS
+
 BUTTON_ACTIONS: dict[str, Callable[[Mapping[str, Any]], CallbackData]] = {
     "mentoring_open": lambda p: MentorCD(act=MAct.OPEN, pair=int(p["pair"])),
 }
 
 
+async def my_mentoring_section(message: Message, svc: Services, actor: Actor, t: Text) -> bool:
+    """/my: each open pairing with the plan's progress, the next step and the next meeting."""
+    if not actor.is_registered:
+        return False
+    views = await svc.mentoring.open_pairings(actor)
+    if not views:
+        return False
+    await send(message, my_text(views, actor.user_id, t, svc.policy.timezone, svc.clock()))
+    return True
+
+
 def create_router() -> Router:
+    my_sections.register("mentoring", my_mentoring_section)
     router = Router(name=__name__)
     router.message.register(mentoring_command, Command("mentoring"), StateFilter("*"))
     router.message.register(mentoring_command, MenuButton("menu-mentoring"), StateFilter("*"))

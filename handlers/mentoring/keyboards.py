@@ -10,6 +10,7 @@ from handlers.mentoring.render import side_of, step_text
 from services.i18n import Text
 from services.mentoring.types import (
     Candidate,
+    GroupView,
     Level,
     MeetingFormat,
     MentorshipView,
@@ -33,11 +34,29 @@ def _markup(rows: list[list[InlineKeyboardButton]]) -> InlineKeyboardMarkup:
 
 
 def home_keyboard(
-    views: list[MentorshipView], t: Text, *, may_ask: bool, staff: bool
+    views: list[MentorshipView],
+    user_id: int | None,
+    t: Text,
+    *,
+    may_ask: bool,
+    staff: bool,
 ) -> InlineKeyboardMarkup:
     rows = [
         [button(t("mentoring-btn-pair", number=view.id), MAct.OPEN, pair=view.id)]
         for view in views
+    ]
+    # A mentor's groups, once each: the screen of all their mentees together.
+    groups = dict.fromkeys(
+        view.group_id
+        for view in views
+        if view.group_id is not None
+        and view.status in (Status.PROPOSED, Status.ACTIVE)
+        and side_of(view, user_id) == Side.MENTOR
+    )
+    rows += [
+        [button(t("mentoring-btn-group", number=group_id), MAct.GROUP, pair=group_id)]
+        for group_id in groups
+        if group_id is not None
     ]
     if may_ask:
         rows.append([button(t("mentoring-btn-ask"), MAct.ASK)])
@@ -78,6 +97,7 @@ def _party_rows(
                 button(t("mentoring-btn-meet"), MAct.MEET, pair=view.id),
             ]
         )
+        rows.append([button(t("mentoring-btn-meet-ahead"), MAct.MEET_AHEAD, pair=view.id)])
     ended = view.status in (Status.FINISHED, Status.ENDED_EARLY)
     if ended and side == Side.MENTEE:
         rows += [
@@ -92,12 +112,22 @@ def _party_rows(
 
 
 def card_keyboard(
-    view: MentorshipView, user_id: int | None, t: Text, *, arranger: bool
+    view: MentorshipView, user_id: int | None, t: Text, *, arranger: bool, staff: bool
 ) -> InlineKeyboardMarkup:
+    """`arranger`: a methodist or an admin; `staff`: they or the coordinator of the mentee's
+    school (who sees the card only then)."""
     side = side_of(view, user_id)
     rows = _party_rows(view, side, t)
     if side is None and view.status == Status.ACTIVE:
         rows.append([button(t("mentoring-btn-plan"), MAct.PLAN, pair=view.id)])
+    if view.group_id is not None and (side == Side.MENTOR or arranger):
+        rows.append(
+            [
+                button(
+                    t("mentoring-btn-group", number=view.group_id), MAct.GROUP, pair=view.group_id
+                )
+            ]
+        )
     if arranger and view.status == Status.ACTIVE:
         rows.append(
             [
@@ -105,7 +135,59 @@ def card_keyboard(
                 button(t("mentoring-btn-end-early"), MAct.END_EARLY, pair=view.id),
             ]
         )
+    if staff and view.status == Status.ACTIVE:
+        rows.append([button(t("mentoring-btn-reassign"), MAct.REASSIGN, pair=view.id)])
     rows.append(back_home(t))
+    return _markup(rows)
+
+
+def group_keyboard(
+    view: GroupView, user_id: int | None, t: Text, *, arranger: bool
+) -> InlineKeyboardMarkup:
+    rows = [
+        [button(f"{m.mentee_name}"[:NAME_WIDTH], MAct.OPEN, pair=m.pair_id)]
+        for m in view.members
+        if m.status in (Status.PROPOSED, Status.ACTIVE)
+    ]
+    if user_id is not None and view.mentor_id == user_id and view.active:
+        rows.append([button(t("mentoring-btn-group-meet"), MAct.GROUP_MEET, pair=view.id)])
+    if arranger and any(m.status in (Status.PROPOSED, Status.ACTIVE) for m in view.members):
+        rows.append([button(t("mentoring-btn-group-add"), MAct.GROUP_ADD, pair=view.id)])
+    rows.append(back_home(t))
+    return _markup(rows)
+
+
+def group_candidates_keyboard(
+    group_id: int, found: list[RequestView], t: Text
+) -> InlineKeyboardMarkup:
+    rows = [
+        [button(item.name[:NAME_WIDTH], MAct.GROUP_PICK, pair=group_id, user=item.user_id)]
+        for item in found
+    ]
+    rows.append([button(t("mentoring-btn-back"), MAct.GROUP, pair=group_id)])
+    return _markup(rows)
+
+
+def reassign_keyboard(pair_id: int, found: list[Candidate], t: Text) -> InlineKeyboardMarkup:
+    rows = []
+    for number, c in enumerate(found, 1):
+        rows.append(
+            [
+                button(
+                    t("mentoring-btn-hand-over", number=number, name=c.name[:NAME_WIDTH]),
+                    MAct.HAND_OVER,
+                    pair=pair_id,
+                    mentor=c.user_id,
+                ),
+                button(
+                    t("mentoring-btn-replace", number=number),
+                    MAct.REPLACE,
+                    pair=pair_id,
+                    mentor=c.user_id,
+                ),
+            ]
+        )
+    rows.append([button(t("mentoring-btn-back"), MAct.OPEN, pair=pair_id)])
     return _markup(rows)
 
 
@@ -213,3 +295,9 @@ def assess_keyboard(view: MentorshipView, t: Text) -> InlineKeyboardMarkup:
 
 def open_keyboard(pair_id: int, t: Text) -> InlineKeyboardMarkup:
     return _markup([[button(t("mentoring-btn-open"), MAct.OPEN, pair=pair_id)]])
+
+
+def group_open_keyboard(group_id: int, t: Text) -> InlineKeyboardMarkup:
+    return _markup(
+        [[button(t("mentoring-btn-group", number=group_id), MAct.GROUP, pair=group_id)]]
+    )

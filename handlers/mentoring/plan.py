@@ -24,9 +24,8 @@ async def show_plan(
     event: Message | CallbackQuery, svc: Services, actor: Actor, t: Text, pair_id: int
 ) -> None:
     view = await svc.mentoring.mentorship(actor, pair_id)
-    await show(
-        event, plan_text(view, t, svc.policy.timezone), plan_keyboard(view, actor.user_id, t)
-    )
+    text = plan_text(view, t, svc.policy.timezone, svc.clock())
+    await show(event, text, plan_keyboard(view, actor.user_id, t))
 
 
 async def on_plan(

@@ -8,9 +8,12 @@ from zoneinfo import ZoneInfo
 from services.i18n import Text
 from services.mentoring.types import (
     Candidate,
+    GroupView,
+    MeetingView,
     MentorshipView,
     RequestView,
     Side,
+    Status,
     StepView,
 )
 
@@ -59,6 +62,14 @@ def pair_line(view: MentorshipView, user_id: int | None, t: Text) -> str:
     )
 
 
+def _meeting(key: str, meeting: MeetingView, t: Text, zone: ZoneInfo) -> str:
+    return t(
+        key,
+        date=day(meeting.held_at, zone),
+        format=t(f"mentoring-format-{meeting.format.value}"),
+    )
+
+
 def home_text(
     views: list[MentorshipView], user_id: int | None, t: Text, *, staff: bool = False
 ) -> str:
@@ -79,6 +90,8 @@ def _head(view: MentorshipView, t: Text) -> list[str]:
     if view.topics:
         topics = ", ".join(t(f"topic-{topic}") for topic in view.topics)
         lines.append(t("mentoring-card-goals", topics=topics))
+    if view.replaces_id is not None and view.status == Status.PROPOSED:
+        lines.append(t("mentoring-card-hand-over"))
     if view.decline_reason:
         lines.append(t("mentoring-card-declined", reason=view.decline_reason))
     if view.end_reason:
@@ -86,35 +99,33 @@ def _head(view: MentorshipView, t: Text) -> list[str]:
     return lines
 
 
-def _progress(view: MentorshipView, t: Text, zone: ZoneInfo) -> list[str]:
+def _progress(view: MentorshipView, t: Text, zone: ZoneInfo, now: datetime) -> list[str]:
     lines = []
     if view.steps:
         lines.append(t("mentoring-card-progress", done=view.confirmed, total=len(view.steps)))
-    step = view.next_step
+    # What comes next only while the pairing goes on.
+    step = view.next_step if view.status == Status.ACTIVE else None
     if step is not None:
         lines.append(
             t("mentoring-card-next-step", step=step_text(step, t), due=day(step.due_at, zone))
         )
-    meeting = view.last_meeting
-    if meeting is not None:
-        lines.append(
-            t(
-                "mentoring-card-last-meeting",
-                date=day(meeting.held_at, zone),
-                format=t(f"mentoring-format-{meeting.format.value}"),
-            )
-        )
+    last = view.last_meeting(now)
+    planned = view.next_meeting(now) if view.status == Status.ACTIVE else None
+    if last is not None:
+        lines.append(_meeting("mentoring-card-last-meeting", last, t, zone))
+    if planned is not None:
+        lines.append(_meeting("mentoring-card-next-meeting", planned, t, zone))
     return lines
 
 
-def card_text(view: MentorshipView, t: Text, zone: ZoneInfo) -> str:
-    lines = _head(view, t) + _progress(view, t, zone)
+def card_text(view: MentorshipView, t: Text, zone: ZoneInfo, now: datetime) -> str:
+    lines = _head(view, t) + _progress(view, t, zone, now)
     if view.conclusion:
         lines.append(t("mentoring-card-conclusion", text=view.conclusion))
     return "\n".join(lines)
 
 
-def plan_text(view: MentorshipView, t: Text, zone: ZoneInfo) -> str:
+def plan_text(view: MentorshipView, t: Text, zone: ZoneInfo, now: datetime) -> str:
     lines = [t("mentoring-plan-title", done=view.confirmed, total=len(view.steps))]
     for step in view.steps:
         lines.append(
@@ -129,16 +140,55 @@ def plan_text(view: MentorshipView, t: Text, zone: ZoneInfo) -> str:
     if view.meetings:
         lines += ["", t("mentoring-meetings-title", count=len(view.meetings))]
         for meeting in view.meetings:
-            note = meeting.note if view.notes_visible and meeting.note else ""
+            lines.append(meeting_line(meeting, view.notes_visible, t, zone, now))
+    lines += ["", t("mentoring-plan-legend")]
+    return "\n".join(lines)
+
+
+def meeting_line(meeting: MeetingView, notes: bool, t: Text, zone: ZoneInfo, now: datetime) -> str:
+    marks = []
+    if meeting.shared:
+        marks.append(t("mentoring-meeting-group"))
+    if meeting.held_at > now:
+        marks.append(t("mentoring-meeting-planned"))
+    if notes and meeting.note:
+        marks.append(meeting.note)
+    return t(
+        "mentoring-meeting-line",
+        date=day(meeting.held_at, zone),
+        format=t(f"mentoring-format-{meeting.format.value}"),
+        extra=" ".join(marks),
+    )
+
+
+def group_text(view: GroupView, t: Text, zone: ZoneInfo, now: datetime) -> str:
+    lines = [
+        t("mentoring-group-title", number=view.id),
+        t("mentoring-card-mentor", name=view.mentor_name),
+        t("mentoring-group-members", count=view.active),
+    ]
+    for member in view.members:
+        lines.append(
+            t(
+                "mentoring-group-member",
+                name=member.mentee_name,
+                status=t(f"mentoring-status-{member.status.value}"),
+                done=member.done,
+                total=member.total,
+            )
+        )
+        if member.status == Status.ACTIVE and member.next_step is not None:
+            step = member.next_step
             lines.append(
                 t(
-                    "mentoring-meeting-line",
-                    date=day(meeting.held_at, zone),
-                    format=t(f"mentoring-format-{meeting.format.value}"),
-                    note=note,
+                    "mentoring-group-next-step",
+                    step=step_text(step, t),
+                    due=day(step.due_at, zone),
                 )
             )
-    lines += ["", t("mentoring-plan-legend")]
+    lines += ["", t("mentoring-group-meetings", count=len(view.meetings))]
+    for meeting in view.meetings:
+        lines.append(meeting_line(meeting, view.notes_visible, t, zone, now))
     return "\n".join(lines)
 
 
@@ -164,15 +214,63 @@ def suggestions_text(found: list[Candidate], t: Text) -> str:
             t("mentoring-why-clear") if c.clear_on_topics else "",
             t("mentoring-why-school") if c.strong_school else "",
         ]
+        subjects = ", ".join(t(f"subject-{code}") for code in c.subjects) or "—"
         lines.append(
             t(
                 "mentoring-suggest-line",
                 number=number,
                 name=c.name,
                 school=c.school,
+                subjects=subjects,
+                experience=t(f"experience-{c.experience}") if c.experience else "—",
                 why=", ".join(m for m in marks if m) or "—",
                 load=c.load,
                 limit=c.limit,
             )
         )
+    return "\n".join(lines)
+
+
+MY_SHOWN = 5  # pairings listed in /my; a mentor of a bigger group finds the rest in /mentoring
+
+
+def _my_pairing(
+    view: MentorshipView, user_id: int | None, t: Text, zone: ZoneInfo, now: datetime
+) -> list[str]:
+    status = t(f"mentoring-status-{view.status.value}")
+    if view.mentor_id is not None and view.mentor_id == user_id:
+        lines = [t("mentoring-my-as-mentor", name=view.mentee_name, status=status)]
+    elif view.status == Status.REQUESTED:
+        lines = [t("mentoring-my-requested")]
+    else:
+        lines = [t("mentoring-my-as-mentee", name=view.mentor_name, status=status)]
+    if view.status != Status.ACTIVE:
+        return lines
+    lines.append(t("mentoring-my-progress", done=view.confirmed, total=len(view.steps)))
+    step = view.next_step
+    if step is not None:
+        lines.append(
+            t("mentoring-my-next-step", step=step_text(step, t), due=day(step.due_at, zone))
+        )
+    planned, last = view.next_meeting(now), view.last_meeting(now)
+    if planned is not None:
+        lines.append(_meeting("mentoring-my-next-meeting", planned, t, zone))
+    elif last is not None:
+        lines.append(t("mentoring-my-no-meeting-last", date=day(last.held_at, zone)))
+    else:
+        lines.append(t("mentoring-my-no-meeting"))
+    return lines
+
+
+def my_text(
+    views: list[MentorshipView], user_id: int | None, t: Text, zone: ZoneInfo, now: datetime
+) -> str:
+    """The person's open pairings in /my: the plan's progress, the next step, the next
+    meeting (or when the last one was)."""
+    lines = [t("mentoring-my-title")]
+    for view in views[:MY_SHOWN]:
+        lines += _my_pairing(view, user_id, t, zone, now)
+    if len(views) > MY_SHOWN:
+        lines.append(t("mentoring-my-more", count=len(views) - MY_SHOWN))
+    lines.append(t("mentoring-my-open"))
     return "\n".join(lines)

@@ -6,7 +6,8 @@ from aiogram import F
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.utils.magic_filter import MagicFilter
 
-# Typed answers only: a command (anything starting with "/") is never taken as the answer.
+# Typed answers only: a command (anything starting with "/") is never taken as the answer;
+# nor is a main-menu button, which leaves the step before any handler sees it.
 TYPED: MagicFilter = F.text & ~F.text.startswith("/")
 
 
@@ -34,3 +35,12 @@ class EndForm(StatesGroup):
 
 class ConclusionForm(StatesGroup):
     text = State()
+
+
+class ReplaceForm(StatesGroup):
+    reason = State()
+
+
+# Every typed step of mentoring: a main-menu button or a command typed in one of them leaves
+# the step (handlers/menu.py: LeaveStepsOnMenuTap) and opens what was tapped.
+TYPED_STEPS = (DeclineForm, StepForm, MoveForm, MeetForm, EndForm, ConclusionForm, ReplaceForm)

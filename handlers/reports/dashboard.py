@@ -17,6 +17,7 @@ from handlers.reports.callbacks import DashboardCD, ReportView
 from handlers.reports.keyboards import PICKER_KINDS, report_keyboard
 from handlers.reports.render import render_dashboard, render_indicators
 from handlers.reports.states import ReportsForm
+from handlers.webapp_button import with_webapp_button
 from services.container import Services
 from services.context import Actor
 from services.i18n import Text
@@ -45,7 +46,13 @@ async def dashboard_screen(
     period: ReportPeriod, svc: Services, actor: Actor, t: Text
 ) -> tuple[str, InlineKeyboardMarkup]:
     text = render_dashboard(await svc.reports.dashboard(actor, period), t)
-    return text, report_keyboard(ReportView.DASHBOARD, period, t, _picker_periods(svc))
+    markup = with_webapp_button(
+        report_keyboard(ReportView.DASHBOARD, period, t, _picker_periods(svc)),
+        svc.policy.webapp_url,
+        t("miniapp-open-dashboard"),
+        screen="dashboard",
+    )
+    return text, markup
 
 
 async def indicators_screen(
@@ -53,7 +60,8 @@ async def indicators_screen(
 ) -> tuple[str, InlineKeyboardMarkup]:
     scope = await svc.reports.scope(actor)
     indicators = await svc.reports.indicators(actor, period)
-    text = render_indicators(period, scope.school_name, indicators, t)
+    meetings = await svc.reports.meetings(actor, period)
+    text = render_indicators(period, scope.school_name, indicators, t, meetings)
     return text, report_keyboard(ReportView.INDICATORS, period, t, _picker_periods(svc))
 
 

@@ -7,6 +7,7 @@ from services.reports.dashboard import Dashboard
 from services.reports.data import ReportData
 from services.reports.export import period_label
 from services.reports.indicators import Indicator, IndicatorCategory, Ratio
+from services.reports.mentoring import MeetingsRow
 from services.reports.period import ReportPeriod
 
 TOP_SCHOOLS = 5
@@ -169,8 +170,60 @@ def render_dashboard(dashboard: Dashboard, t: Text) -> str:
     return "\n".join(lines)
 
 
+def _category_name(category: IndicatorCategory, school: str | None, t: Text) -> str:
+    if school is not None:
+        return t("reports-category-own-school")
+    return t(f"reports-category-{category.value}")
+
+
+def _rate(ratio: Ratio, t: Text) -> str:
+    return t("reports-no-share") if ratio.share is None else t("reports-rate", value=ratio.share)
+
+
+def render_meetings(rows: list[MeetingsRow], school: str | None, t: Text) -> list[str]:
+    """Mentoring meetings per pair per month: the period by category, then month by month
+    for the whole network (or the school) when the period has several months."""
+    if not rows:
+        return []
+    *months, total = rows
+    categories = [IndicatorCategory.ALL] if school is not None else list(IndicatorCategory)
+    lines = ["", t("reports-meetings-title")]
+    for category in categories:
+        ratio = total.get(category)
+        name = _category_name(category, school, t)
+        if ratio.hidden:
+            lines.append(t("reports-meetings-line-hidden", category=name))
+        elif not ratio.denominator:
+            lines.append(t("reports-meetings-none", category=name))
+        else:
+            lines.append(
+                t(
+                    "reports-meetings-line",
+                    category=name,
+                    rate=_rate(ratio, t),
+                    meetings=ratio.numerator,
+                    pairs=ratio.denominator,
+                )
+            )
+    if len(months) > 1:
+        by_month = "; ".join(
+            t(
+                "reports-meetings-month",
+                month=f"{row.month:%m.%Y}" if row.month else "",
+                rate=_rate(row.get(IndicatorCategory.ALL), t),
+            )
+            for row in months
+        )
+        lines.append(t("reports-meetings-months", months=by_month))
+    return lines
+
+
 def render_indicators(
-    period: ReportPeriod, school: str | None, indicators: list[Indicator], t: Text
+    period: ReportPeriod,
+    school: str | None,
+    indicators: list[Indicator],
+    t: Text,
+    meetings: list[MeetingsRow] | None = None,
 ) -> str:
     lines = [t("reports-indicators-title", period=period_text(period, t))]
     if school is not None:
@@ -180,11 +233,7 @@ def render_indicators(
         lines += ["", t("reports-indicator-head", name=t(f"reports-indicator-{indicator.kind}"))]
         for category in categories:
             ratio = indicator.get(category)
-            name = (
-                t("reports-category-own-school")
-                if school is not None
-                else t(f"reports-category-{category.value}")
-            )
+            name = _category_name(category, school, t)
             if ratio.hidden:
                 lines.append(t("reports-indicator-line-hidden", category=name))
                 continue
@@ -197,6 +246,7 @@ def render_indicators(
                     denominator=ratio.denominator,
                 )
             )
+    lines += render_meetings(meetings or [], school, t)
     lines += ["", t("reports-indicators-note")]
     return "\n".join(lines)
 

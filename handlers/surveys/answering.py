@@ -8,12 +8,12 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from aiogram import F, Router
-from aiogram.filters import Command, Filter
+from aiogram.filters import Command
 from aiogram.filters.callback_data import CallbackData
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 
-from handlers.menu import MENU_ITEMS, MenuButton
+from handlers.menu import MenuButton, NotMenuButton
 from handlers.messages import edit_markup, send, show, tapped_message
 from handlers.surveys.callbacks import Do, SurveyCD
 from handlers.surveys.keyboards import offers_keyboard, open_list_keyboard, question_keyboard
@@ -22,7 +22,7 @@ from handlers.surveys.states import SurveyAnswer
 from services.container import Services
 from services.context import Actor
 from services.errors import DomainError
-from services.i18n import Text, default_translator
+from services.i18n import Text
 from services.surveys.types import Finished, QuestionType, QuestionView, Step
 
 ANSWERING = (SurveyAnswer.survey_text.state, SurveyAnswer.survey_buttons.state)
@@ -194,19 +194,6 @@ async def typed_at_buttons(
         return
     await show(message, t("survey-buttons-expected"))
     await show(message, question_text(step, t), question_keyboard(step, t))
-
-
-class NotMenuButton(Filter):
-    """Lets through what is not a main-menu button: a menu tap during a survey leaves it."""
-
-    def __init__(self) -> None:
-        translator = default_translator()
-        self.texts = {
-            translator.get(locale, item.key) for item in MENU_ITEMS for locale in ("ru", "en")
-        }
-
-    async def __call__(self, message: Message) -> bool:
-        return message.text not in self.texts
 
 
 BUTTON_ACTIONS: dict[str, Callable[[Mapping[str, Any]], CallbackData]] = {

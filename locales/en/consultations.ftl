@@ -42,7 +42,7 @@ consult-btn-psychologist = { $name } · { $count ->
     }
 consult-btn-any = 👥 Any psychologist
 consult-btn-mine = 📋 My psychologist bookings ({ $count })
-consult-btn-back = ← Back
+consult-btn-back = ◀️ Back
 consult-btn-to-home = ← To consultations
 consult-no-slots = No free slots right now. I can tell you when one opens.
 consult-btn-wait = 🔔 Tell me when a slot opens

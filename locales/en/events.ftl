@@ -343,12 +343,16 @@ events-my-past-title = { $count ->
     [one] Past event:
    *[other] Past events (the last { $count }):
 }
+events-my-past-pages = Past events: { $count } (page { $page } of { $pages }), newest first:
+events-my-newer = ◀️ Newer
+events-my-older = Older ▶️
 events-my-past-item = 🗓 <b>{ $date }</b> · { $title }
     { $state }
 events-my-attended = ✅ you attended
 events-my-absent = ▫️ attendance not marked, no certificate
 events-my-rated = your rating { $score }
-events-my-not-rated = waiting for your rating (the buttons are in the message after the event)
+events-my-not-rated = waiting for your rating (the ⭐ button below)
+events-my-rate = ⭐ Rate: { $title }
 events-my-certificate = 📜 Certificate: { $title }
 
 ## Cancelling one's own registration

@@ -52,11 +52,20 @@ mentoring-card-ended-early = Reason for ending early: { $reason }
 mentoring-card-progress = Plan: { $done } of { $total } done
 mentoring-card-next-step = Next step: { $step } — by { $due }
 mentoring-card-last-meeting = Last meeting: { $date }, { $format }
+mentoring-card-next-meeting = Next meeting: { $date }, { $format }
+mentoring-card-hand-over = 🔁 Hand-over: once the new mentor agrees, the pairing goes on with them, its plan and meetings kept.
 mentoring-card-conclusion = Mentor's conclusion: { $text }
-mentoring-my-line = 🤝 Mentoring: { $count ->
-    [one] { $count } pairing
-   *[other] { $count } pairings
-} — open /mentoring.
+mentoring-my-title = <b>🤝 Mentoring</b>
+mentoring-my-as-mentee = • Your mentor: { $name } — { $status }
+mentoring-my-as-mentor = • You mentor: { $name } — { $status }
+mentoring-my-requested = • You asked for a mentor: the methodists are finding one
+mentoring-my-progress = { "  " }Plan: { $done } of { $total } done
+mentoring-my-next-step = { "  " }Next step: { $step } — by { $due }
+mentoring-my-next-meeting = { "  " }Next meeting: { $date }, { $format }
+mentoring-my-no-meeting-last = { "  " }No next meeting planned (the last was on { $date })
+mentoring-my-no-meeting = { "  " }No meetings yet, none planned
+mentoring-my-more = …and { $count } more in /mentoring
+mentoring-my-open = The plan, meetings and the rest: /mentoring
 
 ## Plan and meetings
 
@@ -64,7 +73,9 @@ mentoring-plan-title = <b>📋 Individual development plan</b> ({ $done } of { $
 mentoring-plan-step = { $mark } { $position }. { $step } — by { $due }
 mentoring-plan-legend = ▫️ not done · ☑️ marked by the mentee · ✅ confirmed by the mentor
 mentoring-meetings-title = <b>Meetings ({ $count })</b>
-mentoring-meeting-line = • { $date }, { $format } { $note }
+mentoring-meeting-line = • { $date }, { $format } { $extra }
+mentoring-meeting-group = (group meeting)
+mentoring-meeting-planned = (planned)
 mentoring-step-marked = Step marked done. The mentor will confirm it.
 mentoring-step-confirmed = Step confirmed.
 mentoring-step-already = Already marked.
@@ -76,10 +87,13 @@ mentoring-step-moved = The step's due date is changed.
 mentoring-step-reminder = ⏰ Mentoring plan reminder, the step is due { $due }:
 mentoring-step-custom-title = { $title }
 mentoring-meet-day-ask = When was the meeting? E.g. today, yesterday, 20.11. Cancel: /cancel.
-mentoring-meet-format-ask = What was the meeting's format?
+mentoring-meet-format-ask = The meeting's format:
 mentoring-meet-note-ask = A short note (up to 1000 characters): only your pair, the responsible methodist and admins see it. Or without a note:
 mentoring-meet-saved = Meeting logged.
-
+mentoring-meet-planned = Meeting planned: it shows in /my and on the pairing's card.
+mentoring-meet-ahead-ask = When will you meet? E.g. tomorrow, 05.12, "in a week" (at most 60 days ahead). Cancel: /cancel.
+mentoring-meet-note-ask-group = A short note (up to 1000 characters): only the group's members, the responsible methodist and admins see it. Or without a note:
+mentoring-meet-saved-group = Group meeting logged: every member sees it in their plan.
 ## Finding a mentor and agreeing
 
 mentoring-btn-find = 🔎 Find a mentor
@@ -90,7 +104,7 @@ mentoring-find-request = 📨 { $name }, { $school } — request: { $reason }
 mentoring-find-line = • { $name }, { $school } — { $reason }
 mentoring-suggest-empty = No suitable mentor has a free place.
 mentoring-suggest-title = <b>Suggested mentors</b> (best first):
-mentoring-suggest-line = { $number }. { $name }, { $school } — { $why }; mentees: { $load } of { $limit }
+mentoring-suggest-line = { $number }. { $name }, { $school }; { $subjects }; experience { $experience } — { $why }; mentees: { $load } of { $limit }
 mentoring-why-subject = same subject
 mentoring-why-experience = 10+ years
 mentoring-why-clear = no difficulty on the mentee's topics
@@ -177,6 +191,42 @@ mentoring-error-not-ended = This is possible once the mentoring has ended.
 mentoring-error-not-finished = The document is given once the mentoring has finished.
 mentoring-error-step-title = A step takes 1 to 300 characters. Type again or /cancel.
 mentoring-error-due-past = The due date must be in the future. Type another day or /cancel.
-mentoring-error-meeting-far = A meeting is logged after it happened. Type another day or /cancel.
+mentoring-error-meeting-far = A meeting can be planned at most 60 days ahead. Type another day or /cancel.
+mentoring-error-same-mentor = That is the pairing's mentor already. Pick another one.
+mentoring-error-hand-over-pending = A hand-over of this pairing is already waiting for a mentor's answer.
+mentoring-error-group-closed = Nobody is in this group any more: it takes no one new.
 mentoring-error-note-long = A note takes up to 1000 characters. Shorten it or /cancel.
 mentoring-error-topic = This topic is not in the plan.
+
+## Groups
+
+mentoring-btn-group = 👥 Group No. { $number }
+mentoring-btn-group-meet = 🗓 Group meeting
+mentoring-btn-group-add = ➕ Add a mentee
+mentoring-group-title = <b>👥 Group No. { $number }</b>
+mentoring-group-members = Mentees now: { $count }
+mentoring-group-member = • { $name } — { $status }, plan { $done } of { $total }
+mentoring-group-next-step = { "  " }next step: { $step } — by { $due }
+mentoring-group-meetings = <b>Group meetings ({ $count })</b>
+mentoring-group-add-title = <b>Whom to add to the group</b>: the mentor and the teacher are invited and must both agree.
+mentoring-proposed-group = The invitation to the group went to the mentor and the teacher. The teacher joins once both agree.
+mentoring-notice-group-meeting = 🗓 Your mentor logged a group meeting. Open the plan to see it.
+
+## Another mentor
+
+mentoring-btn-reassign = 🔁 Another mentor
+mentoring-btn-hand-over = 🔁 { $number }. { $name }
+mentoring-btn-replace = ⏹ { $number }. anew
+mentoring-btn-meet-ahead = 📅 Plan a meeting
+mentoring-reassign-title = <b>Another mentor</b> for: { $mentee } (now: { $mentor })
+mentoring-reassign-legend = 🔁 — hand the pairing over: the new mentor goes on with the same plan once they agree; until then the pairing goes on as it is.
+    ⏹ — end the pairing early (you give the reason) and propose a new one: a new plan, and both the mentor and the teacher must agree.
+mentoring-hand-over-sent = The new mentor is invited. The pairing goes on with the present mentor until the new one agrees.
+mentoring-replace-reason-ask = Why does the present pairing end early (3 to 300 characters)? Cancel: /cancel.
+mentoring-replaced = The pairing ended early. The new mentor and the teacher are invited.
+mentoring-handed-over = You took the mentoring over: the pairing's plan and meetings are kept.
+mentoring-notice-hand-over-asked = 🔁 You are asked to take a mentoring over from its mentor (the plan goes on). Open it to agree or decline.
+mentoring-notice-hand-over-mentee = 🔁 Another mentor was proposed to you. Once they agree, your plan goes on with them.
+mentoring-notice-handed-over-old = 🔁 Your mentee has moved to another mentor. Thank you for your work!
+mentoring-notice-hand-over-declined = The mentor did not take the pairing over: it goes on with the present mentor. Open it to see why.
+mentoring-notice-handed-over = 🔁 The mentoring goes on with a new mentor: its plan and meetings are kept.

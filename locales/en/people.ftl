@@ -18,7 +18,7 @@ consent-text =
 
     { $centre } (the operator) processes your data under Federal Law No. 152-FZ “On Personal Data”.
 
-    <b>What is kept:</b> name, role, school, subjects, experience and position (teachers), position (centre staff), the child's grade (parents), your event and consultation bookings, survey answers, Telegram ID.
+    <b>What is kept:</b> name, role, school, subjects, experience and position (teachers), position (centre staff), the child's grade (parents), your event and consultation bookings, survey answers, mentoring (the plan, meetings and their notes, the self-assessment), materials you send to the library, Telegram ID.
     <b>Why:</b> event and consultation bookings, reminders, targeted methodical support, reports on the network's work (reports contain anonymous figures only).
     <b>For how long:</b> while you use the bot; consultation comments are deleted automatically.
     <b>How to withdraw:</b> the /forget command deletes or anonymises your data at any time.
@@ -126,6 +126,8 @@ privacy-text =
     • Name, role, school, subjects, experience, position: to offer suitable events and support.
     • The child's grade (parents): so that the psychologist can prepare.
     • Event and consultation bookings, attendance, survey answers: for reminders, certificates and the network's reports (reports contain anonymous figures only).
+    • Mentoring: the plan, meetings and their notes, the self-assessment and the conclusion, seen only by the pair (or group), the responsible methodist and the administrator.
+    • Materials sent to the library, with your name as the author; after /forget unpublished ones are deleted and published ones lose your name.
     • Telegram ID: to reply to you.
 
     Centre staff see the data within their duties; consultation details are seen only by you, your psychologist and the administrator.

@@ -268,3 +268,19 @@ reports-library-row-added = Materials added
 reports-library-row-school = Best practices of a school
 reports-library-row-category = Best practices of a category
 reports-library-row-requested = Requested material
+
+## Mentoring meetings per month (/stats and the export's own sheet)
+reports-meetings-title = <b>Mentoring: meetings per pair per month</b> (meetings / pairs working that month)
+reports-meetings-line = { $category }: { $rate } ({ $meetings } / { $pairs })
+reports-meetings-line-hidden = { $category }: hidden (fewer than 5 pairs)
+reports-meetings-none = { $category }: —
+reports-meetings-months = By month (whole network): { $months }
+reports-meetings-month = { $month } — { $rate }
+reports-rate = { NUMBER($value, maximumFractionDigits: 1) }
+reports-meetings-whole-period = whole period
+reports-sheet-mentoring-meetings = Mentoring meetings
+reports-btn-csv-mentoring_meetings = 📄 CSV: mentoring meetings
+reports-col-month = Month
+reports-col-meetings = Meetings
+reports-col-pair-months = Pairs in the month (pair-months for the period)
+reports-col-meetings-per-pair = Meetings per pair per month

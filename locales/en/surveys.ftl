@@ -6,7 +6,7 @@ cmd-survey = take a survey
 cmd-surveys = surveys: launch, results, export
 
 survey-invite =
-    📋 <b>{ $title }</b>
+    📋 <b>{ $title_en }</b>
 
     Please take this survey: { $questions ->
         [one] { $questions } question
@@ -14,7 +14,7 @@ survey-invite =
     }, answered with buttons. You can stop and continue later.
 survey-invite-button = ▶️ Take the survey
 survey-reminder =
-    ⏰ Reminder: the survey "{ $title }" closes { $closes }. If you have a couple of minutes, we would be grateful for your answers.
+    ⏰ Reminder: the survey "{ $title_en }" closes { $closes }. If you have a couple of minutes, we would be grateful for your answers.
 
 survey-support-offer = 🎯 Targeted support: in the survey you reported a serious difficulty with this topic. An event on exactly this is coming up: "{ $title }", { $starts_at }.
 survey-support-open = 📅 Open the event

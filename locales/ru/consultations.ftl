@@ -43,7 +43,7 @@ consult-btn-psychologist = { $name } · { $count ->
     }
 consult-btn-any = 👥 Любой психолог
 consult-btn-mine = 📋 Мои записи к психологу ({ $count })
-consult-btn-back = ← Назад
+consult-btn-back = ◀️ Назад
 consult-btn-to-home = ← К консультациям
 consult-no-slots = Свободных окон сейчас нет. Могу сообщить, когда появится окно.
 consult-btn-wait = 🔔 Сообщить, когда появится окно

@@ -357,12 +357,16 @@ events-my-past-title = { $count ->
     [one] Прошедшее мероприятие:
    *[other] Прошедшие мероприятия (последние { $count }):
 }
+events-my-past-pages = Прошедшие мероприятия: { $count } (страница { $page } из { $pages }), сначала недавние:
+events-my-newer = ◀️ Недавние
+events-my-older = Раньше ▶️
 events-my-past-item = 🗓 <b>{ $date }</b> · { $title }
     { $state }
 events-my-attended = ✅ вы были
 events-my-absent = ▫️ присутствие не отмечено, сертификата нет
 events-my-rated = ваша оценка { $score }
-events-my-not-rated = ждём вашу оценку (кнопки — в сообщении после мероприятия)
+events-my-not-rated = ждём вашу оценку (кнопка ⭐ ниже)
+events-my-rate = ⭐ Оценить: { $title }
 events-my-certificate = 📜 Сертификат: { $title }
 
 ## Cancelling one's own registration

@@ -52,12 +52,20 @@ mentoring-card-ended-early = Причина досрочного заверше�
 mentoring-card-progress = План: выполнено { $done } из { $total }
 mentoring-card-next-step = Следующий шаг: { $step } — до { $due }
 mentoring-card-last-meeting = Последняя встреча: { $date }, { $format }
+mentoring-card-next-meeting = Следующая встреча: { $date }, { $format }
+mentoring-card-hand-over = 🔁 Передача наставничества: когда новый наставник согласится, пара продолжится с ним, план и встречи сохранятся.
 mentoring-card-conclusion = Заключение наставника: { $text }
-mentoring-my-line = 🤝 Наставничество: { $count ->
-    [one] { $count } пара
-    [few] { $count } пары
-   *[many] { $count } пар
-} — откройте /mentoring.
+mentoring-my-title = <b>🤝 Наставничество</b>
+mentoring-my-as-mentee = • Ваш наставник: { $name } — { $status }
+mentoring-my-as-mentor = • Вы наставник: { $name } — { $status }
+mentoring-my-requested = • Вы попросили наставника: методисты подбирают его
+mentoring-my-progress = { "  " }План: выполнено { $done } из { $total }
+mentoring-my-next-step = { "  " }Следующий шаг: { $step } — до { $due }
+mentoring-my-next-meeting = { "  " }Следующая встреча: { $date }, { $format }
+mentoring-my-no-meeting-last = { "  " }Следующая встреча не назначена (последняя — { $date })
+mentoring-my-no-meeting = { "  " }Встреч пока не было и не назначено
+mentoring-my-more = …и ещё { $count } — в /mentoring
+mentoring-my-open = План, встречи и всё остальное — /mentoring
 
 ## Plan and meetings
 
@@ -65,7 +73,9 @@ mentoring-plan-title = <b>📋 Индивидуальный план разви�
 mentoring-plan-step = { $mark } { $position }. { $step } — до { $due }
 mentoring-plan-legend = ▫️ не выполнено · ☑️ отмечено наставляемым · ✅ подтверждено наставником
 mentoring-meetings-title = <b>Встречи ({ $count })</b>
-mentoring-meeting-line = • { $date }, { $format } { $note }
+mentoring-meeting-line = • { $date }, { $format } { $extra }
+mentoring-meeting-group = (встреча группы)
+mentoring-meeting-planned = (запланирована)
 mentoring-step-marked = Шаг отмечен выполненным. Наставник подтвердит его.
 mentoring-step-confirmed = Шаг подтверждён.
 mentoring-step-already = Это уже отмечено.
@@ -77,10 +87,13 @@ mentoring-step-moved = Срок шага изменён.
 mentoring-step-reminder = ⏰ Напоминание по плану наставничества, срок шага — { $due }:
 mentoring-step-custom-title = { $title }
 mentoring-meet-day-ask = Когда прошла встреча? Например: сегодня, вчера, 20.11. Отмена — /cancel.
-mentoring-meet-format-ask = Какой был формат встречи?
+mentoring-meet-format-ask = Формат встречи:
 mentoring-meet-note-ask = Коротко о встрече (до 1000 знаков) — заметку увидят только ваша пара, ответственный методист и администраторы. Или без заметки:
 mentoring-meet-saved = Встреча записана.
-
+mentoring-meet-planned = Встреча запланирована: она появится в /my и в карточке пары.
+mentoring-meet-ahead-ask = Когда будет встреча? Например: завтра, 05.12, «через неделю» (не дальше 60 дней). Отмена — /cancel.
+mentoring-meet-note-ask-group = Коротко о встрече (до 1000 знаков) — заметку увидят участники группы, ответственный методист и администраторы. Или без заметки:
+mentoring-meet-saved-group = Встреча группы записана: каждый участник увидит её в своём плане.
 ## Finding a mentor and agreeing
 
 mentoring-btn-find = 🔎 Подобрать наставника
@@ -91,7 +104,7 @@ mentoring-find-request = 📨 { $name }, { $school } — запрос: { $reason
 mentoring-find-line = • { $name }, { $school } — { $reason }
 mentoring-suggest-empty = Подходящих наставников со свободными местами нет.
 mentoring-suggest-title = <b>Предлагаемые наставники</b> (лучшие — первыми):
-mentoring-suggest-line = { $number }. { $name }, { $school } — { $why }; наставляемых: { $load } из { $limit }
+mentoring-suggest-line = { $number }. { $name }, { $school }; { $subjects }; стаж { $experience } — { $why }; наставляемых: { $load } из { $limit }
 mentoring-why-subject = тот же предмет
 mentoring-why-experience = стаж 10+ лет
 mentoring-why-clear = нет затруднений по темам наставляемого
@@ -178,6 +191,42 @@ mentoring-error-not-ended = Это можно сделать после заве
 mentoring-error-not-finished = Документ выдаётся после успешного завершения наставничества.
 mentoring-error-step-title = Шаг — от 1 до 300 знаков. Напишите ещё раз или /cancel.
 mentoring-error-due-past = Срок должен быть в будущем. Напишите другой день или /cancel.
-mentoring-error-meeting-far = Встречу записывают после того, как она прошла. Напишите другой день или /cancel.
+mentoring-error-meeting-far = Встречу можно запланировать не дальше чем на 60 дней вперёд. Напишите другой день или /cancel.
+mentoring-error-same-mentor = Это и есть нынешний наставник пары. Выберите другого.
+mentoring-error-hand-over-pending = Передача этой пары уже ждёт ответа наставника.
+mentoring-error-group-closed = В этой группе никто больше не занимается: добавить в неё нельзя.
 mentoring-error-note-long = Заметка — до 1000 знаков. Сократите её или /cancel.
 mentoring-error-topic = Этой темы нет в плане.
+
+## Groups
+
+mentoring-btn-group = 👥 Группа № { $number }
+mentoring-btn-group-meet = 🗓 Встреча группы
+mentoring-btn-group-add = ➕ Добавить наставляемого
+mentoring-group-title = <b>👥 Группа № { $number }</b>
+mentoring-group-members = Наставляемых сейчас: { $count }
+mentoring-group-member = • { $name } — { $status }, план { $done } из { $total }
+mentoring-group-next-step = { "  " }следующий шаг: { $step } — до { $due }
+mentoring-group-meetings = <b>Встречи группы ({ $count })</b>
+mentoring-group-add-title = <b>Кого добавить в группу</b> — наставник и педагог получат приглашение и должны согласиться.
+mentoring-proposed-group = Приглашение в группу отправлено наставнику и педагогу. Педагог войдёт в группу, когда согласятся оба.
+mentoring-notice-group-meeting = 🗓 Наставник записал встречу группы. Откройте план, чтобы её увидеть.
+
+## Another mentor
+
+mentoring-btn-reassign = 🔁 Другой наставник
+mentoring-btn-hand-over = 🔁 { $number }. { $name }
+mentoring-btn-replace = ⏹ { $number }. заново
+mentoring-btn-meet-ahead = 📅 Запланировать встречу
+mentoring-reassign-title = <b>Другой наставник</b> для: { $mentee } (сейчас — { $mentor })
+mentoring-reassign-legend = 🔁 — передать пару: новый наставник продолжит тот же план, когда согласится; до тех пор пара идёт как шла.
+    ⏹ — завершить пару досрочно (напишете причину) и предложить новую: с новым планом, согласиться должны наставник и педагог.
+mentoring-hand-over-sent = Новому наставнику отправлено приглашение. Пара идёт с прежним наставником, пока новый не согласится.
+mentoring-replace-reason-ask = Причина досрочного завершения нынешней пары (от 3 до 300 знаков)? Отмена — /cancel.
+mentoring-replaced = Пара завершена досрочно. Новому наставнику и педагогу отправлены приглашения.
+mentoring-handed-over = Вы приняли наставничество: план и встречи пары сохранены.
+mentoring-notice-hand-over-asked = 🔁 Вам предлагают продолжить наставничество вместо прежнего наставника (план сохранится). Откройте, чтобы согласиться или отказаться.
+mentoring-notice-hand-over-mentee = 🔁 Вам предложили другого наставника. Когда он согласится, ваш план продолжится с ним.
+mentoring-notice-handed-over-old = 🔁 Ваш наставляемый перешёл к другому наставнику. Спасибо за вашу работу!
+mentoring-notice-hand-over-declined = Наставник не принял передачу пары: наставничество продолжается с прежним наставником. Откройте, чтобы узнать причину.
+mentoring-notice-handed-over = 🔁 Наставничество продолжается с новым наставником: план и встречи сохранены.

@@ -274,3 +274,19 @@ reports-library-row-added = Добавлено материалов
 reports-library-row-school = Лучшие практики школы
 reports-library-row-category = Лучшие практики категории
 reports-library-row-requested = Востребованный материал
+
+## Mentoring meetings per month (/stats and the export's own sheet)
+reports-meetings-title = <b>Наставничество: встречи в месяц на пару</b> (встречи / пары, работавшие в месяце)
+reports-meetings-line = { $category }: { $rate } ({ $meetings } / { $pairs })
+reports-meetings-line-hidden = { $category }: скрыто (меньше 5 пар)
+reports-meetings-none = { $category }: —
+reports-meetings-months = По месяцам (вся сеть): { $months }
+reports-meetings-month = { $month } — { $rate }
+reports-rate = { NUMBER($value, maximumFractionDigits: 1) }
+reports-meetings-whole-period = за период
+reports-sheet-mentoring-meetings = Встречи наставников
+reports-btn-csv-mentoring_meetings = 📄 CSV: встречи наставников
+reports-col-month = Месяц
+reports-col-meetings = Встреч
+reports-col-pair-months = Пар в месяце (пар·месяцев за период)
+reports-col-meetings-per-pair = Встреч в месяц на пару

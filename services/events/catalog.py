@@ -103,8 +103,9 @@ def period_end(ctx: EventContext, now: datetime, period: Period) -> datetime:
 PAST_SHOWN = 10
 
 
-async def my_events(ctx: EventContext, actor: Actor) -> MyEvents:
-    """The person's events still to come (or running), and the last ones they took part in."""
+async def my_events(ctx: EventContext, actor: Actor, past_page: int = 0) -> MyEvents:
+    """The person's events still to come (or running), and one page of those they took part
+    in, newest first: a certificate of last year is a few taps away, not cut off."""
     person = await lookup.person(ctx, actor)
     now = ctx.clock()
     mine = select(Event, Registration).join(Registration, Registration.event_id == Event.id)
@@ -117,19 +118,28 @@ async def my_events(ctx: EventContext, actor: Actor) -> MyEvents:
         ).order_by(Event.starts_at)
     )
     # A finished event closes its waiting list, so only seats held to the end count here.
+    took_part = (
+        Registration.user_id == person.user.id,
+        Registration.status == RegStatus.REGISTERED.value,
+        Event.ends_at <= now,
+        Event.status.in_([EventStatus.PUBLISHED.value, EventStatus.FINISHED.value]),
+    )
+    total = await ctx.session.scalar(
+        select(func.count()).select_from(Registration).join(Event).where(*took_part)
+    )
+    page, pages = clamp_page(int(total or 0), PAST_SHOWN, past_page)
     past = await ctx.session.execute(
-        mine.where(
-            Registration.user_id == person.user.id,
-            Registration.status == RegStatus.REGISTERED.value,
-            Event.ends_at <= now,
-            Event.status.in_([EventStatus.PUBLISHED.value, EventStatus.FINISHED.value]),
-        )
-        .order_by(Event.starts_at.desc())
+        mine.where(*took_part)
+        .order_by(Event.starts_at.desc(), Event.id.desc())
+        .offset(page * PAST_SHOWN)
         .limit(PAST_SHOWN)
     )
     return MyEvents(
         tuple([lookup.view(ctx, e, await lookup.my_status(ctx, r)) for e, r in upcoming]),
         tuple([lookup.view(ctx, e, await lookup.my_status(ctx, r)) for e, r in past]),
+        past_total=int(total or 0),
+        past_page=page,
+        past_pages=pages,
     )
 
 

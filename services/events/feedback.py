@@ -97,6 +97,14 @@ async def _finish(ctx: EventContext, event: Event, now: datetime) -> int:
     return asked
 
 
+async def rating_title(ctx: EventContext, actor: Actor, registration_id: int) -> str:
+    """The title to ask an attendee's score for; only one's own attended registration."""
+    reg = await lookup.own_registration(ctx, actor, registration_id)
+    if reg.attended_at is None:
+        raise AccessDenied("error-event-attendees-only")
+    return (await lookup.event(ctx, reg.event_id)).title
+
+
 async def rate(ctx: EventContext, actor: Actor, registration_id: int, score: int) -> str:
     """Stores an attendee's score; returns the event's title for the thanks."""
     if not 1 <= score <= 5:

@@ -19,7 +19,6 @@ from services.events.rules import Person, fits
 from services.events.seats import take_seat
 from services.events.shared import EventContext
 from services.events.types import (
-    ACTIVE,
     HOLDS_SEAT,
     CancelOutlook,
     EventStatus,
@@ -119,11 +118,8 @@ async def cancel_registration(ctx: EventContext, actor: Actor, event_id: int) ->
     log.info("event registration cancelled event_id=%s user_id=%s", event_id, person.user.id)
 
 
-async def attend_answer(
-    ctx: EventContext, actor: Actor, registration_id: int, coming: bool
-) -> EventView:
-    """The answer to the day-before reminder; "cannot come" frees the seat at once."""
+async def registration_card(ctx: EventContext, actor: Actor, registration_id: int) -> EventView:
+    """The card of the event behind one's own registration (a reminder's buttons carry the
+    registration). "Cannot come" then goes through the card's cancel, confirmation included."""
     reg = await lookup.own_registration(ctx, actor, registration_id)
-    if not coming and reg.status in ACTIVE:
-        await cancel_registration(ctx, actor, reg.event_id)
     return await card(ctx, actor, reg.event_id)

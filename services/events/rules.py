@@ -164,14 +164,22 @@ class Window:
 
 def checkin_window(event: Event, policy: Policy) -> Window:
     """When a code or a staff tap counts: around the event, not the day before it."""
+    return _checkin_window_of(event.starts_at, event.ends_at, policy)
+
+
+def _checkin_window_of(starts_at: datetime, ends_at: datetime, policy: Policy) -> Window:
     return Window(
-        event.starts_at - timedelta(minutes=policy.checkin_opens_minutes_before),
-        event.ends_at + timedelta(minutes=policy.checkin_closes_minutes_after),
+        starts_at - timedelta(minutes=policy.checkin_opens_minutes_before),
+        ends_at + timedelta(minutes=policy.checkin_closes_minutes_after),
     )
 
 
 def attendance_window(event: Event, policy: Policy) -> Window:
     """When staff may mark or correct attendance: from check-in until some days after."""
-    checkin = checkin_window(event, policy)
-    corrections = event.ends_at + timedelta(days=policy.attendance_correction_days)
+    return attendance_window_of(event.starts_at, event.ends_at, policy)
+
+
+def attendance_window_of(starts_at: datetime, ends_at: datetime, policy: Policy) -> Window:
+    checkin = _checkin_window_of(starts_at, ends_at, policy)
+    corrections = ends_at + timedelta(days=policy.attendance_correction_days)
     return Window(checkin.opens, max(checkin.closes, corrections))

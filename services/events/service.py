@@ -13,6 +13,7 @@ from services.delivery.outbox import OutboxService
 from services.events import (
     attendance,
     authoring,
+    calendar,
     catalog,
     editing,
     feedback,
@@ -23,6 +24,7 @@ from services.events import (
 from services.events.shared import EventContext
 from services.events.types import (
     NO_FILTERS,
+    CalendarFilters,
     CancelOutlook,
     Change,
     EventDraft,
@@ -97,8 +99,8 @@ class EventService:
     ) -> EventPage:
         return await catalog.upcoming(self.ctx, actor, filters, page)
 
-    async def my_events(self, actor: Actor) -> MyEvents:
-        return await catalog.my_events(self.ctx, actor)
+    async def my_events(self, actor: Actor, past_page: int = 0) -> MyEvents:
+        return await catalog.my_events(self.ctx, actor, past_page)
 
     async def staff_events(
         self, actor: Actor, scope: StaffScope = StaffScope.UPCOMING, month: int = 0, page: int = 0
@@ -109,6 +111,11 @@ class EventService:
 
     def this_month(self) -> int:
         return catalog.this_month(self.ctx)
+
+    async def calendar(
+        self, actor: Actor, start: datetime, end: datetime, filters: CalendarFilters
+    ) -> tuple[EventView, ...]:
+        return await calendar.calendar(self.ctx, actor, start, end, filters)
 
     # ---- registration and the waiting list --------------------------------------------------
 
@@ -121,8 +128,8 @@ class EventService:
     async def cancel_registration(self, actor: Actor, event_id: int) -> None:
         await registration.cancel_registration(self.ctx, actor, event_id)
 
-    async def attend_answer(self, actor: Actor, registration_id: int, coming: bool) -> EventView:
-        return await registration.attend_answer(self.ctx, actor, registration_id, coming)
+    async def registration_card(self, actor: Actor, registration_id: int) -> EventView:
+        return await registration.registration_card(self.ctx, actor, registration_id)
 
     async def take_offer(self, actor: Actor, registration_id: int) -> RegistrationOutcome:
         return await offers.take_offer(self.ctx, actor, registration_id)
@@ -152,6 +159,11 @@ class EventService:
     async def checkin(self, actor: Actor, code: str) -> EventView:
         return await attendance.checkin(self.ctx, actor, code)
 
+    def attendance_open(self, event: EventView) -> bool:
+        """Whether staff may mark attendance of the event now (the same window as in chat)."""
+        window = rules.attendance_window_of(event.starts_at, event.ends_at, self.policy)
+        return window.holds(self.clock())
+
     async def has_open_checkin(self) -> bool:
         return await attendance.has_open_checkin(self.ctx)
 
@@ -162,6 +174,9 @@ class EventService:
 
     async def finish_ended(self, now: datetime | None = None) -> int:
         return await feedback.finish_ended(self.ctx, now)
+
+    async def rating_title(self, actor: Actor, registration_id: int) -> str:
+        return await feedback.rating_title(self.ctx, actor, registration_id)
 
     async def rate(self, actor: Actor, registration_id: int, score: int) -> str:
         return await feedback.rate(self.ctx, actor, registration_id, score)

@@ -119,6 +119,17 @@ NO_FILTERS = EventFilters()
 
 
 @dataclass(frozen=True, slots=True)
+class CalendarFilters:
+    """The Mini App calendar's filters; `mine`: only events the person is on (any list)."""
+
+    type: EventType | None = None
+    topic: Topic | None = None
+    format: EventFormat | None = None
+    audience: EventAudience | None = None
+    mine: bool = False
+
+
+@dataclass(frozen=True, slots=True)
 class MyStatus:
     status: RegStatus
     registration_id: int
@@ -168,7 +179,10 @@ class EventPage:
 @dataclass(frozen=True, slots=True)
 class MyEvents:
     upcoming: tuple[EventView, ...]
-    past: tuple[EventView, ...]
+    past: tuple[EventView, ...]  # one page, newest first
+    past_total: int = 0
+    past_page: int = 0
+    past_pages: int = 1
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,9 +7,9 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import delete, select, update
 
-from db.models import MentoringStep
+from db.models import MentoringMeeting, MentoringStep, Mentorship
 from db.tx import write_tx
 from services.context import Actor
 from services.errors import Conflict, InvalidInput
@@ -24,6 +24,41 @@ REASON_MIN, REASON_MAX = 3, 300
 CONCLUSION_MAX = 1000
 
 
+async def close(
+    ctx: MentoringContext, pair: Mentorship, early_reason: str | None, by: int | None
+) -> None:
+    """Ends an active mentorship inside the caller's transaction: the mentor's place is
+    freed, the plan's reminders, meetings planned ahead and a pending hand-over go, both
+    sides are told."""
+    if pair.status != Status.ACTIVE.value:
+        raise Conflict("mentoring-error-not-active")
+    pair.status = (Status.ENDED_EARLY if early_reason else Status.FINISHED).value
+    pair.end_reason = early_reason
+    pair.ended_at = ctx.now()
+    pair.place = None
+    pair.methodist_id = pair.methodist_id or by
+    step_ids = await ctx.session.scalars(
+        select(MentoringStep.id).where(MentoringStep.mentorship_id == pair.id)
+    )
+    for step_id in step_ids:
+        await reminders.cancel_step(ctx, step_id)
+    # Meetings planned for days still to come will not be held.
+    await ctx.session.execute(
+        delete(MentoringMeeting)
+        .where(MentoringMeeting.mentorship_id == pair.id, MentoringMeeting.held_at > ctx.now())
+        .execution_options(synchronize_session=False)
+    )
+    # A hand-over still waiting for the new mentor has nothing left to take over.
+    await ctx.session.execute(
+        update(Mentorship)
+        .where(Mentorship.replaces_id == pair.id, Mentorship.status == Status.PROPOSED.value)
+        .values(status=Status.DECLINED.value, place=None)
+        .execution_options(synchronize_session=False)
+    )
+    notices.tell(ctx, [pair.mentee_id], "mentoring-notice-ended-mentee", pair.id)
+    notices.tell(ctx, [pair.mentor_id], "mentoring-notice-ended-mentor", pair.id)
+
+
 async def finish(
     ctx: MentoringContext, actor: Actor, pair_id: int, early_reason: str | None = None
 ) -> None:
@@ -34,20 +69,7 @@ async def finish(
             raise InvalidInput("mentoring-error-reason")
     async with write_tx(ctx.session):
         pair = await ctx.mentorship(pair_id)
-        if pair.status != Status.ACTIVE.value:
-            raise Conflict("mentoring-error-not-active")
-        pair.status = (Status.ENDED_EARLY if early_reason else Status.FINISHED).value
-        pair.end_reason = early_reason
-        pair.ended_at = ctx.now()
-        pair.place = None
-        pair.methodist_id = pair.methodist_id or actor.user_id
-        step_ids = await ctx.session.scalars(
-            select(MentoringStep.id).where(MentoringStep.mentorship_id == pair.id)
-        )
-        for step_id in step_ids:
-            await reminders.cancel_step(ctx, step_id)
-        notices.tell(ctx, [pair.mentee_id], "mentoring-notice-ended-mentee", pair.id)
-        notices.tell(ctx, [pair.mentor_id], "mentoring-notice-ended-mentor", pair.id)
+        await close(ctx, pair, early_reason, actor.user_id)
     log.info("mentoring ended pair=%s early=%s by=%s", pair_id, bool(early_reason), actor.user_id)
 
 

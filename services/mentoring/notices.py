@@ -17,9 +17,18 @@ KIND = "mentoring_notice"
 
 
 def tell(
-    ctx: MentoringContext, user_ids: Iterable[int | None], template: str, pair_id: int
+    ctx: MentoringContext,
+    user_ids: Iterable[int | None],
+    template: str,
+    pair_id: int,
+    *,
+    button: bool = True,
 ) -> None:
-    buttons = [[Button("mentoring-btn-open", "mentoring_open", {"pair": pair_id})]]
+    """`button=False` for people who no longer see the mentorship (a mentor it was handed
+    over from): its screen would refuse them."""
+    buttons = (
+        [[Button("mentoring-btn-open", "mentoring_open", {"pair": pair_id})]] if button else []
+    )
     for user_id in dict.fromkeys(user_ids):
         if user_id is None:
             continue

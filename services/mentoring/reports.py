@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from enum import StrEnum
 
 from sqlalchemy import and_, select
@@ -50,6 +50,8 @@ class Period:
     start: datetime
     end: datetime
     school_id: int | None
+    # Meetings after this moment are planned, not held: they count once their day comes.
+    now: datetime | None = None
 
 
 async def _teachers(session: AsyncSession, period: Period) -> list[tuple[int, str | None, Flags]]:
@@ -136,6 +138,7 @@ async def _plans_and_meetings(
                 MentoringMeeting.mentorship_id.in_(list(worked)),
                 MentoringMeeting.held_at >= period.start,
                 MentoringMeeting.held_at < period.end,
+                MentoringMeeting.held_at <= (period.now or period.end),
             )
         )
     )
@@ -172,18 +175,66 @@ async def figures(
     return result
 
 
-async def meetings_per_month(
-    session: AsyncSession, period: Period, zone: tzinfo
-) -> dict[str, int]:
-    """Meetings held per calendar month of the period (in the configured zone)."""
-    stmt = select(MentoringMeeting.held_at).where(
-        MentoringMeeting.held_at >= period.start, MentoringMeeting.held_at < period.end
-    )
-    if period.school_id is not None:
-        stmt = stmt.join(Mentorship, Mentorship.id == MentoringMeeting.mentorship_id).where(
-            Mentorship.mentee_id.in_(select(User.id).where(User.school_id == period.school_id))
+@dataclass
+class MonthMeetings:
+    """Meetings of one calendar month (`first` its first day; None: the whole period): the
+    numerator counts the meetings of the pairs (a group meeting once per member), the
+    denominator the pairs that worked that month (summed over the months for the period:
+    pair-months), both by school-category group; `pairs` the distinct pairs, for hiding."""
+
+    first: date | None
+    counts: Counts = field(default_factory=Counts)
+    pairs: Counter[Flags] = field(default_factory=Counter)
+
+
+def _months(period: Period, zone: tzinfo, now: datetime) -> list[tuple[date, datetime, datetime]]:
+    """The calendar months (in the configured zone) the period touches, up to now: each
+    with its first day and its UTC bounds cut to the period."""
+    found: list[tuple[date, datetime, datetime]] = []
+    day = period.start.astimezone(zone).date().replace(day=1)
+    while True:
+        start = datetime.combine(day, time(0), tzinfo=zone).astimezone(UTC)
+        if start >= period.end or start > now:
+            return found
+        following = (day + timedelta(days=32)).replace(day=1)
+        end = datetime.combine(following, time(0), tzinfo=zone).astimezone(UTC)
+        found.append((day, max(start, period.start), min(end, period.end)))
+        day = following
+
+
+async def meetings_by_month(
+    session: AsyncSession, period: Period, zone: tzinfo, now: datetime
+) -> list[MonthMeetings]:
+    """Meetings per pair, month by month, and the whole period last. A meeting logged ahead
+    counts once its day has come."""
+    months = _months(period, zone, now)
+    pairs = await _pairs(session, period)
+    held: Counter[tuple[int, date]] = Counter()
+    if pairs and months:
+        rows = await session.execute(
+            select(MentoringMeeting.mentorship_id, MentoringMeeting.held_at).where(
+                MentoringMeeting.mentorship_id.in_([pair.id for pair in pairs]),
+                MentoringMeeting.held_at >= months[0][1],
+                MentoringMeeting.held_at < months[-1][2],
+                MentoringMeeting.held_at <= now,
+            )
         )
-    counts: Counter[str] = Counter(
-        f"{moment.astimezone(zone):%m.%Y}" for moment in await session.scalars(stmt)
-    )
-    return dict(sorted(counts.items(), key=lambda item: item[0][3:] + item[0][:2]))
+        for pair_id, moment in rows.all():
+            held[(pair_id, moment.astimezone(zone).date().replace(day=1))] += 1
+    found = [MonthMeetings(first) for first, _, _ in months]
+    total = MonthMeetings(None)
+    for pair in pairs:
+        flags = Category(pair.category).flags
+        worked_once = False
+        for row, (first, start, end) in zip(found, months, strict=True):
+            assert pair.started_at is not None
+            if pair.started_at >= end or (pair.ended_at is not None and pair.ended_at < start):
+                continue
+            worked_once = True
+            for counts in (row.counts, total.counts):
+                counts.denominator[flags] += 1
+                counts.numerator[flags] += held[(pair.id, first)]
+            row.pairs[flags] += 1
+        if worked_once:
+            total.pairs[flags] += 1
+    return [*found, total]

@@ -9,6 +9,7 @@ from services.errors import AccessDenied, NeedsOnboarding
 from services.mentoring.types import Level, Reason, Side
 
 ARRANGERS = (Role.METHODIST, Role.ADMIN)
+MENTORING_ROLES = (Role.TEACHER, Role.METHODIST, Role.ADMIN, Role.COORDINATOR)
 
 
 def me(actor: Actor) -> int:
@@ -69,7 +70,7 @@ def require_side(actor: Actor, pair: Mentorship, side: Side | None = None) -> Si
 def require_user(actor: Actor) -> int:
     """Mentoring is for teachers (mentors and mentees), methodists, coordinators and admins."""
     user_id = me(actor)
-    if not actor.has(Role.TEACHER, Role.METHODIST, Role.ADMIN, Role.COORDINATOR):
+    if not actor.has(*MENTORING_ROLES):
         raise AccessDenied()
     return user_id
 

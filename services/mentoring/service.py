@@ -11,11 +11,23 @@ from services.context import Actor, Clock, Policy
 from services.dates import read_day
 from services.delivery.outbox import OutboxService
 from services.i18n import Text
-from services.mentoring import agreement, ending, meetings, plans, rules, suggestions, views
+from services.mentoring import (
+    agreement,
+    ending,
+    groups,
+    meetings,
+    plans,
+    reassign,
+    rules,
+    suggestions,
+    summary,
+    views,
+)
 from services.mentoring.common import LevelsPort, MentoringContext, no_diagnosis
 from services.mentoring.types import (
     Candidate,
     Form,
+    GroupView,
     Level,
     MeetingFormat,
     MentorshipView,
@@ -52,6 +64,10 @@ class MentoringService:
     async def count_mine(self, actor: Actor) -> int:
         return await views.count_mine(self.ctx, actor)
 
+    async def open_pairings(self, actor: Actor) -> list[MentorshipView]:
+        """The person's open pairings, for /my (none for those mentoring is not for)."""
+        return await summary.open_pairings(self.ctx, actor)
+
     async def mentorship(self, actor: Actor, pair_id: int) -> MentorshipView:
         return await views.mentorship(self.ctx, actor, pair_id)
 
@@ -70,8 +86,16 @@ class MentoringService:
     def check_arranger(self, actor: Actor) -> None:
         rules.require_arranger(actor)
 
-    async def suggest(self, actor: Actor, mentee_id: int) -> list[Candidate]:
-        return await suggestions.suggest(self.ctx, actor, mentee_id)
+    async def suggest(
+        self, actor: Actor, mentee_id: int, exclude: tuple[int, ...] = ()
+    ) -> list[Candidate]:
+        return await suggestions.suggest(self.ctx, actor, mentee_id, exclude)
+
+    async def group(self, actor: Actor, group_id: int) -> GroupView:
+        return await groups.group(self.ctx, actor, group_id)
+
+    async def check_group_mentor(self, actor: Actor, group_id: int) -> None:
+        await groups.check_group_mentor(self.ctx, actor, group_id)
 
     # ---- agreement ----------------------------------------------------------
 
@@ -86,7 +110,19 @@ class MentoringService:
     ) -> int:
         return await agreement.propose(self.ctx, actor, mentee_id, mentor_id, form)
 
+    async def add_to_group(self, actor: Actor, group_id: int, mentee_id: int) -> int:
+        return await groups.add_to_group(self.ctx, actor, group_id, mentee_id)
+
+    async def group_candidates(self, actor: Actor, group_id: int) -> list[RequestView]:
+        """Teachers a methodist may add to an open group."""
+        await groups.open_mentor(self.ctx, actor, group_id)
+        return await views.candidates(self.ctx, actor)
+
     async def accept(self, actor: Actor, pair_id: int) -> Status:
+        return (await agreement.accept(self.ctx, actor, pair_id))[0]
+
+    async def accept_pair(self, actor: Actor, pair_id: int) -> tuple[Status, int]:
+        """The status and the mentorship that goes on (a hand-over continues another)."""
         return await agreement.accept(self.ctx, actor, pair_id)
 
     async def decline(self, actor: Actor, pair_id: int, reason: str) -> None:
@@ -116,8 +152,28 @@ class MentoringService:
     ) -> int:
         return await meetings.log_meeting(self.ctx, actor, pair_id, held_at, fmt, note)
 
+    async def log_group_meeting(
+        self, actor: Actor, group_id: int, held_at: datetime, fmt: MeetingFormat, note: str | None
+    ) -> int:
+        return await meetings.log_group_meeting(self.ctx, actor, group_id, held_at, fmt, note)
+
     async def finish(self, actor: Actor, pair_id: int, early_reason: str | None = None) -> None:
         await ending.finish(self.ctx, actor, pair_id, early_reason)
+
+    # ---- another mentor -----------------------------------------------------
+
+    async def check_reassign(self, actor: Actor, pair_id: int) -> int:
+        """Before another mentor is sought: the actor arranges for the active mentorship's
+        mentee. Returns the mentee's id."""
+        return await reassign.check(self.ctx, actor, pair_id)
+
+    async def hand_over(self, actor: Actor, pair_id: int, mentor_id: int) -> int:
+        return await reassign.hand_over(self.ctx, actor, pair_id, mentor_id)
+
+    async def end_and_propose(
+        self, actor: Actor, pair_id: int, mentor_id: int, reason: str
+    ) -> int:
+        return await reassign.end_and_propose(self.ctx, actor, pair_id, mentor_id, reason)
 
     async def self_assess(
         self, actor: Actor, pair_id: int, topic: str, level: Level

@@ -34,7 +34,7 @@ async def loads(ctx: MentoringContext, mentor_ids: list[int]) -> dict[int, int]:
 
 
 async def _teachers(
-    ctx: MentoringContext, except_id: int, school_id: int | None
+    ctx: MentoringContext, except_ids: tuple[int, ...]
 ) -> list[tuple[User, School | None]]:
     stmt = (
         select(User, School)
@@ -44,11 +44,9 @@ async def _teachers(
             UserRole.role == Role.TEACHER.value,
             User.forgotten_at.is_(None),
             User.telegram_id.is_not(None),
-            User.id != except_id,
+            User.id.not_in(except_ids),
         )
     )
-    if school_id is not None:
-        stmt = stmt.where(User.school_id == school_id)
     rows = await ctx.session.execute(stmt)
     return [(user, school) for user, school in rows.all()]
 
@@ -67,13 +65,16 @@ def difficult_topics(levels: dict[str, str]) -> set[str]:
     return {topic for topic, level in levels.items() if level == Level.SERIOUS.value}
 
 
-async def suggest(ctx: MentoringContext, actor: Actor, mentee_id: int) -> list[Candidate]:
+async def suggest(
+    ctx: MentoringContext, actor: Actor, mentee_id: int, exclude: tuple[int, ...] = ()
+) -> list[Candidate]:
+    """Candidates from the whole network, for a methodist and for the coordinator of the
+    mentee's school alike: a leading or partner school mentoring a ШНРО or ШФНСУ school's
+    teacher is what network mentoring is for. Each candidate carries only what the choice
+    needs (see `Candidate`). `exclude`: the current mentor, when another one is sought."""
     mentee = await ctx.person(mentee_id)
     rules.require_arranger_for(actor, mentee)
-    # A coordinator sees the people of their own school only (as everywhere else), so they
-    # pick mentors there; pairs across schools are the methodists' to arrange.
-    own_school = None if rules.is_arranger(actor) else actor.coordinator_school_id
-    people = await _teachers(ctx, mentee_id, own_school)
+    people = await _teachers(ctx, (mentee_id, *exclude))
     ids = [user.id for user, _ in people]
     subjects = await _subjects(ctx, [mentee_id, *ids])
     levels = await ctx.levels([mentee_id, *ids])
@@ -98,6 +99,8 @@ async def suggest(ctx: MentoringContext, actor: Actor, mentee_id: int) -> list[C
                 strong_school=bool(school and (school.is_leading or school.is_partner)),
                 load=load,
                 limit=limit,
+                subjects=tuple(sorted(subjects.get(user.id, set()))),
+                experience=user.experience,
             )
         )
     found.sort(key=lambda c: (-c.score, c.load, c.name, c.user_id))

@@ -88,7 +88,9 @@ class StepKind(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Candidate:
-    """A suggested mentor and why they rank where they do."""
+    """A suggested mentor and why they rank where they do. A coordinator sees candidates of
+    the whole network (a leading school mentoring a ШНРО school's teacher is the point), so
+    a candidate carries only what the choice needs: no contacts, no answers."""
 
     user_id: int
     name: str
@@ -99,6 +101,8 @@ class Candidate:
     strong_school: bool  # a leading or partner school
     load: int
     limit: int
+    subjects: tuple[str, ...] = ()
+    experience: str | None = None  # the band: lt3, 3-10, 10-20, 20plus
 
     @property
     def score(self) -> int:
@@ -128,6 +132,7 @@ class MeetingView:
     held_at: datetime
     format: MeetingFormat
     note: str | None  # None also when the viewer may not read it
+    shared: bool = False  # logged once for the whole group
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,6 +158,8 @@ class MentorshipView:
     notes_visible: bool = False
     started_at: datetime | None = None
     ended_at: datetime | None = None
+    group_id: int | None = None
+    replaces_id: int | None = None  # a proposal to take this mentorship over from its mentor
     extra: dict[str, str] = field(default_factory=dict)
 
     @property
@@ -164,9 +171,43 @@ class MentorshipView:
         pending = [s for s in self.steps if s.confirmed_at is None]
         return min(pending, key=lambda s: (s.due_at, s.position)) if pending else None
 
+    def last_meeting(self, now: datetime) -> MeetingView | None:
+        held = [m for m in self.meetings if m.held_at <= now]
+        return max(held, key=lambda m: m.held_at) if held else None
+
+    def next_meeting(self, now: datetime) -> MeetingView | None:
+        """The nearest planned meeting (logged ahead, for a day still to come)."""
+        planned = [m for m in self.meetings if m.held_at > now]
+        return min(planned, key=lambda m: m.held_at) if planned else None
+
+
+@dataclass(frozen=True, slots=True)
+class MemberView:
+    """One mentee of a group, as the group screen shows them."""
+
+    pair_id: int
+    mentee_name: str
+    status: Status
+    done: int
+    total: int
+    next_step: StepView | None
+
+
+@dataclass(frozen=True, slots=True)
+class GroupView:
+    """A group: one mentor, their mentees (each with their own plan), the meetings logged
+    once for all of them."""
+
+    id: int
+    mentor_id: int | None
+    mentor_name: str
+    members: tuple[MemberView, ...]
+    meetings: tuple[MeetingView, ...]
+    notes_visible: bool
+
     @property
-    def last_meeting(self) -> MeetingView | None:
-        return max(self.meetings, key=lambda m: m.held_at) if self.meetings else None
+    def active(self) -> int:
+        return sum(1 for m in self.members if m.status == Status.ACTIVE)
 
 
 @dataclass(frozen=True, slots=True)

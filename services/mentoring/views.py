@@ -64,7 +64,9 @@ async def _meetings(ctx: MentoringContext, pair_id: int, notes: bool) -> tuple[M
         .order_by(MentoringMeeting.held_at)
     )
     return tuple(
-        MeetingView(m.id, m.held_at, MeetingFormat(m.format), m.note if notes else None)
+        MeetingView(
+            m.id, m.held_at, MeetingFormat(m.format), m.note if notes else None, bool(m.shared_id)
+        )
         for m in rows
     )
 
@@ -93,6 +95,8 @@ async def view_of(ctx: MentoringContext, actor: Actor, pair: Mentorship) -> Ment
         notes_visible=notes,
         started_at=pair.started_at,
         ended_at=pair.ended_at,
+        group_id=pair.group_id if pair.form == Form.GROUP.value else None,
+        replaces_id=pair.replaces_id,
     )
 
 
@@ -118,7 +122,7 @@ async def mine(ctx: MentoringContext, actor: Actor) -> list[MentorshipView]:
 
 
 async def count_mine(ctx: MentoringContext, actor: Actor) -> int:
-    """How many open mentorships the person is in (as mentor or mentee), for /my."""
+    """How many open mentorships the person is in (as mentor or mentee)."""
     if actor.user_id is None:
         return 0
     count = await ctx.session.scalar(

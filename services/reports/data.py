@@ -7,6 +7,7 @@ from datetime import datetime
 
 from services.reports.dashboard import Dashboard
 from services.reports.indicators import Indicator
+from services.reports.mentoring import MeetingsRow
 from services.reports.participation import EventRow, MonthAttendance, ParticipantRow
 from services.reports.period import ReportPeriod
 from services.reports.scope import Scope
@@ -24,3 +25,5 @@ class ReportData:
     participants: list[ParticipantRow] = field(default_factory=list)
     months: list[MonthAttendance] = field(default_factory=list)
     difficulties: list[DifficultyRow] = field(default_factory=list)
+    # Mentoring meetings per pair, month by month, the whole period last.
+    meetings: list[MeetingsRow] = field(default_factory=list)

@@ -26,6 +26,8 @@ from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from services.i18n import Text
 from services.reports.data import ReportData
 from services.reports.indicators import IndicatorCategory, Ratio
+from services.reports.period import ReportPeriod
+from services.reports.scope import Scope
 
 # Excel refuses sheet titles longer than this.
 SHEET_TITLE_MAX = 31
@@ -44,6 +46,7 @@ class Section(StrEnum):
     DIFFICULTIES = "difficulties"
     CONSULTATIONS = "consultations"
     LIBRARY = "library"
+    MENTORING_MEETINGS = "mentoring_meetings"
 
 
 class Kind(StrEnum):
@@ -260,6 +263,33 @@ def library_table(data: ReportData, t: Text) -> Table:
     return Table("reports-sheet-library", columns, rows)
 
 
+def meetings_table(data: ReportData, t: Text) -> Table:
+    """Mentoring meetings per pair, each month of the period and the period as a whole, by
+    school category; a category of fewer than 5 pairs shows dashes."""
+    columns = (
+        Column("reports-col-month", Kind.TEXT, 16),
+        Column("reports-col-category", Kind.TEXT, 18),
+        Column("reports-col-meetings", Kind.INT, 12),
+        Column("reports-col-pair-months", Kind.INT, 16),
+        Column("reports-col-meetings-per-pair", Kind.DECIMAL, 16),
+    )
+    rows = []
+    for row in data.meetings:
+        month = f"{row.month:%m.%Y}" if row.month else t("reports-meetings-whole-period")
+        for category in IndicatorCategory:
+            ratio = row.get(category)
+            rows.append(
+                [
+                    month,
+                    t(f"reports-category-{category.value}"),
+                    "—" if ratio.hidden else ratio.numerator,
+                    "—" if ratio.hidden else ratio.denominator,
+                    _share(ratio),
+                ]
+            )
+    return Table("reports-sheet-mentoring-meetings", columns, rows)
+
+
 TABLES: dict[Section, Callable[[ReportData, Text], Table]] = {
     Section.EVENTS: events_table,
     Section.PARTICIPANTS: participants_table,
@@ -268,6 +298,7 @@ TABLES: dict[Section, Callable[[ReportData, Text], Table]] = {
     Section.DIFFICULTIES: difficulties_table,
     Section.CONSULTATIONS: consultations_table,
     Section.LIBRARY: library_table,
+    Section.MENTORING_MEETINGS: meetings_table,
 }
 
 
@@ -456,9 +487,14 @@ def build_csv(data: ReportData, section: Section, t: Text, zone: ZoneInfo) -> by
 
 
 def file_stem(data: ReportData, suffix: str = "") -> str:
-    stem = f"report_{data.period.first:%Y%m%d}-{data.period.last:%Y%m%d}"
-    if data.scope.school_id is not None:
-        stem += f"_school{data.scope.school_id}"
+    return stem_of(data.period, data.scope, suffix)
+
+
+def stem_of(period: ReportPeriod, scope: Scope, suffix: str = "") -> str:
+    """The name of a report file, known before its data is read (the Mini App's download)."""
+    stem = f"report_{period.first:%Y%m%d}-{period.last:%Y%m%d}"
+    if scope.school_id is not None:
+        stem += f"_school{scope.school_id}"
     return stem + (f"_{suffix}" if suffix else "")
 
 

@@ -16,7 +16,7 @@ from services.reports.consultations import ConsultReport, consult_report
 from services.reports.dashboard import Dashboard, build_dashboard
 from services.reports.data import ReportData
 from services.reports.indicators import Indicator, Window, event_indicators, teachers_total
-from services.reports.mentoring import mentoring_indicators
+from services.reports.mentoring import MeetingsRow, mentoring_indicators, mentoring_meetings
 from services.reports.period import PeriodKind, ReportPeriod, current_period
 from services.reports.scope import Scope, scope_of, window_of
 from services.reports.surveys import diagnostics_indicators, difficulty_profile
@@ -60,7 +60,16 @@ class ReportService:
         indicators = await event_indicators(self.session, window)
         teachers = await teachers_total(self.session, window)
         indicators += await diagnostics_indicators(self.session, window, teachers)
-        return indicators + await mentoring_indicators(self.session, window)
+        return indicators + await mentoring_indicators(self.session, window, self.clock())
+
+    async def meetings(self, actor: Actor, period: ReportPeriod) -> list[MeetingsRow]:
+        """Mentoring meetings per pair, month by month and for the whole period."""
+        scope = await self.scope(actor)
+        return await self._meetings(period, scope)
+
+    async def _meetings(self, period: ReportPeriod, scope: Scope) -> list[MeetingsRow]:
+        window = self._window(period, scope)
+        return await mentoring_meetings(self.session, window, self.policy.timezone, self.clock())
 
     async def report_data(self, actor: Actor, period: ReportPeriod) -> ReportData:
         scope = await self.scope(actor)
@@ -76,6 +85,7 @@ class ReportService:
                 self.session, period, scope, window, now, participation.attendance_of(events)
             ),
             indicators=await self._indicators(period, scope),
+            meetings=await self._meetings(period, scope),
             events=events,
             participants=await participation.participant_rows(self.session, window, now),
             difficulties=await difficulty_profile(self.session, window),

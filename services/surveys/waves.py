@@ -14,6 +14,7 @@ from services.delivery.outbox import Button
 from services.errors import Conflict
 from services.surveys.audience import audience_ids, non_respondents, respondent_ids
 from services.surveys.catalog import card_of
+from services.surveys.format import localized
 from services.surveys.scope import SurveyScope, get_survey, require_staff
 from services.surveys.types import REF_TYPE, REMINDER_BEFORE, SurveyCard, SurveyStatus
 
@@ -25,6 +26,12 @@ def _open_button(survey: Survey) -> list[list[Button]]:
     return [[Button("survey-invite-button", "survey_open", {"survey_id": survey.id})]]
 
 
+def _titles(survey: Survey) -> dict[str, str]:
+    """The title in each language: the message is rendered in the reader's language at
+    sending, and the English template reads `title_en` (the Russian one when none is given)."""
+    return {"title": survey.title, "title_en": localized(survey.definition["title"], "en")}
+
+
 def _invite(scope: SurveyScope, survey: Survey, user_id: int, starts: datetime) -> None:
     """The invitation of one person, and a reminder before the end when there is time."""
     ref = (REF_TYPE, survey.id)
@@ -33,7 +40,10 @@ def _invite(scope: SurveyScope, survey: Survey, user_id: int, starts: datetime) 
         user_id=user_id,
         kind="survey_invite",
         template="survey-invite",
-        args={"title": survey.title, "questions": len(survey.definition["questions"])},
+        args={
+            **_titles(survey),
+            "questions": len(survey.definition["questions"]),
+        },
         due_at=starts,
         expires_at=survey.closes_at,
         priority=Priority.BULK,
@@ -48,7 +58,7 @@ def _invite(scope: SurveyScope, survey: Survey, user_id: int, starts: datetime) 
         kind="survey_reminder",
         template="survey-reminder",
         args={
-            "title": survey.title,
+            **_titles(survey),
             # Shown as typed in the municipality's zone, whatever the reader's.
             "closes": survey.closes_at.astimezone(scope.policy.timezone).strftime(
                 "%d.%m.%Y %H:%M"

@@ -250,3 +250,18 @@ async def test_demo_psychologists_get_two_weeks_of_slots_once(harness: BotHarnes
         for row in getattr(getattr(r, "reply_markup", None), "inline_keyboard", [])
         for b in row
     )
+
+
+async def test_my_shows_a_parents_booking_and_opens_it(harness: BotHarness) -> None:
+    psy = await person(harness, PSY, Role.PSYCHOLOGIST, "Соколова")
+    await person(harness, PARENT, Role.PARENT, "Петрова")
+    await harness.send(PARENT, "/my")
+    assert "нет ни предстоящих записей" in harness.last_text(PARENT)
+
+    slot_id = await add_slot(harness, psy, timedelta(days=3))
+    await _book(harness, PARENT, slot_id)
+    shown = texts(await harness.send(PARENT, "🗂 Мои записи"))
+    assert any("Ваши записи к психологу (1)" in text for text in shown)
+    assert not any("нет ни предстоящих записей" in text for text in shown)
+    await harness.press(PARENT, "Соколова")
+    assert "Ребёнок не хочет идти в школу" in harness.last_text(PARENT)

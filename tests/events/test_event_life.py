@@ -9,6 +9,7 @@ from dataclasses import replace
 from datetime import timedelta
 from typing import Any
 
+from aiogram.types import InlineKeyboardMarkup
 from icalendar import Calendar
 
 from handlers.event_card import EventCardAct, EventCardCD
@@ -128,6 +129,15 @@ async def _after_the_end(
     assert "Предстоящих записей нет" in my[0]
     assert "Прошедшее мероприятие" in my[1] and "вы были" in my[1] and "ждём вашу оценку" in my[1]
     assert harness.find_button(came, "Сертификат: Семинар")
+    # The rating can be given from /my too (the message asking for it may be long gone).
+    await harness.press(came, "Оценить: Семинар")
+    assert "Оцените, пожалуйста" in harness.last_text(came)
+    await harness.press(came, "4")
+    rated = await harness.send(came, "/my")
+    assert "ваша оценка 4" in texts(rated)[1]
+    markups = [r.reply_markup for r in rated if isinstance(r.reply_markup, InlineKeyboardMarkup)]
+    labels = [b.text for markup in markups for row in markup.inline_keyboard for b in row]
+    assert labels and not any("Оценить" in label for label in labels)
     five = REG_BUTTONS["event_feedback"](feedback[0].buttons[0][4]["p"]).pack()
     await harness.callback(came, five)
     assert "ваша оценка 5" in texts(await harness.send(came, "/my"))[1]
@@ -371,3 +381,34 @@ def test_file_names_are_readable_and_safe() -> None:
     assert long.endswith(" 01.12.2026.pdf") and len(long) <= 80
     assert "  " not in long and not long.startswith(" ")
     assert file_name('<>:"/\\|?*', when, zone, "csv") == "event 01.12.2026.csv"
+
+
+async def test_my_pages_through_every_past_event_to_the_oldest_certificate(
+    harness: BotHarness,
+) -> None:
+    from sqlalchemy import update
+
+    from db.models import Registration
+
+    staff = await staff_actor(harness)
+    [me] = TEACHERS[:1]
+    await add_people(harness, [me])
+    start = harness.clock.now
+    for day in range(1, 13):
+        event_draft = draft(now=start, starts_in=timedelta(days=day), title=f"Семинар {day:02d}")
+        event_id = await create_event(harness, staff, event_draft)
+        await harness.callback(me, tap(event_id, EventCardAct.REGISTER))
+    async with harness.database.session_factory() as session:
+        await session.execute(update(Registration).values(attended_at=start))
+        await session.commit()
+    harness.clock.now = start + timedelta(days=20)
+
+    first = texts(await harness.send(me, "/my"))[-1]
+    assert "Прошедшие мероприятия: 12 (страница 1 из 2)" in first
+    assert "Семинар 12" in first and "Семинар 03" in first and "Семинар 02" not in first
+    await harness.press(me, "Раньше")
+    older = harness.last_text(me)
+    assert "страница 2 из 2" in older and "Семинар 02" in older and "Семинар 01" in older
+    assert harness.find_button(me, "Сертификат: Семинар 01")
+    await harness.press(me, "Недавние")
+    assert "страница 1 из 2" in harness.last_text(me)

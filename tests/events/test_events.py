@@ -538,6 +538,10 @@ async def test_cannot_come_answer_frees_the_seat_for_the_waiting_list(
     day_before = next(r for r in await outbox(harness, "reminder") if r.buttons)
     cannot = BUTTON_ACTIONS["event_attend_no"](day_before.buttons[0][1]["p"]).pack()
     await harness.callback(TEACHERS[0], cannot)
+    # A slip of the thumb costs nothing: the seat goes only after the confirmation.
+    assert "Запись отменена" not in harness.last_text(TEACHERS[0])
+    assert await outbox(harness, "offer") == []
+    await harness.press(TEACHERS[0], "Да, отменить")
     assert "Запись отменена" in harness.last_text(TEACHERS[0])
     offers = await outbox(harness, "offer")
     assert [o.user_id for o in offers] == [ids[TEACHERS[1]]]

@@ -8,6 +8,7 @@ import logging
 import pytest
 from aiogram.methods import EditMessageText
 
+from db.enums import Role
 from tests.support.events_support import add_people, create_event, draft, staff_actor
 from tests.support.harness import BotHarness, texts
 
@@ -33,3 +34,33 @@ async def test_double_tap_on_the_type_filter_gets_no_error(
     assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
     # Nothing but the refused edit (and the tap's answer) reached the chat: no error message.
     assert texts([r for r in second if not isinstance(r, EditMessageText)]) == []
+
+
+async def test_second_tap_on_subjects_done_does_not_pass_the_schools_step(
+    harness: BotHarness, caplog: pytest.LogCaptureFixture
+) -> None:
+    from tests.conftest import ADMIN_ID
+
+    await add_people(harness, [ADMIN_ID], Role.METHODIST, name_prefix="Методист")
+    me = ADMIN_ID
+    await harness.send(me, "/new_event")
+    await harness.send(me, "Семинар «Оценивание»")
+    await harness.press(me, "семинар")
+    await harness.press(me, "функциональная грамотность")
+    await harness.press(me, "очно")
+    await harness.send(me, "25 декабря с 15:00 до 16:30")
+    await harness.press(me, "Да, верно")
+    await harness.send(me, "СШ № 2, кабинет 5")
+    await harness.send(me, "25")
+    await harness.press(me, "Пропустить")
+    await harness.press(me, "педагоги")
+    subjects_done = harness.find_button(me, "Готово")
+    await harness.callback(me, subjects_done)
+    assert "Только для некоторых школ" in harness.last_text(me)
+    with caplog.at_level(logging.WARNING):
+        await harness.callback(me, subjects_done)
+    # Still asking about schools: the stale tap was told so and chose nothing for the person.
+    assert "Только для некоторых школ" in harness.last_text(me)
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR]
+    await harness.press(me, "Готово")
+    assert "опишите мероприятие" in harness.last_text(me)

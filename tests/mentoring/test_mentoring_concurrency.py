@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select, text
 
-import services.mentoring.agreement as agreement
+import services.mentoring.places as places
 from bot.factory import Database
 from db.enums import Role
 from db.models import Mentorship
@@ -29,7 +29,7 @@ LIMIT = 2
 @pytest.fixture
 def interleaved(monkeypatch: pytest.MonkeyPatch) -> None:
     """Both methodists read the free places before either writes: the worst interleaving."""
-    original = agreement._take_place
+    original = places.take_place
     arrived = 0
     both_read = asyncio.Event()
 
@@ -43,7 +43,7 @@ def interleaved(monkeypatch: pytest.MonkeyPatch) -> None:
             await asyncio.wait_for(both_read.wait(), 0.5)
         return place
 
-    monkeypatch.setattr(agreement, "_take_place", take_place)
+    monkeypatch.setattr(places, "take_place", take_place)
 
 
 async def _race(database: Database) -> tuple[list[str], int]:

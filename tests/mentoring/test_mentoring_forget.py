@@ -59,3 +59,31 @@ async def test_forget_erases_notes_and_unlinks_the_person(harness: BotHarness) -
     card = harness.last_text(6002)
     assert "Забытая Зоя" not in card and NOTE not in card
     assert "завершено досрочно" in card
+
+
+async def test_forget_drops_planned_meetings_and_a_waiting_hand_over(harness: BotHarness) -> None:
+    db = harness.database
+    methodist = await add_person(db, 1, role=Role.METHODIST)
+    mentee = await add_person(db, 6101, experience="lt3")
+    mentor = await add_person(db, 6102, experience="20plus")
+    other = await add_person(db, 6103, experience="20plus")
+    svc = await harness.services()
+    try:
+        pair = await svc.mentoring.propose(methodist.actor(), mentee.user_id, mentor.user_id)
+        await svc.mentoring.accept(mentor.actor(), pair)
+        await svc.mentoring.accept(mentee.actor(), pair)
+        ahead = harness.clock.now + timedelta(days=5)
+        await svc.mentoring.log_meeting(mentor.actor(), pair, ahead, MeetingFormat.ONLINE, None)
+        offer = await svc.mentoring.hand_over(methodist.actor(), pair, other.user_id)
+    finally:
+        await svc.session.close()
+
+    await harness.send(6102, "/forget")
+    await harness.press(6102, "Да, удалить")
+
+    async with db.session_factory() as session:
+        assert list(await session.scalars(select(MentoringMeeting.id))) == []
+        waiting = await session.get(Mentorship, offer)
+        assert waiting is not None
+        # Nothing left to take over: the other mentor's place is free again.
+        assert waiting.status == Status.DECLINED.value and waiting.place is None

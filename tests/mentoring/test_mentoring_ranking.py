@@ -57,25 +57,47 @@ async def test_ranking_follows_what_matters(database: Database, svc: Services) -
     assert next(x for x in ranked if x.user_id == b.user_id).clear_on_topics is False
 
 
-async def test_a_coordinator_finds_mentors_only_for_their_school(
+async def test_a_coordinator_finds_a_mentor_in_a_leading_school_of_the_network(
     database: Database, svc: Services
 ) -> None:
-    mine = await add_school(database, "Моя")
-    theirs = await add_school(database, "Чужая")
+    mine = await add_school(database, "СШ ШНРО", low=True)
+    theirs = await add_school(database, "Лицей", leading=True)
     coordinator = await add_person(database, 2, role=Role.COORDINATOR, school_id=mine)
     own = await add_person(database, 10, school_id=mine, experience="lt3")
     other = await add_person(database, 11, school_id=theirs, experience="lt3")
-    near = await add_person(database, 20, school_id=mine, experience="20plus")
-    far = await add_person(database, 21, school_id=theirs, experience="20plus")
-    # Her own school's mentors only: she sees nobody of another school, here as elsewhere.
-    found = [c.user_id for c in await svc.mentoring.suggest(coordinator.actor(), own.user_id)]
-    assert near.user_id in found and far.user_id not in found
+    near = await add_person(database, 20, school_id=mine, experience="3-10")
+    far = await add_person(
+        database, 21, school_id=theirs, experience="20plus", subjects=("math", "physics")
+    )
+    # The point of network mentoring: the leading school's teacher is offered, first.
+    found = await svc.mentoring.suggest(coordinator.actor(), own.user_id)
+    assert found[0].user_id == far.user_id
+    assert near.user_id in [c.user_id for c in found]
+    best = found[0]
+    # Only what the choice needs: name, school, subjects, experience band, load, reasons.
+    assert set(best.__slots__) == {
+        "user_id",
+        "name",
+        "school",
+        "subjects",
+        "experience",
+        "same_subject",
+        "experienced",
+        "clear_on_topics",
+        "strong_school",
+        "load",
+        "limit",
+    }
+    assert (best.school, best.subjects, best.experience) == (
+        "Лицей",
+        ("math", "physics"),
+        "20plus",
+    )
+    pair = await svc.mentoring.propose(coordinator.actor(), own.user_id, far.user_id)
+    view = await svc.mentoring.mentorship(coordinator.actor(), pair)
+    assert view.mentor_name == "Педагог 21"
+    # Another school's teachers are not hers to arrange for.
     with pytest.raises(AccessDenied):
-        await svc.mentoring.propose(coordinator.actor(), own.user_id, far.user_id)
-    await svc.mentoring.propose(coordinator.actor(), own.user_id, near.user_id)
-    try:
         await svc.mentoring.suggest(coordinator.actor(), other.user_id)
-    except AccessDenied:
-        pass
-    else:
-        raise AssertionError("a coordinator reached another school's teacher")
+    with pytest.raises(AccessDenied):
+        await svc.mentoring.propose(coordinator.actor(), other.user_id, near.user_id)

@@ -22,6 +22,7 @@ from tests.support.harness import BotHarness
 from tests.support.reliability_support import (
     COMMENT_A,
     COORDINATOR,
+    GROUP_MATE,
     MEETING_NOTE_A,
     MENTOR,
     METHODIST,
@@ -191,8 +192,9 @@ BUTTONS: dict[str, frozenset[str]] = {
     "coord": ADMIN,
     "sadm": ADMIN,
     "person": ADMIN,
-    # TEACHER_A's mentorship: the pair's own buttons are theirs alone (neither presses here);
-    # methodists, admins and the coordinator of her school see it (not the meeting notes).
+    # TEACHER_A's mentorship, in MENTOR's group: the pair's own buttons are theirs alone
+    # (neither presses here); methodists, admins and the coordinator of her school see it
+    # (not the meeting notes).
     "mnt": NOBODY,
     "mnt:home": MENTORING,
     "mnt:ask": MENTORING,  # anyone of mentoring may ask; who may not is told why
@@ -202,10 +204,19 @@ BUTTONS: dict[str, frozenset[str]] = {
     "mnt:find": REPORTERS,
     "mnt:pairs": REPORTERS,
     "mnt:mentee": REPORTERS,  # the coordinator: TEACHER_A is of her school
-    # MENTOR is of another school: the coordinator picks mentors in her own school only.
-    "mnt:propose": STAFF,
+    # MENTOR is of another school: the coordinator picks mentors from the whole network.
+    "mnt:propose": REPORTERS,
     "mnt:finish": STAFF,
     "mnt:end_early": STAFF,
+    # Another mentor for TEACHER_A's pair: her methodist, admins, her school's coordinator.
+    "mnt:reassign": REPORTERS,
+    "mnt:hand_over": REPORTERS,
+    "mnt:replace": REPORTERS,
+    # The group (its id is TEACHER_A's mentorship's): its mentor, methodists and admins; the
+    # coordinator is refused (the group has a member of another school).
+    "mnt:group": STAFF,
+    "mnt:group_add": STAFF,
+    "mnt:group_pick": STAFF,
     # The library: browsing and reading are public; sharing needs a profile; reviewing,
     # sending out and event materials are staff's.
     "lbn": ALL,
@@ -224,6 +235,7 @@ BUTTONS: dict[str, frozenset[str]] = {
     "lbe": STAFF,
     "mtc": ALL,
     "mte": ALL,
+    "evy": REGISTERED,  # a page of one's own past events in /my
 }
 
 # What a refusal may say: no right, not onboarded, not yours (indistinguishable from absent),
@@ -252,15 +264,19 @@ DENIED = {default_translator().get(locale, "error-access-denied") for locale in 
 # Who may ever read each secret of the population.
 ENTITLED: dict[str, frozenset[int]] = {
     NAMES[TEACHER_A]: frozenset({TEACHER_A, COORDINATOR, METHODIST, ADMIN_ID}),
-    NAMES[TEACHER_B]: frozenset({TEACHER_B, METHODIST, ADMIN_ID}),
+    # A coordinator picking a mentor sees the network's teachers as candidates (name,
+    # school, subjects, experience, load and reasons; nothing else of them).
+    NAMES[TEACHER_B]: frozenset({TEACHER_B, COORDINATOR, METHODIST, ADMIN_ID}),
+    NAMES[GROUP_MATE]: frozenset({GROUP_MATE, MENTOR, COORDINATOR, METHODIST, ADMIN_ID}),
     NAMES[PARENT_A]: frozenset({PARENT_A, PSYCHOLOGIST, METHODIST, ADMIN_ID}),
     NAMES[PARENT_B]: frozenset({PARENT_B, ADMIN_ID}),
     NAMES[STAFF_PATH]: frozenset({STAFF_PATH, ADMIN_ID}),
     PHONE_A: frozenset({PARENT_A, PSYCHOLOGIST, ADMIN_ID}),
     COMMENT_A: frozenset({PARENT_A, PSYCHOLOGIST, ADMIN_ID}),
     SURVEY_TEXT_A: frozenset({TEACHER_A, METHODIST, ADMIN_ID}),
-    # The pair, the responsible methodist and admins: not the coordinator, not other teachers.
-    MEETING_NOTE_A: frozenset({TEACHER_A, MENTOR, METHODIST, ADMIN_ID}),
+    # A group meeting's note: the group's members and mentor, the responsible methodist and
+    # admins; not the coordinator, not other teachers.
+    MEETING_NOTE_A: frozenset({TEACHER_A, GROUP_MATE, MENTOR, METHODIST, ADMIN_ID}),
 }
 
 

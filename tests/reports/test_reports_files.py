@@ -39,6 +39,7 @@ async def test_workbook_has_a_sheet_per_subject_with_the_figures(
         "Затруднения педагогов",
         "Консультации",
         "Копилка",
+        "Встречи наставников",
     ]
 
     events = wb["Мероприятия"]

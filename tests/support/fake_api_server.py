@@ -27,6 +27,7 @@ _ACKNOWLEDGED = {
     "deleteMyCommands",
     "deleteWebhook",
     "setWebhook",
+    "setChatMenuButton",
     "deleteMessage",
     "sendChatAction",
     "close",

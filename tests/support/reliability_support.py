@@ -21,7 +21,7 @@ from db.models import ConsultBooking, ConsultSlot, Event, Registration, Survey, 
 from services.consultations.types import BookingForm, ConsultTopic, Contact, SlotFormat
 from services.context import Actor
 from services.events.types import EventAudience
-from services.mentoring.types import MeetingFormat
+from services.mentoring.types import Form, MeetingFormat
 from services.surveys.install import DEFAULT_SURVEY_CODE
 from services.surveys.types import QuestionType, QuestionView
 from tests.conftest import ADMIN_ID
@@ -35,6 +35,7 @@ STAFF = 610_004  # took the staff path at /start and waits for a role
 TEACHER_A = 610_011
 TEACHER_B = 610_012
 MENTOR = 610_013  # TEACHER_A's mentor; presses no buttons of the matrix
+GROUP_MATE = 610_014  # in TEACHER_A's mentoring group; presses no buttons either
 PARENT_A = 610_021
 PARENT_B = 610_022
 STRANGER = 610_099
@@ -51,6 +52,7 @@ NAMES = {
     PARENT_A: "Родителева Раиса",
     PARENT_B: "Мамина Марфа",
     MENTOR: "Наставникова Нина",
+    GROUP_MATE: "Группова Галина",
 }
 PHONE_A = "+79001112233"
 COMMENT_A = "Секретный комментарий Раисы"
@@ -75,8 +77,9 @@ class Population:
     registration_b: int  # TEACHER_B's (waiting) on the small event
     slot_days: list[date]  # the slots' dates in the municipality's zone
     people: dict[int, int] = field(default_factory=dict)  # telegram id -> user id
-    # TEACHER_A's active mentorship (MENTOR mentors her, METHODIST arranged it) and its first
-    # plan step; a meeting with MEETING_NOTE_A is logged.
+    # TEACHER_A's active mentorship (MENTOR mentors her in a group with GROUP_MATE, METHODIST
+    # arranged it; the group's id is this mentorship's) and its first plan step; a group
+    # meeting with MEETING_NOTE_A is logged.
     mentorship: int = 0
     mentorship_step: int = 0
 
@@ -127,16 +130,21 @@ async def _actors(harness: BotHarness, schools: list[int]) -> dict[int, Actor]:
         PARENT_A: await _person(harness, PARENT_A, Role.PARENT, None),
         PARENT_B: await _person(harness, PARENT_B, Role.PARENT, None),
         MENTOR: await _person(harness, MENTOR, Role.TEACHER, schools[1]),
+        GROUP_MATE: await _person(harness, GROUP_MATE, Role.TEACHER, schools[1]),
     }
 
 
 async def _mentorship(svc: Any, actors: dict[int, Actor], now: datetime) -> tuple[int, int]:
-    teacher, mentor = actors[TEACHER_A], actors[MENTOR]
-    assert teacher.user_id is not None and mentor.user_id is not None
-    pair = await svc.mentoring.propose(actors[METHODIST], teacher.user_id, mentor.user_id)
-    await svc.mentoring.accept(mentor, pair)
-    await svc.mentoring.accept(teacher, pair)
-    await svc.mentoring.log_meeting(mentor, pair, now, MeetingFormat.ONLINE, MEETING_NOTE_A)
+    teacher, mentor, mate = actors[TEACHER_A], actors[MENTOR], actors[GROUP_MATE]
+    assert teacher.user_id and mentor.user_id and mate.user_id
+    methodist = actors[METHODIST]
+    pair = await svc.mentoring.propose(methodist, teacher.user_id, mentor.user_id, Form.GROUP)
+    # GROUP_MATE joins the same group: the mentor's open one.
+    mate_pair = await svc.mentoring.propose(methodist, mate.user_id, mentor.user_id, Form.GROUP)
+    for mentee, own in ((teacher, pair), (mate, mate_pair)):
+        await svc.mentoring.accept(mentor, own)
+        await svc.mentoring.accept(mentee, own)
+    await svc.mentoring.log_group_meeting(mentor, pair, now, MeetingFormat.ONLINE, MEETING_NOTE_A)
     view = await svc.mentoring.mentorship(teacher, pair)
     return pair, view.steps[0].id
 

@@ -18,6 +18,7 @@ from db.models import OutboxMessage, Survey, SurveyAnswer, SurveyParticipation, 
 from services.container import Services
 from services.enums import Topic
 from services.errors import Conflict
+from services.i18n import default_translator
 from services.surveys.offers import difficulty_subscribers
 from services.surveys.types import Finished, QuestionView
 from tests.conftest import ADMIN_ID
@@ -48,6 +49,10 @@ async def test_answering_with_back_and_resume_after_restart(
             )
         ).scalar_one()
         assert invite.dedupe_key is not None and invite.ref_id == survey_id
+        # Rendered at sending in the reader's language, the title included.
+        english = default_translator().bind("en")(str(invite.template), **invite.args)
+        assert "Diagnosis of teachers' professional difficulties" in english
+        assert "Диагностика" not in english
 
     await harness.send(TEACHER, "📋 Опросы")
     assert "Диагностика профессиональных затруднений" in harness.last_text(TEACHER)

@@ -4,8 +4,8 @@ A process killed mid-broadcast left its claimed rows "sending" until a 5-minute 
 out. Each delivery engine now has an id and a heartbeat row; rows claimed by an instance
 whose heartbeat is stale are taken back by a live one within seconds (docs/delivery.md).
 
-Revision ID: 0013
-Revises: 0012
+Revision ID: 0014
+Revises: 0013
 """
 
 from __future__ import annotations
@@ -17,8 +17,8 @@ from alembic import op
 
 import db.base
 
-revision: str = "0013"
-down_revision: str | Sequence[str] | None = "0012"
+revision: str = "0014"
+down_revision: str | Sequence[str] | None = "0013"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
