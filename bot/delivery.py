@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import asyncio
 import base64
-import contextlib
 import logging
 import math
 from collections.abc import Mapping, Sequence
@@ -365,8 +364,11 @@ class DeliveryEngine:
         send, and nothing else waits for it."""
         while True:
             await asyncio.sleep(max(self.progress_interval, 0.05))
-            with contextlib.suppress(Exception):
+            try:
                 await self._report_progress()
+            except Exception:
+                # The figures are read again next time; the broadcast goes on regardless.
+                log.warning("broadcast progress not shown this time", exc_info=True)
 
     async def _send(self, row: Claimed) -> DeliveryOutcome:
         try:

@@ -14,6 +14,7 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 
+from db.engine import is_outage
 from services.delivery.engine import Claimed, DeliveryOutcome, DeliveryStore
 
 log = logging.getLogger(__name__)
@@ -34,6 +35,8 @@ def write_every(rate: float, concurrency: int) -> float:
 
 # Seconds between attempts when the database refuses a group of outcomes (a restart, a lock).
 WRITE_RETRY = 1.0
+# Seconds before a claim the database refused is tried again, the round going on meanwhile.
+CLAIM_RETRY = 1.0
 # Past this many failed attempts in a row a group is given up and logged: its rows stay
 # "sending" and go again after the lease (services/delivery/instances.py).
 WRITE_ATTEMPTS = 30
@@ -142,7 +145,17 @@ class Round:
         while not self.stopping():
             # Claimed again when `ahead` rows are left, up to twice that (or a batch).
             want = max(self.batch, 2 * self.ahead) - self.queue.qsize()
-            rows = await self.store.claim(want)
+            try:
+                rows = await self.store.claim(want)
+            except Exception as error:
+                if not is_outage(error):
+                    raise
+                # The database out of reach for a moment: the sends under way go on and are
+                # recorded when it is back; cancelling them would leave their rows "sending"
+                # until the lease, since this instance is alive.
+                log.warning("claim failed, trying again in %ss: %s", CLAIM_RETRY, type(error).__name__)
+                await asyncio.sleep(CLAIM_RETRY)
+                continue
             for row in rows:
                 self.queue.put_nowait(row)
             total += len(rows)

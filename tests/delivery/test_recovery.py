@@ -5,11 +5,13 @@ for permits; a clean stop gives back what it claimed and did not send."""
 from __future__ import annotations
 
 import asyncio
+import sqlite3
 from datetime import timedelta
 from typing import Any
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import event, select
+from sqlalchemy.exc import OperationalError
 
 from bot.factory import Database
 from db.enums import OutboxState, Priority
@@ -217,8 +219,6 @@ async def test_the_store_claims_and_records_in_a_few_statements_per_group(
     def count(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
         statements.append(statement.split()[0].upper())
 
-    from sqlalchemy import event
-
     event.listen(database.engine.sync_engine, "before_cursor_execute", count)
     try:
         bot, api = make_bot()
@@ -230,3 +230,28 @@ async def test_the_store_claims_and_records_in_a_few_statements_per_group(
     assert len([s for s in statements if s in ("UPDATE", "SELECT", "INSERT", "DELETE")]) < 20
     store = DeliveryStore(database.session_factory, policy, clock)
     assert await store.claim(10) == []
+
+
+async def test_a_claim_the_database_refuses_for_a_moment_does_not_cut_the_round_short(
+    database: Database, policy: Policy, clock: Clock
+) -> None:
+    await _broadcast(database, clock, 30)
+    bot, api = make_bot()
+    engine = make_engine(bot, database.session_factory, policy, clock, batch=10, rate=40.0)
+    claim = engine.store.claim
+    calls = [0]
+
+    async def flaky(limit: int) -> Any:
+        calls[0] += 1
+        if calls[0] == 2:  # locked by another process while the first rows are being sent
+            raise OperationalError("UPDATE outbox", {}, sqlite3.OperationalError("locked"))
+        return await claim(limit)
+
+    engine.store.claim = flaky  # type: ignore[method-assign]
+    await engine.tick()
+
+    assert calls[0] > 2
+    assert per_chat(api) == {TG_BASE + n: 1 for n in range(30)}
+    async with database.session_factory() as session:
+        states = set((await session.execute(select(OutboxMessage.state))).scalars())
+    assert states == {OutboxState.SENT.value}
