@@ -153,7 +153,9 @@ class Round:
                 # The database out of reach for a moment: the sends under way go on and are
                 # recorded when it is back; cancelling them would leave their rows "sending"
                 # until the lease, since this instance is alive.
-                log.warning("claim failed, trying again in %ss: %s", CLAIM_RETRY, type(error).__name__)
+                log.warning(
+                    "claim failed, trying again in %ss: %s", CLAIM_RETRY, type(error).__name__
+                )
                 await asyncio.sleep(CLAIM_RETRY)
                 continue
             for row in rows:
