@@ -137,7 +137,7 @@ def pair_json(
         "form": view.form.value,
         "form_label": plain(t(f"mentoring-form-{view.form.value}")),
         "group_id": view.group_id,
-        "group_label": plain(t("mentoring-group-title", number=view.group_id))
+        "group_label": plain(t("miniapp-mentoring-group", number=view.group_id))
         if view.group_id is not None
         else "",
         "hand_over": hand_over,
@@ -170,7 +170,7 @@ def _member(member: MemberView, t: Text, zone: ZoneInfo) -> dict[str, Any]:
 def group_json(group: GroupView, t: Text, zone: ZoneInfo, now: datetime) -> dict[str, Any]:
     return {
         "id": group.id,
-        "title": plain(t("mentoring-group-title", number=group.id)),
+        "title": plain(t("miniapp-mentoring-group", number=group.id)),
         "active_label": plain(t("mentoring-group-members", count=group.active)),
         "members": [_member(m, t, zone) for m in group.members],
         "meetings": [meeting_json(m, group.notes_visible, t, zone, now) for m in group.meetings],
@@ -205,11 +205,14 @@ async def _pairs(svc: Services, actor: Actor, t: Text, message: str = "") -> dic
     for pair in pairs:
         if pair["id"] in waiting:
             pair["notice"] = plain(t("miniapp-mentoring-hand-over-waiting"))
-    return {
-        "pairs": pairs,
-        "groups": await _groups(svc, actor, views, t, now),
-        "message": message,
-    }
+    groups = await _groups(svc, actor, views, t, now)
+    # The group's card lists the group's meetings once; its mentor's pair cards keep only
+    # each pair's own.
+    led = {group["id"] for group in groups}
+    for pair in pairs:
+        if pair["group_id"] in led and pair["side"] == Side.MENTOR.value:
+            pair["meetings"] = [m for m in pair["meetings"] if not m["shared"]]
+    return {"pairs": pairs, "groups": groups, "message": message}
 
 
 async def plans(request: web.Request) -> web.Response:

@@ -12,6 +12,7 @@ miniapp-figure-registered = Registrations
 miniapp-figure-attended = Attended
 miniapp-figure-rate = Attendance
 miniapp-figure-teachers = Teachers in the bot
+miniapp-mentoring-group = Group No. { $number }
 miniapp-mentoring-requested = You asked for a mentor: the methodists are finding one.
 miniapp-mentoring-hand-over-waiting = 🔁 Another mentor has been proposed to you: until they agree, the mentoring goes on with the current one.
 

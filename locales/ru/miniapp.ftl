@@ -12,6 +12,7 @@ miniapp-figure-registered = Записей
 miniapp-figure-attended = Пришли
 miniapp-figure-rate = Посещаемость
 miniapp-figure-teachers = Педагогов в боте
+miniapp-mentoring-group = Группа № { $number }
 miniapp-mentoring-requested = Вы попросили наставника: методисты подбирают его.
 miniapp-mentoring-hand-over-waiting = 🔁 Вам предложили другого наставника: пока он не согласился, наставничество идёт с прежним.
 

@@ -844,7 +844,7 @@
       el("h3", { text: title + " · " + list.length }),
       el("ul", { className: "steps" }, list.map(function (m) {
         return el("li", { "data-meeting": String(m.id), "data-planned": m.planned ? "1" : null },
-          el("span", { className: "mark", text: m.planned ? "📅" : "🗓" }),
+          el("span", { className: "mark", text: m.planned ? "○" : "●" }),
           el("span", null, m.date + ", " + m.format + (m.marks.length ? " " + m.marks.join(" ") : ""),
             m.note ? el("span", { className: "note", text: m.note }) : null));
       })));
