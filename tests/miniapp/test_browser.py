@@ -132,6 +132,14 @@ async def shot(page: Any, name: str) -> None:
     await page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
 
 
+async def shot_at(page: Any, name: str, selector: str) -> None:
+    """One phone screen from `selector` down (the part of a long page a document shows)."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    # Just below the sticky tabs, or as far as the page goes.
+    await page.locator(selector).evaluate("node => { node.scrollIntoView(); scrollBy(0, -60); }")
+    await page.screenshot(path=str(ARTIFACTS / f"{name}.png"))
+
+
 async def tg_calls(page: Any) -> list[list[Any]]:
     return list(await page.evaluate("window.__tgCalls"))
 
@@ -256,6 +264,7 @@ async def test_a_methodist_sees_the_dashboard_and_marks_attendance(
     assert "Наставничество: действующие пары" in mentoring
     meetings = await page.text_content("#mentoring-meetings") or ""
     assert "Встречи в месяц на пару" in meetings and "вся сеть0 (0 / 1)" in meetings
+    await shot_at(page, "dashboard-mentoring", "#mentoring-meetings")
     await shot(page, "dashboard")
     async with page.expect_download() as download_info:
         await page.click("#export-xlsx")
