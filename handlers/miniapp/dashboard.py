@@ -1,5 +1,6 @@
 """The staff's dashboard: the monitoring indicators for a chosen period (numerator and
-denominator, by school category) and the data of four charts the page draws as SVG.
+denominator, by school category), the data of four charts the page draws as SVG, and
+mentoring's meetings per pair per month as /stats shows them.
 
 The report service checks the rights on each call and narrows a coordinator to their school,
 exactly as /stats does."""
@@ -19,6 +20,8 @@ from services.reports.charts import MONTH_KEYS, TOP_DIFFICULTIES
 from services.reports.data import ReportData
 from services.reports.export import Section
 from services.reports.indicators import Indicator, IndicatorCategory, IndicatorKind, Ratio
+from services.reports.mentoring import KINDS as MENTORING_KINDS
+from services.reports.mentoring import MeetingsRow
 from services.reports.period import (
     PeriodKind,
     ReportPeriod,
@@ -89,18 +92,33 @@ def ratio_json(ratio: Ratio) -> dict[str, Any]:
     }
 
 
+def rate_json(ratio: Ratio, t: Text) -> dict[str, Any]:
+    """A rate (meetings per pair), not a share: the figure worded as /stats words it."""
+    found = ratio_json(ratio)
+    shown = not ratio.hidden and ratio.share is not None
+    found["rate"] = plain(t("reports-rate", value=ratio.share)) if shown else None
+    return found
+
+
 def _category_label(category: IndicatorCategory, school: str | None, t: Text) -> str:
     if school is not None:
         return plain(t("reports-category-own-school"))
     return plain(t(f"reports-category-{category.value}"))
 
 
-def indicators_json(indicators: list[Indicator], school: str | None, t: Text) -> list[Any]:
+def _columns(school: str | None) -> list[IndicatorCategory]:
     # A coordinator's figures are their school's: one column, as in /stats.
-    categories = [IndicatorCategory.ALL] if school is not None else list(IndicatorCategory)
+    return [IndicatorCategory.ALL] if school is not None else list(IndicatorCategory)
+
+
+def indicators_json(indicators: list[Indicator], school: str | None, t: Text) -> list[Any]:
+    categories = _columns(school)
+    mentoring = set(MENTORING_KINDS.values())
     return [
         {
             "kind": indicator.kind.value,
+            # The page shows mentoring's figures in a section of their own.
+            "mentoring": indicator.kind in mentoring,
             "name": plain(t(f"reports-indicator-{indicator.kind.value}")),
             "values": [
                 {
@@ -113,6 +131,30 @@ def indicators_json(indicators: list[Indicator], school: str | None, t: Text) ->
         }
         for indicator in indicators
     ]
+
+
+def meetings_json(rows: list[MeetingsRow], school: str | None, t: Text) -> dict[str, Any]:
+    """Meetings per pair per month: the period by category, and month by month for the
+    network (or the school), as /stats shows them. The rows come last-is-the-period from the
+    report service; a category of fewer than 5 pairs is hidden and sends no figures."""
+    if not rows:
+        return {"period": [], "months": []}
+    *months, total = rows
+    return {
+        "period": [
+            {
+                "category": category.value,
+                "label": _category_label(category, school, t),
+                **rate_json(total.get(category), t),
+            }
+            for category in _columns(school)
+        ],
+        "months": [
+            {"month": f"{row.month:%m.%Y}", **rate_json(row.get(IndicatorCategory.ALL), t)}
+            for row in months
+            if row.month is not None
+        ],
+    }
 
 
 def _by_kind(data: ReportData, kind: IndicatorKind) -> Indicator | None:
@@ -200,6 +242,7 @@ async def dashboard(request: web.Request) -> web.Response:
                 "headline": headline_json(data, t),
                 "indicators": indicators_json(data.indicators, data.scope.school_name, t),
                 "charts": charts_json(data, t),
+                "meetings": meetings_json(data.meetings, data.scope.school_name, t),
                 "sections": [
                     {
                         "value": section.value,

@@ -89,7 +89,7 @@ async def me(request: web.Request) -> web.Response:
         reports = actor.is_staff or (
             actor.has(Role.COORDINATOR) and actor.coordinator_school_id is not None
         )
-        mentoring = await svc.mentoring.count_mine(actor) > 0
+        mentoring = await svc.mentoring.count_listed(actor) > 0
         today = svc.clock().astimezone(svc.policy.timezone).date()
         username = svc.policy.bot_username
         return web.json_response(

@@ -61,8 +61,9 @@ class MentoringService:
     async def mine(self, actor: Actor) -> list[MentorshipView]:
         return await views.mine(self.ctx, actor)
 
-    async def count_mine(self, actor: Actor) -> int:
-        return await views.count_mine(self.ctx, actor)
+    async def count_listed(self, actor: Actor) -> int:
+        """How many mentorships `mine` would list: whether the person has any to show."""
+        return await views.count_listed(self.ctx, actor)
 
     async def open_pairings(self, actor: Actor) -> list[MentorshipView]:
         """The person's open pairings, for /my (none for those mentoring is not for)."""

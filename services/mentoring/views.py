@@ -121,16 +121,17 @@ async def mine(ctx: MentoringContext, actor: Actor) -> list[MentorshipView]:
     return [await view_of(ctx, actor, pair) for pair in rows]
 
 
-async def count_mine(ctx: MentoringContext, actor: Actor) -> int:
-    """How many open mentorships the person is in (as mentor or mentee)."""
-    if actor.user_id is None:
+async def count_listed(ctx: MentoringContext, actor: Actor) -> int:
+    """How many mentorships `mine` lists for the person (as mentor or mentee, in any state
+    but declined): a request, a proposal, a pairing under way or one that has ended."""
+    if actor.user_id is None or not actor.has(*rules.MENTORING_ROLES):
         return 0
     count = await ctx.session.scalar(
         select(func.count())
         .select_from(Mentorship)
         .where(
             or_(Mentorship.mentor_id == actor.user_id, Mentorship.mentee_id == actor.user_id),
-            Mentorship.status.in_([s.value for s in OPEN_STATUSES]),
+            Mentorship.status != Status.DECLINED.value,
         )
     )
     return int(count or 0)

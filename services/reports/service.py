@@ -100,7 +100,8 @@ class ReportService:
         return data
 
     async def chart_data(self, actor: Actor, period: ReportPeriod) -> ReportData:
-        """The lighter set the charts need: indicators by category and attendance by month."""
+        """The lighter set the dashboard needs: indicators by category, attendance by month,
+        the top difficulties and mentoring meetings per month."""
         scope = await self.scope(actor)
         window = self._window(period, scope)
         now = self.clock()
@@ -114,4 +115,5 @@ class ReportService:
                 self.session, period, scope.school_id, self.policy.timezone
             ),
             difficulties=await difficulty_profile(self.session, window),
+            meetings=await self._meetings(period, scope),
         )

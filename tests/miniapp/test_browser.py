@@ -25,6 +25,13 @@ from services.context import Actor
 from services.enums import Role
 from services.events.types import EventFormat
 from tests.miniapp.conftest import COORDINATOR_ID, SECOND_TEACHER, TEACHER
+from tests.miniapp.mentoring_support import (
+    ANNA,
+    BORIS_NOTE,
+    GROUP_NOTE,
+    MENTOR,
+    mentoring_network,
+)
 from tests.miniapp.support import STUB_PATH, MiniAppServer, config_for, init_data, serving
 from tests.support.events_support import METHODIST, create_event, draft
 from tests.support.harness import BotHarness
@@ -123,6 +130,14 @@ async def phone(browser: Any, *, throttled: bool = False) -> Any:
 async def shot(page: Any, name: str) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
     await page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+async def shot_at(page: Any, name: str, selector: str) -> None:
+    """One phone screen from `selector` down (the part of a long page a document shows)."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    # Just below the sticky tabs, or as far as the page goes.
+    await page.locator(selector).evaluate("node => { node.scrollIntoView(); scrollBy(0, -60); }")
+    await page.screenshot(path=str(ARTIFACTS / f"{name}.png"))
 
 
 async def tg_calls(page: Any) -> list[list[Any]]:
@@ -244,6 +259,12 @@ async def test_a_methodist_sees_the_dashboard_and_marks_attendance(
     assert "Доля школ-партнёров, вовлечённых в сетевые мероприятия" in indicators
     for chart in ("participation", "attendance", "mentoring"):
         assert await page.locator(f"#chart-{chart}").count() == 1
+    # Mentoring has its own section: its indicators and the meetings per pair per month.
+    mentoring = await page.text_content("#mentoring-indicators") or ""
+    assert "Наставничество: действующие пары" in mentoring
+    meetings = await page.text_content("#mentoring-meetings") or ""
+    assert "Встречи в месяц на пару" in meetings and "вся сеть0 (0 / 1)" in meetings
+    await shot_at(page, "dashboard-mentoring", "#mentoring-meetings")
     await shot(page, "dashboard")
     async with page.expect_download() as download_info:
         await page.click("#export-xlsx")
@@ -294,6 +315,45 @@ async def test_a_mentee_marks_a_step_of_the_plan(
     await first.locator("button").click()
     await page.wait_for_selector("[data-step] >> text=ждёт подтверждения наставника")
     await shot(page, "mentoring")
+
+
+async def open_mentoring(page: Any, server: MiniAppServer, data: str) -> None:
+    await page.goto(launch_url(server, data, LIGHT))
+    await page.wait_for_selector("body[data-ready]")
+    await page.click('[data-tab="mentoring"]')
+
+
+async def test_a_group_plan_for_its_mentor_and_for_a_member(
+    browser: Any, app_server: MiniAppServer, harness: BotHarness
+) -> None:
+    network = await mentoring_network(harness)
+    now = harness.clock.now
+    page = await phone(browser)
+    await open_mentoring(page, app_server, init_data(MENTOR, now=now))
+    group = page.locator(f'[data-group="{network.group}"]')
+    await group.wait_for()
+    # The card starts at its padding: no blank band above the heading.
+    margin = await group.locator("h2").evaluate("h => getComputedStyle(h).marginTop")
+    assert margin == "0px"
+    assert await group.locator("[data-member]").count() == 2
+    assert GROUP_NOTE in (await group.text_content() or "")
+    boris = page.locator(f'[data-pair="{network.boris_pair}"]')
+    await boris.locator("[data-step] button").nth(1).click()
+    await page.wait_for_selector("#toast >> text=Шаг подтверждён")
+    member = page.locator(f'[data-member="{network.boris_pair}"]')
+    assert "1 / 5" in (await member.text_content() or "")
+    await shot(page, "mentoring-group")
+    page = await phone(browser)
+    await open_mentoring(page, app_server, init_data(ANNA, now=now))
+    card = page.locator(f'[data-pair="{network.anna_pair}"]')
+    await card.wait_for()
+    text = await card.text_content() or ""
+    assert "Следующая встреча:" in text and "(запланирована)" in text
+    assert GROUP_NOTE in text and "(встреча группы)" in text
+    assert "Борис" not in text and BORIS_NOTE not in text
+    assert await page.locator("[data-group]").count() == 0
+    await shot(page, "mentoring-member")
+    assert page.errors == []  # type: ignore[attr-defined]
 
 
 async def test_a_coordinator_and_tampered_launch_data(

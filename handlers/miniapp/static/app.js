@@ -519,13 +519,40 @@
       c.difficulties.length ? el("h2", { text: s["chart-difficulties"] }) : null,
       c.difficulties.length ? legend([["c3", s["legend-serious"]], ["c4", s["legend-some"]]]) : null,
       c.difficulties.length ? difficultyBars(c.difficulties) : null,
-      el("h2", { text: s["chart-mentoring"] }),
+      el("h2", { text: s.indicators }),
+      indicatorList(d.indicators.filter(function (i) { return !i.mentoring; }), "indicators"),
+      el("p", { className: "hint", text: s["indicators-note"] }),
+      el("h2", { text: s["mentoring-section"], id: "mentoring-section" }),
+      el("h3", { text: s["chart-mentoring"] }),
       legend([["c1", s["legend-young"]], ["c5", s["legend-risk"]]]),
       pairBars(c.mentoring.young, c.mentoring.risk),
-      el("h2", { text: s.indicators }), indicatorList(d.indicators),
-      el("p", { className: "hint", text: s["indicators-note"] }),
+      indicatorList(d.indicators.filter(function (i) { return i.mentoring; }), "mentoring-indicators"),
+      meetingsCard(d.meetings),
       el("h2", { text: s.exports }), reportExports(d),
     ]);
+  }
+
+  // Meetings per pair per month: a rate, worded by the server ("0,5"), with its meetings and
+  // pairs; a hidden category comes without figures.
+  function rate(r) {
+    if (r.hidden) return s["hidden-pairs"];
+    if (r.rate === null) return "—";
+    return r.rate + " (" + r.numerator + " / " + r.denominator + ")";
+  }
+
+  function meetingsCard(m) {
+    if (!m.period.length) return null;
+    var row = function (label, r) {
+      return el("div", { className: "row", "data-category": r.category || null },
+        el("span", { text: label }), el("span", { text: rate(r) }));
+    };
+    var months = m.months.length > 1 ? el("div", { className: "ind", id: "meetings-months" },
+      el("p", { className: "hint", text: s["meetings-months"] }),
+      m.months.map(function (r) { return row(r.month, r); })) : null;
+    return el("div", { className: "card", id: "mentoring-meetings" },
+      el("div", { className: "ind" }, el("p", { text: s["meetings-title"] }),
+        m.period.map(function (r) { return row(r.label, r); })),
+      months);
   }
 
   function legend(items) {
@@ -614,8 +641,8 @@
     return chart;
   }
 
-  function indicatorList(list) {
-    return el("div", { className: "card", id: "indicators" }, list.map(function (ind) {
+  function indicatorList(list, id) {
+    return el("div", { className: "card", id: id }, list.map(function (ind) {
       return el("div", { className: "ind", "data-kind": ind.kind },
         el("p", { text: ind.name }),
         ind.values.map(function (v) {
@@ -768,26 +795,75 @@
       show(el("p", { className: "hint", text: s["mentoring-none"] }));
       return;
     }
-    show(d.pairs.map(function (p) {
-      var share = p.total ? Math.round(100 * p.done / p.total) : 0;
-      var bar = el("div", { className: "progress" }, el("div"));
-      bar.firstChild.style.width = share + "%";
-      return el("div", { className: "card", "data-pair": String(p.id) },
-        el("h2", { text: p.title }),
-        el("p", { className: "hint", text: (p.side_label ? p.side_label + " · " : "") + p.status_label }),
-        el("p", { text: s.progress + ": " + p.done + " / " + p.total }), bar,
-        el("ul", { className: "steps" }, p.steps.map(function (step) {
-          var act = null;
-          if (step.can_mark) act = el("button", { text: s["mark-done"], on: stepAction(step.id, "done") });
-          if (step.can_confirm) act = el("button", { text: s.confirm, on: stepAction(step.id, "confirm") });
-          var state = step.confirmed ? s["step-confirmed"] : step.done ? s["step-done"] : "";
-          return el("li", { "data-step": String(step.id) },
-            el("span", { className: "mark", text: step.confirmed ? "✅" : step.done ? "☑️" : "▫️" }),
-            el("span", null, step.text,
-              el("span", { className: "small", text: " · " + s.due + " " + step.due + (state ? " · " + state : "") }),
-              act ? el("br") : null, act));
-        })));
-    }));
+    var chat = me.chat_link ? el("button", {
+      className: "btn ghost", id: "mentoring-chat", text: s["open-chat"],
+      on: function () { openChat(me.chat_link); },
+    }) : null;
+    show([].concat(d.groups.map(groupCard), d.pairs.map(pairCard),
+      [el("p", { className: "hint", text: s["mentoring-chat"] }), chat]));
+  }
+
+  function progressBar(done, total) {
+    var bar = el("div", { className: "progress" }, el("div"));
+    bar.firstChild.style.width = (total ? Math.round(100 * done / total) : 0) + "%";
+    return bar;
+  }
+
+  function pairCard(p) {
+    var form = p.form === "group" ? [p.form_label, p.group_label].filter(Boolean).join(" · ") : "";
+    return el("div", { className: "card", "data-pair": String(p.id), "data-status": p.status },
+      el("h2", { text: p.title }),
+      el("p", { className: "hint", text: [p.side_label, p.status_label].filter(Boolean).join(" · ") }),
+      form ? el("p", { className: "hint", text: form }) : null,
+      p.notice ? el("p", { className: "notice", text: p.notice }) : null,
+      p.total ? el("p", { text: s.progress + ": " + p.done + " / " + p.total }) : null,
+      p.total ? progressBar(p.done, p.total) : null,
+      p.outlook.length ? el("div", { className: "outlook" }, p.outlook.map(function (line) {
+        return el("p", { text: line });
+      })) : null,
+      p.steps.length ? el("ul", { className: "steps" }, p.steps.map(stepItem)) : null,
+      meetingList(p.meetings, s.meetings));
+  }
+
+  function stepItem(step) {
+    var act = null;
+    if (step.can_mark) act = el("button", { text: s["mark-done"], on: stepAction(step.id, "done") });
+    if (step.can_confirm) act = el("button", { text: s.confirm, on: stepAction(step.id, "confirm") });
+    var state = step.confirmed ? s["step-confirmed"] : step.done ? s["step-done"] : "";
+    return el("li", { "data-step": String(step.id) },
+      el("span", { className: "mark", text: step.confirmed ? "✅" : step.done ? "☑️" : "▫️" }),
+      el("span", null, step.text,
+        el("span", { className: "small", text: " · " + s.due + " " + step.due + (state ? " · " + state : "") }),
+        act ? el("br") : null, act));
+  }
+
+  // The notes are in the answer only for those the chat shows them to.
+  function meetingList(list, title) {
+    if (!list.length) return null;
+    return el("div", { className: "meetings" },
+      el("h3", { text: title + " · " + list.length }),
+      el("ul", { className: "steps" }, list.map(function (m) {
+        return el("li", { "data-meeting": String(m.id), "data-planned": m.planned ? "1" : null },
+          el("span", { className: "mark", text: m.planned ? "○" : "●" }),
+          el("span", null, m.date + ", " + m.format + (m.marks.length ? " " + m.marks.join(" ") : ""),
+            m.note ? el("span", { className: "note", text: m.note }) : null));
+      })));
+  }
+
+  // A group's mentor sees the group: each member's plan progress and next step.
+  function groupCard(g) {
+    return el("div", { className: "card", "data-group": String(g.id) },
+      el("h2", { text: g.title }),
+      el("p", { className: "hint", text: g.active_label }),
+      el("ul", { className: "members" }, g.members.map(function (m) {
+        return el("li", { "data-member": String(m.pair_id) },
+          el("span", { className: "top" }, el("b", { text: m.name }),
+            el("span", { className: "small", text: m.done + " / " + m.total })),
+          el("span", { className: "small", text: m.status_label }),
+          progressBar(m.done, m.total),
+          m.next_step ? el("span", { className: "small", text: m.next_step }) : null);
+      })),
+      meetingList(g.meetings, s["group-meetings"]));
   }
 
   function stepAction(id, what) {
