@@ -266,7 +266,13 @@ class DeliveryEngine:
         self.renderer = Renderer(self.translator, policy)
         self.notifier: Notifier = notifier or BotNotifier(bot)
         self.rate = rate
-        self.limiter: Limiter = RedisLimiter(redis, rate) if redis else LocalLimiter(rate)
+        # Telegram's limit is per bot: two bots sharing one Redis (a test bot beside the
+        # production one) must not share one budget.
+        self.limiter: Limiter = (
+            RedisLimiter(redis, rate, key=f"delivery:bucket:{bot.id}")
+            if redis
+            else LocalLimiter(rate)
+        )
         self.chats = ChatGate()
         self.batch = batch
         # Rows kept claimed ahead of the senders: at least half a batch, and about a tenth
