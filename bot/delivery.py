@@ -325,7 +325,8 @@ class DeliveryEngine:
         (bot/delivery_round.py). A row whose outcome is not yet written when the process
         dies is the in-flight window described in docs/delivery.md.
         """
-        if self._lock.locked():
+        if self._lock.locked() or self._stopping:
+            # A tick the scheduler fired just before the stop starts no new round.
             return 0
         # The engine has its own retry policy; the tasks below inherit this context.
         with engine_requests():

@@ -46,6 +46,12 @@ async def delivery_tick(key: str) -> None:
         return
     try:
         sent = await runtime.engine.tick()
+    except asyncio.CancelledError:
+        # The process is ending and its loop cancels what still runs. APScheduler would log
+        # the cancellation as a failed job; it is a stop, and what was sent but not recorded
+        # is the in-flight window of docs/delivery.md.
+        log.info("delivery round cut short by the shutdown")
+        return
     except Exception:
         # One failed round (database restart, say) must not end the job; the next tick retries.
         log.exception("delivery tick failed")
