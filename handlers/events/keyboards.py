@@ -52,6 +52,17 @@ def button(text: str, data: CallbackData) -> InlineKeyboardButton:
     return InlineKeyboardButton(text=text, callback_data=data.pack())
 
 
+def clipped(title: str, limit: int) -> str:
+    """A title that fits a button, cut at a word with "…" rather than mid-word."""
+    if len(title) <= limit:
+        return title
+    cut = title[: limit - 1]
+    space = cut.rfind(" ")
+    if space > limit // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,.:;–—-") + "…"
+
+
 def _card(act: EventCardAct, event_id: int) -> EventCardCD:
     return EventCardCD(act=act, event_id=event_id)
 
@@ -125,7 +136,7 @@ def _staff_rows(builder: Keyboard, event: EventView, t: Text) -> None:
 def list_keyboard(page: EventPage, data: ListCD, t: Text) -> InlineKeyboardMarkup:
     builder = Keyboard()
     for event in page.items:
-        builder.row(button(f"{event.title[:48]}", _card(EventCardAct.OPEN, event.id)))
+        builder.row(button(clipped(event.title, 48), _card(EventCardAct.OPEN, event.id)))
     nav = []
     if page.page > 0:
         nav.append(button("◀️", data.model_copy(update={"page": page.page - 1})))
@@ -381,11 +392,11 @@ def past_events_keyboard(mine: MyEvents, t: Text) -> InlineKeyboardMarkup:
         status = event.mine
         if status is None or not status.attended:
             continue
-        label = t("events-my-certificate", title=event.title[:40])
+        label = t("events-my-certificate", title=clipped(event.title, 40))
         builder.row(button(label, _card(EventCardAct.CERTIFICATE, event.id)))
         if not status.feedback_score:
             ask = RegCD(act=RegAct.ASK_SCORE, registration=status.registration_id)
-            builder.row(button(t("events-my-rate", title=event.title[:40]), ask))
+            builder.row(button(t("events-my-rate", title=clipped(event.title, 40)), ask))
     pages = []
     if mine.past_page > 0:
         pages.append(button(t("events-my-newer"), MyPastCD(page=mine.past_page - 1)))

@@ -412,3 +412,12 @@ async def test_my_pages_through_every_past_event_to_the_oldest_certificate(
     assert harness.find_button(me, "Сертификат: Семинар 01")
     await harness.press(me, "Недавние")
     assert "страница 1 из 2" in harness.last_text(me)
+
+
+def test_a_long_title_on_a_button_is_cut_at_a_word_with_an_ellipsis() -> None:
+    from handlers.events.keyboards import clipped
+
+    title = "Формирующее оценивание на уроках математики"
+    assert clipped(title, 40) == "Формирующее оценивание на уроках…"
+    assert clipped("Семинар 01", 40) == "Семинар 01"
+    assert len(clipped("Ф" * 60, 40)) == 40
