@@ -10,21 +10,15 @@ from collections.abc import AsyncIterator
 from datetime import timedelta
 
 import pytest
-from aiogram import Bot
-from aiogram.client.default import DefaultBotProperties
-from aiogram.enums import ParseMode
-from aiogram.fsm.storage.memory import MemoryStorage, SimpleEventIsolation
 from sqlalchemy import text, update
-from sqlalchemy.ext.asyncio import AsyncSession, create_async_engine
+from sqlalchemy.ext.asyncio import AsyncSession
 
 import services.consultations.booking as consultations
-from bot.factory import Database, create_dispatcher, policy_from
-from db.engine import create_session_factory
+from bot.factory import Database
 from db.enums import Role
 from db.models import ConsultSlot
 from handlers.consultations.callbacks import FormAct, FormCD
 from services.consultations.types import SlotStatus
-from tests.conftest import make_settings
 from tests.consultations.test_consult_helpers import (
     PSY,
     add_slot,
@@ -34,32 +28,16 @@ from tests.consultations.test_consult_helpers import (
     person,
 )
 from tests.support.events_support import add_people
-from tests.support.fakes import TOKEN, RecordingSession
-from tests.support.harness import BotHarness, Clock, texts
+from tests.support.harness import BotHarness, texts
+from tests.support.pg_harness import pooled_pg_harness
 
 PEOPLE = 25
 
 
 @pytest.fixture
 async def pg_harness(pg_database: Database, pg_url: str) -> AsyncIterator[BotHarness]:
-    engine = create_async_engine(pg_url, pool_size=PEOPLE, max_overflow=0, pool_timeout=120)
-    database = Database(engine, create_session_factory(engine))
-    settings = make_settings(pg_url)
-    policy = policy_from(settings, bot_username="coordinator_test_bot")
-    clock = Clock()
-    session = RecordingSession()
-    bot = Bot(TOKEN, session=session, default=DefaultBotProperties(parse_mode=ParseMode.HTML))
-    dp = create_dispatcher(
-        settings,
-        database.session_factory,
-        policy=policy,
-        clock=clock,
-        storage=MemoryStorage(),
-        events_isolation=SimpleEventIsolation(),
-    )
-    yield BotHarness(dp, bot, session, database, policy, clock)
-    await dp.storage.close()
-    await engine.dispose()
+    async with pooled_pg_harness(pg_url, PEOPLE) as harness:
+        yield harness
 
 
 async def _stampede(harness: BotHarness) -> tuple[int, list[int]]:

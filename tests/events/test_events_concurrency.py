@@ -8,16 +8,9 @@ import asyncio
 from collections.abc import AsyncIterator
 
 import pytest
-from aiogram import Bot
-from aiogram.client.default import DefaultBotProperties
-from aiogram.enums import ParseMode
-from aiogram.fsm.storage.memory import MemoryStorage, SimpleEventIsolation
-from sqlalchemy.ext.asyncio import create_async_engine
 
-from bot.factory import Database, create_dispatcher, policy_from
-from db.engine import create_session_factory
+from bot.factory import Database
 from handlers.event_card import EventCardAct, EventCardCD
-from tests.conftest import make_settings
 from tests.support.events_support import (
     add_people,
     create_event,
@@ -26,8 +19,9 @@ from tests.support.events_support import (
     registrations,
     staff_actor,
 )
-from tests.support.fakes import TOKEN, RecordingSession, callback_update, tg_user
-from tests.support.harness import BotHarness, Clock
+from tests.support.fakes import callback_update, tg_user
+from tests.support.harness import BotHarness
+from tests.support.pg_harness import pooled_pg_harness
 
 PG_POOL = 20
 PG_POOL_WAIT_SECONDS = 600
@@ -38,26 +32,8 @@ CANCEL_EVERY = 7  # every 7th person cancels right after registering
 async def pg_harness(pg_database: Database, pg_url: str) -> AsyncIterator[BotHarness]:
     # A thousand simultaneous updates queue for twenty connections (the server is shared);
     # the pool's wait limit is raised so that the test measures the guard, not that limit.
-    engine = create_async_engine(
-        pg_url, pool_size=PG_POOL, max_overflow=0, pool_timeout=PG_POOL_WAIT_SECONDS
-    )
-    database = Database(engine, create_session_factory(engine))
-    settings = make_settings(pg_url)
-    policy = policy_from(settings, bot_username="coordinator_test_bot")
-    clock = Clock()
-    session = RecordingSession()
-    bot = Bot(TOKEN, session=session, default=DefaultBotProperties(parse_mode=ParseMode.HTML))
-    dp = create_dispatcher(
-        settings,
-        database.session_factory,
-        policy=policy,
-        clock=clock,
-        storage=MemoryStorage(),
-        events_isolation=SimpleEventIsolation(),
-    )
-    yield BotHarness(dp, bot, session, database, policy, clock)
-    await dp.storage.close()
-    await engine.dispose()
+    async with pooled_pg_harness(pg_url, PG_POOL, pool_timeout=PG_POOL_WAIT_SECONDS) as harness:
+        yield harness
 
 
 def _texts_to(harness: BotHarness, user: int) -> list[str]:

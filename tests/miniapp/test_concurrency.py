@@ -8,17 +8,10 @@ import asyncio
 from collections.abc import AsyncIterator
 
 import pytest
-from aiogram import Bot
-from aiogram.client.default import DefaultBotProperties
-from aiogram.enums import ParseMode
-from aiogram.fsm.storage.memory import MemoryStorage, SimpleEventIsolation
-from sqlalchemy.ext.asyncio import create_async_engine
 
-from bot.factory import Database, create_dispatcher, policy_from
-from db.engine import create_session_factory
+from bot.factory import Database
 from db.models import School
 from handlers.event_card import EventCardAct, EventCardCD
-from tests.conftest import make_settings
 from tests.miniapp.support import MiniAppServer, config_for, init_data, serving
 from tests.support.events_support import (
     add_people,
@@ -28,8 +21,9 @@ from tests.support.events_support import (
     registrations,
     staff_actor,
 )
-from tests.support.fakes import TOKEN, RecordingSession, callback_update, tg_user
-from tests.support.harness import BotHarness, Clock
+from tests.support.fakes import callback_update, tg_user
+from tests.support.harness import BotHarness
+from tests.support.pg_harness import pooled_pg_harness
 
 CAPACITY = 6
 PEOPLE = 40  # half through the Mini App, half through the chat
@@ -37,24 +31,8 @@ PEOPLE = 40  # half through the Mini App, half through the chat
 
 @pytest.fixture
 async def pg_harness(pg_database: Database, pg_url: str) -> AsyncIterator[BotHarness]:
-    engine = create_async_engine(pg_url, pool_size=10, max_overflow=0, pool_timeout=120)
-    database = Database(engine, create_session_factory(engine))
-    settings = make_settings(pg_url)
-    policy = policy_from(settings, bot_username="coordinator_test_bot")
-    clock = Clock()
-    session = RecordingSession()
-    bot = Bot(TOKEN, session=session, default=DefaultBotProperties(parse_mode=ParseMode.HTML))
-    dp = create_dispatcher(
-        settings,
-        database.session_factory,
-        policy=policy,
-        clock=clock,
-        storage=MemoryStorage(),
-        events_isolation=SimpleEventIsolation(),
-    )
-    yield BotHarness(dp, bot, session, database, policy, clock)
-    await dp.storage.close()
-    await engine.dispose()
+    async with pooled_pg_harness(pg_url, 10) as harness:
+        yield harness
 
 
 async def _stampede(harness: BotHarness, server: MiniAppServer) -> None:
